@@ -1,0 +1,1 @@
+"""Canonical records and reference data: the vocabulary every other layer speaks."""
