@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
@@ -42,6 +43,64 @@ def user_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+@providers_app.command("figures")
+@user_errors
+def providers_figures(
+    as_at: str = typer.Option(..., "--as-at", help="Release date, YYYY-MM-DD."),
+    source: str = typer.Option(..., "--source",
+                               help="Provider-level data as at the date: ofsted-providers:PATH "
+                                    "(CSV, ODS or XLSX)."),
+    in_year_source: str | None = typer.Option(
+        None, "--in-year-source",
+        help="In-year data (ofsted-providers:PATH); default: --source if it has an in-year "
+             "table."),
+    period_start: str | None = typer.Option(None, "--period-start", help="YYYY-MM-DD."),
+    period_end: str | None = typer.Option(None, "--period-end", help="YYYY-MM-DD."),
+    sector_rule: str = typer.Option(
+        "trusts_as_la", "--sector-rule",
+        help="trusts_as_la (homes run by trusts for an LA count as LA) or as_recorded."),
+    fmt: str = typer.Option("json", "--format", help="json or table."),
+) -> None:
+    """Print the providers release figures (figures.md) as JSON or as tables."""
+    import json
+    from datetime import date
+
+    from inspection_outcomes.model.providers import SECTOR_RULES, SectorRule
+    from inspection_outcomes.release import providers_figures as pf
+    from inspection_outcomes.sources import PROVIDER_SOURCE_KINDS, parse_spec
+    from inspection_outcomes.sources.ofsted_providers import read_provider_source
+
+    def day(text: str | None, option: str) -> date | None:
+        if text is None:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise InputError(f"expected a date as YYYY-MM-DD, not '{text}'",
+                             field=option) from None
+
+    if fmt not in ("json", "table"):
+        raise InputError(f"expected json or table, not '{fmt}'", field="--format")
+    if sector_rule not in SECTOR_RULES:
+        raise InputError(f"expected one of {', '.join(SECTOR_RULES)}, not '{sector_rule}'",
+                         field="--sector-rule")
+    as_at_day = day(as_at, "--as-at")
+    assert as_at_day is not None
+    src = read_provider_source(parse_spec(source, PROVIDER_SOURCE_KINDS).path)
+    in_year = (read_provider_source(parse_spec(in_year_source, PROVIDER_SOURCE_KINDS).path)
+               if in_year_source else None)
+    figures = pf.build_figures(src, as_at_day, in_year, day(period_start, "--period-start"),
+                               day(period_end, "--period-end"), SectorRule(sector_rule))
+    if fmt == "json":
+        print(json.dumps(figures, indent=2, sort_keys=True, ensure_ascii=False))
+    else:
+        from rich.console import Console
+
+        console = Console()
+        for table in pf.figures_tables(figures):
+            console.print(table)
+
+
 @app.callback(invoke_without_command=True)
 def main(
     version: bool = typer.Option(False, "--version", help="Print the version and exit."),
@@ -49,3 +108,68 @@ def main(
     if version:
         print(__version__)
         raise typer.Exit()
+
+
+# --- LA release: figures ------------------------------------------------------------------
+
+def _parse_date(value: str | None, option: str) -> Any:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option} '{value}' is not a date (YYYY-MM-DD expected)") from None
+
+
+def _spec(as_at: str, compare: str, cutoff: str | None, period_start: str | None,
+          period_end: str | None) -> Any:
+    from inspection_outcomes.release.spec import ReleaseSpec
+
+    if compare not in ("first", "previous"):
+        raise InputError(f"--compare '{compare}' is not 'first' or 'previous'")
+    return ReleaseSpec.for_date(
+        _parse_date(as_at, "--as-at"), compare=compare,
+        cutoff=_parse_date(cutoff, "--cutoff"),
+        period_start=_parse_date(period_start, "--period-start"),
+        period_end=_parse_date(period_end, "--period-end"))
+
+
+AS_AT = typer.Option(..., "--as-at", help="The release date, e.g. 2024-03-31.")
+COMPARE = typer.Option("first", "--compare",
+                       help="Change since the 'first' or 'previous' ILACS inspection.")
+SOURCE = typer.Option(..., "--source", help="KIND:PATH, e.g. d2i:history.csv, "
+                      "canonical:events.parquet, reports:DIR, simulated:DIR.")
+CORRECTIONS = typer.Option(None, "--corrections", help="Corrections ledger (CSV).")
+CUTOFF = typer.Option(None, "--cutoff", help="Publication cut-off (default: 3 months after).")
+PERIOD_START = typer.Option(None, "--period-start", help="In-year period start "
+                            "(default: the 1 April on or before the as-at date).")
+PERIOD_END = typer.Option(None, "--period-end", help="In-year period end (default: as-at).")
+
+
+@app.command()
+@user_errors
+def figures(
+    as_at: str = AS_AT,
+    compare: str = COMPARE,
+    source: str = SOURCE,
+    corrections: Path | None = CORRECTIONS,
+    cutoff: str | None = CUTOFF,
+    period_start: str | None = PERIOD_START,
+    period_end: str | None = PERIOD_END,
+    format: str = typer.Option("table", "--format", help="json or table."),
+) -> None:
+    """Every headline figure of the LA inspection outcomes release."""
+    from inspection_outcomes.publish.figures_json import dumps_figures
+    from inspection_outcomes.publish.figures_table import print_figures
+    from inspection_outcomes.release.build import run_engine
+
+    if format not in ("json", "table"):
+        raise InputError(f"--format '{format}' is not 'json' or 'table'")
+    spec = _spec(as_at, compare, cutoff, period_start, period_end)
+    run = run_engine(source, spec, corrections)
+    if format == "json":
+        sys.stdout.write(dumps_figures(run.figures))
+    else:
+        print_figures(run.figures)

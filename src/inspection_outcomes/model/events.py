@@ -33,7 +33,8 @@ SCHEMA: tuple[tuple[str, str, str], ...] = (
     ("leadership_management_governance", "VARCHAR", "Judgement: leadership, management and "
      "governance (SIF only)"),
     ("themes", "VARCHAR", "Focused visit themes, separated by ';' (front_door, "
-     "children_in_need_or_subject_to_a_plan, achieving_permanence, children_in_care, care_leavers)"),
+     "children_in_need_or_subject_to_a_plan, achieving_permanence, children_in_care, "
+     "care_leavers)"),
     ("source_file", "VARCHAR", "File the record was read from"),
     ("source_row", "INTEGER", "Row (1-based, header is row 1) or page of the source file"),
     ("report_ref", "VARCHAR", "Reference of the published report (address or file name)"),

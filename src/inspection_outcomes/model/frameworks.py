@@ -78,7 +78,8 @@ class FrameworkVersion:
         return self.framework.startswith("ilacs")
 
     def in_force_on(self, day: date) -> bool:
-        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+        return self.effective_from <= day and (
+            self.effective_to is None or day <= self.effective_to)
 
 
 @cache

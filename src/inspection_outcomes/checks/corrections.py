@@ -1,0 +1,122 @@
+"""The corrections ledger: fixes to source records, each with the evidence that justifies it.
+
+A ledger is a CSV with columns record, field, value_found, corrected_value, evidence, date.
+Corrections are applied in ledger order, deterministically, and every one is reported:
+applied, or not applied and why (record absent, or the source no longer holds value_found).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from inspection_outcomes.errors import InputError
+from inspection_outcomes.model.events import DATE_COLUMNS, JUDGEMENT_COLUMNS
+from inspection_outcomes.model.frameworks import EVENT_TYPES, framework_versions
+from inspection_outcomes.model.scale import JUDGEMENTS
+
+LEDGER_COLUMNS = ("record", "field", "value_found", "corrected_value", "evidence", "date")
+CORRECTABLE = (*DATE_COLUMNS, *JUDGEMENT_COLUMNS, "event_type", "framework", "themes")
+
+
+@dataclass(frozen=True)
+class Correction:
+    record: str
+    field: str
+    value_found: str
+    corrected_value: str
+    evidence: str
+    date: str
+    ledger_row: int
+
+
+@dataclass(frozen=True)
+class Application:
+    correction: Correction
+    applied: bool
+    reason: str  # why not applied, or "" when applied
+
+    def as_dict(self) -> dict[str, object]:
+        d = asdict(self.correction)
+        d.pop("ledger_row")
+        return {**d, "applied": self.applied, "reason": self.reason}
+
+
+def _check_value(path: Path, row: int, field: str, value: str) -> None:
+    if field in JUDGEMENT_COLUMNS:
+        ok, expected = value in (*JUDGEMENTS, ""), "a judgement (" + ", ".join(JUDGEMENTS) + ")"
+    elif field in DATE_COLUMNS:
+        try:
+            date.fromisoformat(value)
+            ok = True
+        except ValueError:
+            ok = False
+        expected = "an ISO date YYYY-MM-DD"
+    elif field == "event_type":
+        ok, expected = value in EVENT_TYPES, "one of " + ", ".join(EVENT_TYPES)
+    elif field == "framework":
+        names = [f.framework for f in framework_versions()]
+        ok, expected = value in names, "one of " + ", ".join(names)
+    else:
+        ok, expected = True, ""
+    if not ok:
+        raise InputError(f"corrected value '{value}' is not {expected}",
+                         file=path, row=row, field="corrected_value")
+
+
+def read_ledger(path: Path) -> list[Correction]:
+    """Read and validate a corrections ledger."""
+    if not path.is_file():
+        raise InputError("no such corrections ledger", file=path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in LEDGER_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise InputError(f"not a corrections ledger: missing column(s) "
+                                 f"{', '.join(missing)}", file=path)
+            rows = list(reader)
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text", file=path) from None
+    out = []
+    for i, r in enumerate(rows, start=2):
+        for c in ("record", "field", "corrected_value", "evidence"):
+            if not (r[c] or "").strip() and not (c == "corrected_value" and
+                                                 r["field"] in JUDGEMENT_COLUMNS):
+                raise InputError("empty (every correction needs it)", file=path, row=i, field=c)
+        if r["field"] not in CORRECTABLE:
+            raise InputError(f"'{r['field']}' is not a correctable field ("
+                             + ", ".join(CORRECTABLE) + ")", file=path, row=i, field="field")
+        _check_value(path, i, r["field"], r["corrected_value"].strip())
+        out.append(Correction(r["record"].strip(), r["field"].strip(), r["value_found"],
+                              r["corrected_value"].strip(), r["evidence"].strip(),
+                              (r["date"] or "").strip(), i))
+    return out
+
+
+def apply_corrections(con: duckdb.DuckDBPyConnection, ledger: list[Correction],
+                      table: str = "events") -> list[Application]:
+    """Apply the ledger to the events table; report every correction."""
+    results = []
+    for c in ledger:
+        current = con.execute(
+            f"SELECT CAST({c.field} AS VARCHAR) FROM {table} WHERE event_id = ?", [c.record]
+        ).fetchall()
+        if not current:
+            results.append(Application(c, False, "record not in the source"))
+            continue
+        raw = con.execute("SELECT value FROM source_values WHERE event_id = ? AND field = ?",
+                          [c.record, c.field]).fetchone()
+        held = raw[0] if raw else (current[0][0] or "")
+        if held.strip() != c.value_found.strip():
+            results.append(Application(c, False, f"the source now holds '{held}', "
+                                       f"not '{c.value_found}'"))
+            continue
+        con.execute(f"UPDATE {table} SET {c.field} = NULLIF(?, '') WHERE event_id = ?",
+                    [c.corrected_value, c.record])
+        results.append(Application(c, True, ""))
+    return results

@@ -1,0 +1,84 @@
+"""Open a source named KIND:PATH and load its canonical records into the warehouse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from inspection_outcomes.checks.anomalies import Anomaly
+from inspection_outcomes.errors import InputError
+from inspection_outcomes.model.events import COLUMNS, InspectionEvent, ddl
+from inspection_outcomes.sources import SourceSpec, parse_spec
+
+
+@dataclass
+class LoadedSource:
+    """A source's records (small sources) or a file DuckDB reads directly (large ones)."""
+
+    spec: SourceSpec
+    anomalies: list[Anomaly] = field(default_factory=list)
+    records: list[InspectionEvent] | None = None
+    canonical_file: Path | None = None
+    la_table: Path | None = None  # a simulated country's own LA table
+    #: (event_id, field, value as the source wrote it) where it differs from the canonical value
+    source_values: list[tuple[str, str, str]] = field(default_factory=list)
+    simulated: bool = False
+
+    @property
+    def input_files(self) -> list[Path]:
+        if self.spec.path.is_dir():
+            return sorted(p for p in self.spec.path.rglob("*") if p.is_file())
+        return [self.spec.path]
+
+    def load_into(self, con: duckdb.DuckDBPyConnection, table: str = "events") -> None:
+        if self.canonical_file is not None:
+            from inspection_outcomes.sources.canonical import load_canonical
+
+            load_canonical(con, self.canonical_file, table)
+        else:
+            con.execute(ddl(table))
+            placeholders = ", ".join("?" for _ in COLUMNS)
+            con.executemany(f"INSERT INTO {table} VALUES ({placeholders})",
+                            [e.as_row() for e in self.records or []])
+        con.execute("CREATE OR REPLACE TABLE source_values "
+                    "(event_id VARCHAR, field VARCHAR, value VARCHAR)")
+        if self.source_values:
+            con.executemany("INSERT INTO source_values VALUES (?, ?, ?)", self.source_values)
+
+    def events(self) -> list[InspectionEvent]:
+        """The records as Python objects (reads the file for canonical sources)."""
+        if self.records is not None:
+            return list(self.records)
+        con = duckdb.connect()
+        self.load_into(con)
+        cur = con.execute(f"SELECT {', '.join(COLUMNS)} FROM events ORDER BY event_id")
+        return [InspectionEvent(**dict(zip(COLUMNS, row, strict=True))) for row in cur.fetchall()]
+
+
+def load_la_source(text: str) -> LoadedSource:
+    """Open an LA source: d2i:CSV, canonical:CSV|PARQUET, reports:DIR, simulated:DIR."""
+    spec = parse_spec(text)
+    if spec.kind == "d2i":
+        from inspection_outcomes.sources.d2i import read_d2i
+
+        if spec.path.is_dir():
+            raise InputError("a D2I history CSV file expected, not a folder", file=spec.path)
+        records, anomalies, raw = read_d2i(spec.path)
+        return LoadedSource(spec, anomalies, records=records, source_values=raw)
+    if spec.kind == "canonical":
+        return LoadedSource(spec, canonical_file=spec.path)
+    if spec.kind == "simulated":
+        events = spec.path / "events.parquet"
+        if not events.is_file():
+            raise InputError("not a simulated data folder: events.parquet missing",
+                             file=spec.path)
+        las = spec.path / "local_authorities.csv"
+        return LoadedSource(spec, canonical_file=events,
+                            la_table=las if las.is_file() else None, simulated=True)
+    if spec.kind == "reports":
+        from inspection_outcomes.sources.reports import read_reports
+
+        return LoadedSource(spec, records=read_reports(spec.path))
+    raise InputError(f"unknown source kind '{spec.kind}'")

@@ -1,0 +1,70 @@
+-- In-year activity: every ILACS event that started in the period (by default 1 April to
+-- 31 March) and whose report was published by the cut-off.
+CREATE OR REPLACE MACRO in_year_events(period_start, period_end, cutoff) AS TABLE
+SELECT i.*, la.name AS la_name, la.region, la.old_la_code
+FROM inspection_events AS i
+LEFT JOIN local_authorities AS la ON la.la_code = i.la_code
+WHERE i.framework LIKE 'ilacs%'
+  AND i.took_place BETWEEN period_start AND period_end
+  AND i.publication_date <= cutoff;
+
+-- Each in-year graded inspection against the LA's previous ILACS graded inspection.
+CREATE OR REPLACE MACRO in_year_graded(period_start, period_end, cutoff) AS TABLE
+WITH overall AS (
+    SELECT *,
+        lag(judgement) OVER w AS previous_judgement,
+        lag(event_id) OVER w AS previous_event_id
+    FROM graded_judgements
+    WHERE area = 'overall_effectiveness' AND framework LIKE 'ilacs%'
+      AND publication_date <= cutoff
+    WINDOW w AS (PARTITION BY la_code
+                 ORDER BY took_place, end_date NULLS FIRST, publication_date, event_id)
+)
+SELECT
+    o.*,
+    cur.rank AS rank,
+    prev.rank AS previous_rank,
+    CASE
+        WHEN o.previous_event_id IS NULL OR cur.rank IS NULL OR prev.rank IS NULL THEN NULL
+        WHEN cur.rank < prev.rank THEN 'improved'
+        WHEN cur.rank > prev.rank THEN 'declined'
+        ELSE 'retained'
+    END AS change
+FROM overall AS o
+LEFT JOIN judgement_scale AS cur ON cur.judgement = o.judgement
+LEFT JOIN judgement_scale AS prev ON prev.judgement = o.previous_judgement
+WHERE o.took_place BETWEEN period_start AND period_end;
+
+-- Focused visits with the LA's overall effectiveness at its last graded inspection before
+-- the visit (an as-of join on the visit's date).
+CREATE OR REPLACE MACRO in_year_focused_visits(period_start, period_end, cutoff) AS TABLE
+WITH overall AS (
+    SELECT la_code, took_place, judgement
+    FROM graded_judgements
+    WHERE area = 'overall_effectiveness' AND publication_date <= cutoff
+)
+SELECT v.*, o.judgement AS last_graded_judgement
+FROM in_year_events(period_start, period_end, cutoff) AS v
+ASOF LEFT JOIN overall AS o
+    ON o.la_code = v.la_code AND o.took_place < v.took_place
+WHERE v.event_type = 'focused_visit';
+
+-- Monitoring visits, and whether the LA had a graded inspection in the period after its
+-- first monitoring visit of the period (re-inspected).
+CREATE OR REPLACE MACRO in_year_monitoring(period_start, period_end, cutoff) AS TABLE
+WITH visits AS (
+    SELECT * FROM in_year_events(period_start, period_end, cutoff)
+    WHERE event_type = 'monitoring_visit'
+), first_visit AS (
+    SELECT la_code, min(took_place) AS first_visit FROM visits GROUP BY la_code
+), reinspected AS (
+    SELECT DISTINCT f.la_code
+    FROM first_visit AS f
+    JOIN in_year_events(period_start, period_end, cutoff) AS g
+      ON g.la_code = f.la_code
+     AND g.event_type IN ('standard_inspection', 'short_inspection')
+     AND g.took_place > f.first_visit
+)
+SELECT v.*, (r.la_code IS NOT NULL) AS la_reinspected
+FROM visits AS v
+LEFT JOIN reinspected AS r ON r.la_code = v.la_code;

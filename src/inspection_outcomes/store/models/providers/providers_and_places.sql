@@ -1,0 +1,9 @@
+-- Active providers and their registered places, from the providers and places table.
+-- Places are summed where the provision type has them; a group none of whose providers
+-- records places gets NULL (no figure), not 0.
+CREATE OR REPLACE TABLE providers_and_places AS
+SELECT g.grp, count(*) AS providers, sum(r.places) AS places
+FROM register_analysed AS r
+JOIN group_members AS g USING (provision_type)
+GROUP BY g.grp
+ORDER BY g.grp;
