@@ -6,7 +6,7 @@ documented in docs/canonical-records.md (a test keeps the two in step).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 from inspection_outcomes.model.frameworks import ALL_AREAS
@@ -69,8 +69,7 @@ class InspectionEvent:
     extra: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def as_row(self) -> tuple[object, ...]:
-        d = asdict(self)
-        return tuple(d[c] for c in COLUMNS)
+        return tuple(getattr(self, c) for c in COLUMNS)
 
     def judgement(self, area: str) -> str | None:
         value: str | None = getattr(self, area)

@@ -43,11 +43,13 @@ def _iso(d: date) -> str:
 
 
 def coverage(wh: Warehouse) -> list[str]:
-    """Event types the source holds (ILACS types first, in the framework's order)."""
+    """Event types the source holds: what its kind can hold (all ILACS types for canonical
+    records), plus earlier frameworks' types present."""
     present = {str(r["event_type"]) for r in wh.rows(
         "SELECT DISTINCT event_type FROM inspection_events")}
+    holds = set(wh.source.holds) if wh.source.holds is not None else set(ILACS_EVENT_TYPES)
     order = [*ILACS_EVENT_TYPES, "sif_inspection", "cpi_inspection"]
-    return [t for t in order if t in present]
+    return [t for t in order if t in holds and (t in ILACS_EVENT_TYPES or t in present)]
 
 
 def as_at_block(wh: Warehouse, as_at: date, cutoff: date) -> dict[str, Any]:

@@ -165,6 +165,9 @@ def _shape(con: duckdb.DuckDBPyConnection, source: ProviderSource,
     in_year = _judgement_counts(
         _q(con, "SELECT grp, judgement, inspections FROM in_year_overall_effectiveness"),
         groups, in_year_ok, sa_in_year)
+    events_by_type: dict[str, Any] = {g: ({} if in_year_ok else None) for g in groups}
+    for g, event_type, n in _q(con, "SELECT grp, event_type, events FROM in_year_events_by_type"):
+        events_by_type[g][event_type or "unknown"] = n
     pp = {g: (n, p) for g, n, p in _q(con, "SELECT grp, providers, places "
                                             "FROM providers_and_places")}
 
@@ -208,6 +211,7 @@ def _shape(con: duckdb.DuckDBPyConnection, source: ProviderSource,
             "start": period.start.isoformat(),
             "end": period.end.isoformat(),
             "groups": in_year,
+            "events_by_type": events_by_type,
         },
         "providers_and_places": {
             "as_at": as_at.isoformat(),
@@ -266,7 +270,7 @@ def _shape(con: duckdb.DuckDBPyConnection, source: ProviderSource,
 
 
 def _label(key: str) -> str:
-    return key.replace("_", " ").capitalize().replace("childrens", "children's")
+    return key.replace("_", " ").capitalize().replace("hildrens", "hildren's")
 
 
 def _cell(v: Any) -> str:
@@ -289,11 +293,13 @@ def figures_tables(figures: dict[str, Any]) -> list[Any]:
         for j in JUDGEMENTS:
             t.add_column(_label(j), justify="right")
         sa = Table(title=f"{title}: supported accommodation")
+        sa.add_column("Group")
         for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS:
             sa.add_column(_label(j), justify="right")
         for g, counts in figures[key]["groups"].items():
             if g in pm.SA_GROUPS:
-                sa.add_row(*(_cell(counts[j]) for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS))
+                sa.add_row(_label(g),
+                           *(_cell(counts[j]) for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS))
             else:
                 t.add_row(_label(g), *(_cell(counts[j]) for j in JUDGEMENTS))
         out += [t, sa]

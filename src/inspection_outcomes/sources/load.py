@@ -7,10 +7,17 @@ from pathlib import Path
 
 import duckdb
 
+from inspection_outcomes.store.bulk import insert_rows
+
 from inspection_outcomes.checks.anomalies import Anomaly
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model.events import COLUMNS, InspectionEvent, ddl
 from inspection_outcomes.sources import SourceSpec, parse_spec
+
+#: The D2I scrape holds graded inspections only: no focused or monitoring visits.
+D2I_HOLDS = ("standard_inspection", "short_inspection", "sif_inspection", "cpi_inspection")
+#: A folder of inspection reports holds the graded inspections whose reports it has.
+REPORTS_HOLD = D2I_HOLDS
 
 
 @dataclass
@@ -25,6 +32,8 @@ class LoadedSource:
     #: (event_id, field, value as the source wrote it) where it differs from the canonical value
     source_values: list[tuple[str, str, str]] = field(default_factory=list)
     simulated: bool = False
+    #: Event types the source can hold; None: every type of the canonical schema.
+    holds: tuple[str, ...] | None = None
 
     @property
     def input_files(self) -> list[Path]:
@@ -40,12 +49,11 @@ class LoadedSource:
         else:
             con.execute(ddl(table))
             placeholders = ", ".join("?" for _ in COLUMNS)
-            con.executemany(f"INSERT INTO {table} VALUES ({placeholders})",
-                            [e.as_row() for e in self.records or []])
+            insert_rows(con, table, [e.as_row() for e in self.records or []])
         con.execute("CREATE OR REPLACE TABLE source_values "
                     "(event_id VARCHAR, field VARCHAR, value VARCHAR)")
         if self.source_values:
-            con.executemany("INSERT INTO source_values VALUES (?, ?, ?)", self.source_values)
+            insert_rows(con, "source_values", self.source_values)
 
     def events(self) -> list[InspectionEvent]:
         """The records as Python objects (reads the file for canonical sources)."""
@@ -66,7 +74,8 @@ def load_la_source(text: str) -> LoadedSource:
         if spec.path.is_dir():
             raise InputError("a D2I history CSV file expected, not a folder", file=spec.path)
         records, anomalies, raw = read_d2i(spec.path)
-        return LoadedSource(spec, anomalies, records=records, source_values=raw)
+        return LoadedSource(spec, anomalies, records=records, source_values=raw,
+                            holds=D2I_HOLDS)
     if spec.kind == "canonical":
         return LoadedSource(spec, canonical_file=spec.path)
     if spec.kind == "simulated":
@@ -80,5 +89,5 @@ def load_la_source(text: str) -> LoadedSource:
     if spec.kind == "reports":
         from inspection_outcomes.sources.reports import read_reports
 
-        return LoadedSource(spec, records=read_reports(spec.path))
+        return LoadedSource(spec, records=read_reports(spec.path), holds=REPORTS_HOLD)
     raise InputError(f"unknown source kind '{spec.kind}'")

@@ -13,6 +13,8 @@ from typing import Any
 
 import duckdb
 
+from inspection_outcomes.store.bulk import insert_rows
+
 from inspection_outcomes.checks.corrections import Application, Correction, apply_corrections
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model.frameworks import ILACS_AREAS, framework_versions
@@ -42,8 +44,7 @@ def _load_local_authorities(con: duckdb.DuckDBPyConnection, path: Path) -> None:
         la_code VARCHAR PRIMARY KEY, old_la_code VARCHAR, ofsted_urn VARCHAR, name VARCHAR,
         region VARCHAR, valid_from DATE, valid_to DATE, predecessors VARCHAR,
         successors VARCHAR)""")
-    con.executemany(f"INSERT INTO local_authorities VALUES ({', '.join('?' * len(LA_COLUMNS))})",
-                    rows)
+    insert_rows(con, "local_authorities", rows)
 
 
 def _load_reference(con: duckdb.DuckDBPyConnection, la_table: Path | None) -> None:
@@ -51,15 +52,14 @@ def _load_reference(con: duckdb.DuckDBPyConnection, la_table: Path | None) -> No
     con.execute("""CREATE OR REPLACE TABLE frameworks (framework VARCHAR, name VARCHAR,
         effective_from DATE, effective_to DATE, judgements VARCHAR[],
         graded_event_types VARCHAR[])""")
-    con.executemany("INSERT INTO frameworks VALUES (?, ?, ?, ?, ?, ?)", [
-        (f.framework, f.name, f.effective_from, f.effective_to, list(f.judgements),
-         list(f.graded_event_types)) for f in framework_versions()])
+    for f in framework_versions():
+        con.execute("INSERT INTO frameworks VALUES (?, ?, ?, ?, ?, ?)",
+                    [f.framework, f.name, f.effective_from, f.effective_to, list(f.judgements),
+                     list(f.graded_event_types)])
     con.execute("CREATE OR REPLACE TABLE judgement_areas (area VARCHAR, position INTEGER)")
-    con.executemany("INSERT INTO judgement_areas VALUES (?, ?)",
-                    [(a, i) for i, a in enumerate(ILACS_AREAS, 1)])
+    insert_rows(con, "judgement_areas", [(a, i) for i, a in enumerate(ILACS_AREAS, 1)])
     con.execute("CREATE OR REPLACE TABLE judgement_scale (judgement VARCHAR, rank INTEGER)")
-    con.executemany("INSERT INTO judgement_scale VALUES (?, ?)",
-                    [(j, i) for i, j in enumerate(JUDGEMENTS, 1)])
+    insert_rows(con, "judgement_scale", [(j, i) for i, j in enumerate(JUDGEMENTS, 1)])
 
 
 class Warehouse:

@@ -1,0 +1,3 @@
+from inspection_outcomes.cli import app
+
+app(prog_name="outcomes")

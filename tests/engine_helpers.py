@@ -1,0 +1,51 @@
+"""Build small canonical sources for rule tests."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+from inspection_outcomes.model.events import COLUMNS
+from inspection_outcomes.release.build import EngineRun, run_engine
+from inspection_outcomes.release.spec import ReleaseSpec
+
+ALL_GOOD = {"overall_effectiveness": "good", "impact_of_leaders": "good",
+            "help_and_protection": "good", "children_in_care": "good"}
+
+
+def event(n: int, la_code: str, start: str, published: str, event_type: str = "standard_inspection",
+          end: str | None = None, **judgements: Any) -> dict[str, Any]:
+    row = {c: "" for c in COLUMNS}
+    row.update(event_id=f"t{n}", la_code=la_code, la_name="", event_type=event_type,
+               start_date=start, end_date=end or start, publication_date=published)
+    if event_type in ("standard_inspection", "short_inspection") and not judgements:
+        judgements = dict(ALL_GOOD)
+        if start >= "2023-01-01":
+            judgements["care_leavers"] = "good"
+        if start >= "2026-04-01":
+            judgements.pop("overall_effectiveness")
+    row.update(judgements)
+    return row
+
+
+def write_canonical(path: Path, rows: list[dict[str, Any]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=list(COLUMNS), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
+def figures_for(tmp_path: Path, rows: list[dict[str, Any]], as_at: str,
+                compare: str = "first") -> dict[str, Any]:
+    return run_for(tmp_path, rows, as_at, compare).figures
+
+
+def run_for(tmp_path: Path, rows: list[dict[str, Any]], as_at: str,
+            compare: str = "first") -> EngineRun:
+    from datetime import date
+
+    src = write_canonical(tmp_path / "events.csv", rows)
+    return run_engine(f"canonical:{src}", ReleaseSpec.for_date(date.fromisoformat(as_at),
+                                                               compare=compare))
