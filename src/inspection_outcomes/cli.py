@@ -101,6 +101,82 @@ def providers_figures(
             console.print(table)
 
 
+# --- Published reports (PDF) --------------------------------------------------------------
+
+@reports_app.command("extract")
+@user_errors
+def reports_extract(
+    folder: Path = typer.Argument(..., help="Folder of published report PDFs."),
+    out: Path | None = typer.Option(None, "--out", help="CSV file to write (default: "
+                                    "standard output)."),
+) -> None:
+    """Read a folder of reports into canonical records (CSV with the canonical columns)."""
+    from inspection_outcomes.sources.report_output import events_csv, write_events_csv
+    from inspection_outcomes.sources.reports import read_reports
+
+    events = read_reports(folder)
+    if out is None:
+        sys.stdout.write(events_csv(events))
+    else:
+        write_events_csv(events, out)
+        print(f"{len(events)} reports -> {out}", file=sys.stderr)
+
+
+@reports_app.command("verify")
+@user_errors
+def reports_verify(
+    source: str = typer.Option(..., "--source", help="KIND:PATH of the records to check, "
+                               "e.g. d2i:history.csv."),
+    reports: Path = typer.Option(..., "--reports", help="Folder of published report PDFs."),
+    fmt: str = typer.Option("table", "--format", help="json or table."),
+    ledger: Path | None = typer.Option(None, "--ledger", help="Also write the disagreements "
+                                       "as a corrections ledger (CSV) to this file."),
+    ledger_date: str | None = typer.Option(None, "--ledger-date", help="Date of the "
+                                           "ledger's corrections, YYYY-MM-DD (default: "
+                                           "today)."),
+) -> None:
+    """Check each report against its record in the source and list every disagreement."""
+    import json
+    from datetime import date
+
+    from inspection_outcomes.checks.report_checks import LEDGER_COLUMNS, ledger_rows, verify
+    from inspection_outcomes.sources.load import load_la_source
+    from inspection_outcomes.sources.report_output import write_ledger
+    from inspection_outcomes.sources.reports import read_reports
+
+    if fmt not in ("json", "table"):
+        raise InputError(f"--format '{fmt}' is not 'json' or 'table'")
+    on = _parse_date(ledger_date, "--ledger-date") or date.today()
+    loaded = load_la_source(source)
+    records = loaded.events()
+    report_events = read_reports(reports)
+    result = verify(records, report_events)
+    if ledger is not None:
+        raw = {(event_id, field): value for event_id, field, value in loaded.source_values}
+        rows = ledger_rows(result, records, report_events, raw, on)
+        write_ledger(rows, LEDGER_COLUMNS, ledger)
+        print(f"{len(rows)} corrections -> {ledger}", file=sys.stderr)
+    if fmt == "json":
+        print(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Reports and records that disagree")
+    for column in ("report", "la", "field", "report_value", "record_value"):
+        table.add_column(column)
+    for d in result["disagreements"]:  # type: ignore[attr-defined]
+        table.add_row(d["report"], d["la"], d["field"], d["report_value"], d["record_value"])
+    console = Console()
+    console.print(table)
+    console.print(f"checked {result['checked']} reports, matched {result['matched']}; "
+                  f"judgements checked {result['judgements_checked']}, agreeing "
+                  f"{result['judgements_agreeing']}; unmatched {len(result['unmatched'])}"  # type: ignore[arg-type]
+                  )
+    for u in result["unmatched"]:  # type: ignore[attr-defined]
+        console.print(f"no record for {u['report']} ({u['la']})")
+
+
 @app.callback(invoke_without_command=True)
 def main(
     version: bool = typer.Option(False, "--version", help="Print the version and exit."),
@@ -173,3 +249,32 @@ def figures(
         sys.stdout.write(dumps_figures(run.figures))
     else:
         print_figures(run.figures)
+
+
+@app.command()
+@user_errors
+def check(
+    as_at: str = AS_AT,
+    compare: str = COMPARE,
+    source: str = SOURCE,
+    corrections: Path | None = CORRECTIONS,
+    cutoff: str | None = CUTOFF,
+    format: str = typer.Option("table", "--format", help="json or table."),
+) -> None:
+    """Run every data check and print the quality assurance report."""
+    from inspection_outcomes.checks.qa import qa_report
+    from inspection_outcomes.publish.figures_json import dumps_figures
+    from inspection_outcomes.publish.qa_text import print_qa
+    from inspection_outcomes.release.build import run_engine
+
+    if format not in ("json", "table"):
+        raise InputError(f"--format '{format}' is not 'json' or 'table'")
+    spec = _spec(as_at, compare, cutoff, None, None)
+    run = run_engine(source, spec, corrections)
+    report = qa_report(run, corrections)
+    if format == "json":
+        sys.stdout.write(dumps_figures(report))
+    else:
+        print_qa(report)
+    if not report["consistency"]["passed"]:
+        raise typer.Exit(1)
