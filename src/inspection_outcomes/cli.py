@@ -103,12 +103,18 @@ def providers_figures(
 
 # --- Published reports (PDF) --------------------------------------------------------------
 
+REPORTS_FOLDER_ARG = typer.Argument(..., help="Folder of published report PDFs.")
+REPORTS_OUT = typer.Option(None, "--out", help="CSV file to write (default: standard output).")
+REPORTS_FOLDER = typer.Option(..., "--reports", help="Folder of published report PDFs.")
+REPORTS_LEDGER = typer.Option(None, "--ledger", help="Also write the disagreements as a "
+                              "corrections ledger (CSV) to this file.")
+
+
 @reports_app.command("extract")
 @user_errors
 def reports_extract(
-    folder: Path = typer.Argument(..., help="Folder of published report PDFs."),
-    out: Path | None = typer.Option(None, "--out", help="CSV file to write (default: "
-                                    "standard output)."),
+    folder: Path = REPORTS_FOLDER_ARG,
+    out: Path | None = REPORTS_OUT,
 ) -> None:
     """Read a folder of reports into canonical records (CSV with the canonical columns)."""
     from inspection_outcomes.sources.report_output import events_csv, write_events_csv
@@ -127,10 +133,9 @@ def reports_extract(
 def reports_verify(
     source: str = typer.Option(..., "--source", help="KIND:PATH of the records to check, "
                                "e.g. d2i:history.csv."),
-    reports: Path = typer.Option(..., "--reports", help="Folder of published report PDFs."),
+    reports: Path = REPORTS_FOLDER,
     fmt: str = typer.Option("table", "--format", help="json or table."),
-    ledger: Path | None = typer.Option(None, "--ledger", help="Also write the disagreements "
-                                       "as a corrections ledger (CSV) to this file."),
+    ledger: Path | None = REPORTS_LEDGER,
     ledger_date: str | None = typer.Option(None, "--ledger-date", help="Date of the "
                                            "ledger's corrections, YYYY-MM-DD (default: "
                                            "today)."),
@@ -165,15 +170,14 @@ def reports_verify(
     table = Table(title="Reports and records that disagree")
     for column in ("report", "la", "field", "report_value", "record_value"):
         table.add_column(column)
-    for d in result["disagreements"]:  # type: ignore[attr-defined]
+    for d in result["disagreements"]:
         table.add_row(d["report"], d["la"], d["field"], d["report_value"], d["record_value"])
     console = Console()
     console.print(table)
     console.print(f"checked {result['checked']} reports, matched {result['matched']}; "
                   f"judgements checked {result['judgements_checked']}, agreeing "
-                  f"{result['judgements_agreeing']}; unmatched {len(result['unmatched'])}"  # type: ignore[arg-type]
-                  )
-    for u in result["unmatched"]:  # type: ignore[attr-defined]
+                  f"{result['judgements_agreeing']}; unmatched {len(result['unmatched'])}")
+    for u in result["unmatched"]:
         console.print(f"no record for {u['report']} ({u['la']})")
 
 
@@ -278,3 +282,76 @@ def check(
         print_qa(report)
     if not report["consistency"]["passed"]:
         raise typer.Exit(1)
+
+
+# --- LA release: the complete release -------------------------------------------------------
+
+def _print_release(result: Any) -> None:
+    from rich.console import Console
+
+    c = Console(stderr=True)
+    c.print(f"Release written to {result.out} ({len(result.files)} files, status "
+            f"{result.status})")
+    c.print("Stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in result.stage_seconds.items()))
+
+
+@app.command()
+@user_errors
+def release(
+    as_at: str = AS_AT,
+    compare: str = COMPARE,
+    source: str = SOURCE,
+    corrections: Path | None = CORRECTIONS,
+    out: Path = typer.Option(..., "--out", help="Folder to write the release into."),
+    cutoff: str | None = CUTOFF,
+    period_start: str | None = PERIOD_START,
+    period_end: str | None = PERIOD_END,
+    producer: str | None = typer.Option(None, "--producer", help="Who produced the release."),
+    assurer: str | None = typer.Option(None, "--assurer",
+                                       help="Who assured it (a different person)."),
+    publication_date: str | None = typer.Option(None, "--publication-date",
+                                                help="Publication date (YYYY-MM-DD)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing release."),
+) -> None:
+    """The complete LA inspection outcomes release: data, findings, charts, map, QA."""
+    from inspection_outcomes.publish.release_writer import write_release
+    from inspection_outcomes.release.build import run_engine
+
+    spec = _spec(as_at, compare, cutoff, period_start, period_end)
+    if publication_date:
+        _parse_date(publication_date, "--publication-date")
+    run = run_engine(source, spec, corrections)
+    result = write_release(run, out, force=force, corrections=corrections, producer=producer,
+                           assurer=assurer, publication_date=publication_date)
+    _print_release(result)
+
+
+@app.command()
+@user_errors
+def demo(
+    out: Path = typer.Option(Path("build/demo"), "--out", help="Folder for the release."),
+    seed: int = typer.Option(42, "--seed", help="Seed of the simulation."),
+    as_at: str = typer.Option("2024-03-31", "--as-at", help="The release date."),
+    compare: str = COMPARE,
+    force: bool = typer.Option(False, "--force", help="Replace an existing release."),
+) -> None:
+    """A complete release from simulated records (every output says they are simulated)."""
+    import shutil
+    import tempfile
+
+    from inspection_outcomes.publish.release_writer import write_release
+    from inspection_outcomes.release.build import run_engine
+    from inspection_outcomes.simulate.output import build as build_simulation
+
+    spec = _spec(as_at, compare, None, None, None)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "simulated-data"
+        build_simulation(data, seed, None, end=spec.publication_cutoff)
+        run = run_engine(f"simulated:{data}", spec)
+
+        def copy_source(folder: Path, _report: dict[str, Any]) -> None:
+            shutil.copytree(data, folder / "simulated-data")
+
+        result = write_release(run, out, force=force, producer="inspection-outcomes demo",
+                               extra=copy_source)
+    _print_release(result)

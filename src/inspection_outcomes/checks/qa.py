@@ -25,10 +25,13 @@ def sha256(path: Path) -> str:
 
 
 def input_checksums(run: EngineRun, corrections: Path | None) -> list[dict[str, str]]:
-    files = list(run.source.input_files)
+    """Checksums of the inputs, named independently of where they sit on this machine."""
+    root = run.source.spec.path
+    named = [(p.relative_to(root).as_posix() if root.is_dir() else p.name, p)
+             for p in run.source.input_files]
     if corrections:
-        files.append(corrections)
-    return [{"path": str(p), "sha256": sha256(p)} for p in files]
+        named.append((corrections.name, corrections))
+    return [{"path": name, "sha256": sha256(p)} for name, p in named]
 
 
 def left_out_by_cutoff(run: EngineRun) -> list[dict[str, Any]]:

@@ -16,13 +16,17 @@ organisation only to set ``la_trust`` (see ``SectorRule``) and drops it.
 from __future__ import annotations
 
 import re
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache
 from typing import Final
 
 from inspection_outcomes.model.reference import read_table
-from inspection_outcomes.model.scale import JUDGEMENTS, SUPPORTED_ACCOMMODATION_JUDGEMENTS
+from inspection_outcomes.model.scale import (
+    JUDGEMENTS,
+    SUPPORTED_ACCOMMODATION_JUDGEMENTS,
+    parse_grade,
+)
 
 #: (column, DuckDB type, meaning) of the providers and register tables, in canonical order.
 PROVIDER_SCHEMA: tuple[tuple[str, str, str], ...] = (
@@ -158,7 +162,7 @@ class ProviderRecord:
     source_row: int
 
     def as_row(self) -> tuple[object, ...]:
-        return astuple(self)
+        return tuple(getattr(self, f.name) for f in fields(self))
 
 
 @dataclass
@@ -183,7 +187,7 @@ class ProviderEvent:
     source_row: int
 
     def as_row(self) -> tuple[object, ...]:
-        return astuple(self)
+        return tuple(getattr(self, f.name) for f in fields(self))
 
 
 @dataclass
@@ -202,7 +206,7 @@ class JoinerLeaver:
     source_row: int
 
     def as_row(self) -> tuple[object, ...]:
-        return astuple(self)
+        return tuple(getattr(self, f.name) for f in fields(self))
 
 
 def ddl(table: str, schema: tuple[tuple[str, str, str], ...]) -> str:
@@ -260,8 +264,6 @@ def event_type_key(text: str) -> str | None:
 
 def overall_key(text: str) -> str | None:
     """A four-point judgement key, or None when the cell is empty or not a judgement."""
-    from inspection_outcomes.model.scale import parse_grade
-
     return parse_grade(text) if text.strip() else None
 
 

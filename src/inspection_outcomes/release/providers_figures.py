@@ -125,14 +125,14 @@ def build_figures(
     rule = sector_rule or pm.SectorRule()
     if source.providers is None:
         raise InputError("no provider-level table as at a date (expected a header with "
-                         "'Latest full inspection event type')", file=source.path.name)
+                         "'Latest full inspection event type')", file=source.path)
     if source.providers_as_at is not None and source.providers_as_at != as_at:
         raise InputError(
             f"holds provider-level data as at {source.providers_as_at.isoformat()}, not "
-            f"{as_at.isoformat()}", file=source.path.name, field="--as-at")
+            f"{as_at.isoformat()}", file=source.path, field="--as-at")
     if in_year_source is not None and in_year_source.events is None:
         raise InputError("no in-year table (expected a header with 'Inspection event type')",
-                         file=in_year_source.path.name)
+                         file=in_year_source.path)
     events_src = in_year_source or (source if source.events is not None else None)
     period = choose_period(events_src, as_at, period_start, period_end)
     register_ok = source.register is not None and source.register_as_at in (None, as_at)

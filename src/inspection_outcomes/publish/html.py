@@ -1,0 +1,392 @@
+"""The release's web pages (GOV.UK Frontend): main findings, methodology, glossary, pre-release.
+
+Pages are static, self-contained and deterministic: the GOV.UK Frontend stylesheet and fonts
+are copied from the `govuk-frontend` npm package into `assets/` (no CDN, no scripts), charts
+are SVG files under `charts/` shown as images with alt text, and every chart links to its data
+table in the annex.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from inspection_outcomes.errors import InputError, ReleaseError
+from inspection_outcomes.model import frameworks as fw
+from inspection_outcomes.model import local_authorities as las
+from inspection_outcomes.model.scale import LABELS
+from inspection_outcomes.publish import findings as fd
+from inspection_outcomes.publish.types import Chart, DataTable
+from inspection_outcomes.release.content import ReleaseContent
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PRE_RELEASE_CSV = Path(__file__).resolve().parents[1] / "config" / "pre_release_access.csv"
+GOVUK_SUBDIR = Path("node_modules") / "govuk-frontend" / "dist" / "govuk"
+#: Assets the pages use (the stylesheet's fonts and the favicon), copied byte for byte.
+ASSETS = (
+    "assets/fonts/bold-affa96571d-v2.woff",
+    "assets/fonts/bold-b542beb274-v2.woff2",
+    "assets/fonts/light-94a07e06a1-v2.woff2",
+    "assets/fonts/light-f591b13f7d-v2.woff",
+    "assets/images/favicon.ico",
+)
+NAV = (
+    ("index.html", "Main findings"),
+    ("methodology.html", "Methodology"),
+    ("glossary.html", "Glossary"),
+    ("pre-release-access.html", "Pre-release access"),
+)
+SIMULATED_WARNING = (
+    "The data in this release are simulated. They are not real inspection outcomes and must "
+    "not be used as official statistics."
+)
+APP_CSS = """\
+.app-figure { margin: 0 0 30px; }
+.app-figure__image { display: block; max-width: 100%; height: auto; margin-bottom: 15px; }
+.app-contents { margin-bottom: 30px; }
+.app-table-container { overflow-x: auto; margin-bottom: 20px; }
+.app-table-container:focus { outline: 3px solid #ffdd00; }
+.app-table-container .govuk-table { margin-bottom: 0; }
+"""
+
+
+def find_govuk_frontend() -> Path:
+    """The govuk-frontend dist folder: $GOVUK_FRONTEND_DIR, or node_modules above here or cwd."""
+    env = os.environ.get("GOVUK_FRONTEND_DIR")
+    if env:
+        candidates = [Path(env)]
+    else:
+        starts = [Path(__file__).resolve(), Path.cwd().resolve()]
+        candidates = [p / GOVUK_SUBDIR for s in starts for p in (s, *s.parents)]
+    for c in candidates:
+        if (c / "govuk-frontend.min.css").is_file():
+            return c
+    raise ReleaseError(
+        "govuk-frontend not found: run `make node` (npm ci) in the project, or set "
+        "GOVUK_FRONTEND_DIR to node_modules/govuk-frontend/dist/govuk"
+    )
+
+
+def read_pre_release(path: Path = PRE_RELEASE_CSV) -> list[tuple[str, str]]:
+    """(role, organisation) rows of the pre-release access configuration."""
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = {"role", "organisation"} - set(reader.fieldnames or [])
+        if missing:
+            raise InputError(f"columns 'role' and 'organisation' expected, missing "
+                             f"{sorted(missing)}", file=path, row=1)
+        rows = []
+        for i, r in enumerate(reader, start=2):
+            for fieldname in ("role", "organisation"):
+                if not (r.get(fieldname) or "").strip():
+                    raise InputError("a non-empty value expected", file=path, row=i,
+                                     field=fieldname)
+            rows.append((r["role"].strip(), r["organisation"].strip()))
+    return rows
+
+
+# --------------------------------------------------------------------------- page data
+
+
+@dataclass
+class FigureItem:
+    chart: Chart | None = None
+    text: str = ""  # shown where a figure is not drawn
+    anchor: str = ""
+
+
+@dataclass
+class Block:
+    section: fd.Section
+    figures: list[FigureItem]
+
+
+@dataclass
+class AnnexItem:
+    table: DataTable
+    anchor: str
+    back: str = ""
+    back_label: str = ""
+
+
+def _numbered(chart: Chart, n: int) -> Chart:
+    title = f"Figure {n}: {chart.title}"
+    table = dataclasses.replace(chart.table, caption=f"Data for {title}")
+    return dataclasses.replace(chart, title=title, table=table)
+
+
+def arrange(
+    content: ReleaseContent, charts: Sequence[Chart], map_chart: Chart | None,
+    missing_notes: dict[str, str] | None = None,
+) -> tuple[fd.Findings, list[Block], list[Chart], list[AnnexItem]]:
+    """Findings with the charts placed: blocks in order, extra charts, and the annex."""
+    findings = fd.build_findings(content.figures, f"Main findings: {content.meta.title}")
+    by_id = {c.id: c for c in charts}
+    if map_chart is not None:
+        by_id[fd.MAP_ID] = map_chart
+    fallback = {t.id: t for t in findings.annex}
+    missing_notes = missing_notes or {}
+    blocks, annex, used = [], [], set()
+    counter = 0
+
+    def number(chart: Chart) -> Chart:
+        nonlocal counter
+        counter += 1
+        numbered = _numbered(chart, counter)
+        annex.append(AnnexItem(numbered.table, f"data-{chart.id}", f"figure-{chart.id}",
+                               numbered.title))
+        return numbered
+
+    for section in findings.sections:
+        items = []
+        for fid in section.figure_ids:
+            chart = by_id.get(fid)
+            if chart is not None:
+                used.add(chart.id)
+                items.append(FigureItem(chart=number(chart)))
+            elif fid in missing_notes:
+                items.append(FigureItem(text=missing_notes[fid]))
+            elif fid in fallback:
+                anchor = f"data-{fid}"
+                annex.append(AnnexItem(fallback[fid], anchor))
+                items.append(FigureItem(text="The figure is not drawn for this release.",
+                                        anchor=anchor))
+        blocks.append(Block(section, items))
+    extra = [number(c) for c in charts if c.id not in used]
+    return findings, blocks, extra, annex
+
+
+def _parameters(content: ReleaseContent) -> list[tuple[str, str]]:
+    f = content.figures
+    rows = [
+        ("As at", fd.long_date(f["as_at"])),
+        ("Publication cut-off", fd.long_date(f["publication_cutoff"])),
+        ("In-year period", f"{fd.long_date(f['period']['start'])} to "
+                           f"{fd.long_date(f['period']['end'])}"),
+    ]
+    lap = f.get("local_authorities") or {}
+    if lap.get("total") is not None:
+        rows.append(("Local authorities", f"{lap['total']} in England as at "
+                                          f"{fd.long_date(f['as_at'])}"))
+    if f.get("coverage"):
+        rows.append(("Event types in the source", ", ".join(
+            fw.EVENT_TYPE_LABELS.get(t, t).lower() for t in f["coverage"])))
+    compare = (f.get("change_since_earlier_inspection") or {}).get("compared_with")
+    if compare:
+        rows.append(("Change compared with", f"the {compare} ILACS graded inspection"))
+    if content.meta.provisional:
+        rows.append(("Status", "Provisional"))
+    return rows
+
+
+def _frameworks_table(content: ReleaseContent) -> DataTable:
+    f = content.figures
+    start, end = date.fromisoformat(f["period"]["start"]), date.fromisoformat(f["as_at"])
+    in_force = {v.framework for v in fw.in_force_during(start, end)}
+    rows = []
+    for v in fw.framework_versions():
+        rows.append([
+            v.name,
+            fd.long_date(v.effective_from.isoformat()),
+            fd.long_date(v.effective_to.isoformat()) if v.effective_to else "in force",
+            "; ".join(fw.AREA_LABELS.get(j, j).lower() for j in v.judgements),
+            "Yes" if v.framework in in_force else "No",
+            v.notes,
+        ])
+    return DataTable(
+        "frameworks", "Inspection framework versions", [
+            "Framework", "Effective from", "Effective to", "Judgements",
+            "In force during this release’s period", "Notes"], rows)
+
+
+def _structural() -> list[str]:
+    grouped: dict[date, list[las.LocalAuthority]] = {}
+    for day, la in las.structural_changes():
+        grouped.setdefault(day, []).append(la)
+    out = []
+    for day, new in sorted(grouped.items()):
+        preds = sorted({p for la in new for p in la.predecessors})
+        pred_names = [las.by_code()[p].name if p in las.by_code() else p for p in preds]
+        out.append(f"From {fd.long_date(day.isoformat())}, {fd.join_names(pred_names)} "
+                   f"{'was' if len(pred_names) == 1 else 'were'} replaced by "
+                   f"{fd.join_names([la.name for la in new])}")
+    return out
+
+
+def glossary_terms() -> list[tuple[str, str]]:
+    terms = [
+        ("As at date", "The date at which the most recent inspection of each LA is taken "
+         "(31 March for the annual release)."),
+        ("Care leaver", "A young person aged 16 to 25 who has been in care."),
+        ("Child in care", "A child looked after by an LA."),
+        ("Child protection inspection (CPI)", "The framework for inspecting LA child "
+         "protection arrangements from 2012 to 2013."),
+        ("Focused visit", "A visit between graded inspections that looks at one or more "
+         "aspects of the service, or themes or cohorts of children. It does not result in a "
+         "graded judgement."),
+        ("Graded inspection", "A standard or short inspection: both result in graded "
+         "judgements."),
+        ("ILACS", "Inspections of local authority children’s services: the framework under "
+         "which LA children’s services have been inspected since January 2018."),
+        ("In-year", "The period from 1 April to 31 March covered by the in-year dataset."),
+        ("LA", "Local authority: one of the councils responsible for children’s services in "
+         "England."),
+        ("Monitoring visit", "A visit to an LA judged inadequate, between its inspections. It "
+         "does not result in a graded judgement."),
+        ("Overall effectiveness", "The overall judgement of an LA’s children’s services at a "
+         "graded inspection. ILACS inspections from 1 April 2026 give no overall "
+         "effectiveness judgement."),
+        ("Percentage point", "The difference between two percentages: from 16% to 20% is an "
+         "increase of 4 percentage points."),
+        ("Pre-release access", "Access to the statistics before publication, given to named "
+         "post holders under the Pre-release Access to Official Statistics Order 2008."),
+        ("Publication cut-off", "The last date on which an inspection report can be published "
+         "for the inspection to count in the release: 3 calendar months after the as-at date."),
+        ("Region", "One of Ofsted’s 8 regions. North East and Yorkshire and the Humber form "
+         "one region."),
+        ("Revision", "A new version of a release that adds inspections whose reports were "
+         "published after the cut-off, or corrects an error."),
+        ("Short inspection", "A graded inspection, usually of an LA previously judged good or "
+         "outstanding."),
+        ("Single inspection framework (SIF)", "The framework for inspecting LA children’s "
+         "services from 2013 to 2017."),
+        ("Standard inspection", "A graded inspection, usually of an LA previously judged "
+         "requires improvement to be good or inadequate."),
+        ("Sub-judgement", "A graded judgement of one area at an inspection: "
+         + "; ".join(_lower(fw.AREA_LONG_LABELS[a]) for a in fw.SUB_JUDGEMENT_AREAS) + "."),
+    ]
+    scale = "; ".join(LABELS[j].lower() for j in LABELS)
+    terms.append(("Judgement scale", f"The four grades, best first: {scale}."))
+    return sorted(terms, key=lambda t: t[0].lower())
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    env.globals["is_number"] = lambda v: isinstance(v, int | float) and not isinstance(v, bool)
+    return env
+
+
+def render_pages(
+    content: ReleaseContent, charts: Sequence[Chart], map_chart: Chart | None,
+    pre_release: Path = PRE_RELEASE_CSV, missing_notes: dict[str, str] | None = None,
+) -> dict[str, str]:
+    """Page name -> HTML, and chart SVGs under charts/ (all in memory, nothing written)."""
+    env = _environment()
+    meta = content.meta
+    f = content.figures
+    common: dict[str, Any] = {
+        "meta": meta,
+        "nav": NAV,
+        "simulated_warning": SIMULATED_WARNING,
+        "publication_date": fd.long_date(meta.publication_date) if meta.publication_date else "",
+        "caption": "Official statistics",
+        "page_title_suffix": True,
+    }
+    findings, blocks, extra, annex = arrange(content, charts, map_chart, missing_notes)
+    pages = {}
+    pages["index.html"] = env.get_template("index.html.j2").render(
+        **common, current="index.html", page_title="Main findings", blocks=blocks,
+        extra_charts=extra, annex=annex,
+    )
+    lap = f.get("local_authorities") or {}
+    pages["methodology.html"] = env.get_template("methodology.html.j2").render(
+        **common, current="methodology.html", page_title="Methodology report",
+        parameters=_parameters(content),
+        as_at=fd.long_date(f["as_at"]), cutoff=fd.long_date(f["publication_cutoff"]),
+        period_start=fd.long_date(f["period"]["start"]),
+        period_end=fd.long_date(f["period"]["end"]),
+        cutoff_months=_months_between(f["as_at"], f["publication_cutoff"]),
+        source_description=meta.source_description,
+        frameworks_table=_frameworks_table(content),
+        notes=[*(f.get("notes") or []), *[n for n in meta.notes if n not in (f.get("notes") or [])]],
+        structural=_structural(),
+        not_yet_inspected=fd.join_names(list(lap.get("not_yet_graded") or [])),
+        producer=meta.producer, assurer=meta.assurer,
+    )
+    pages["glossary.html"] = env.get_template("glossary.html.j2").render(
+        **common, current="glossary.html", page_title="Glossary", terms=glossary_terms(),
+    )
+    table = DataTable("pre_release", "Post holders given pre-release access",
+                      ["Role", "Organisation"], [list(r) for r in read_pre_release(pre_release)])
+    pages["pre-release-access.html"] = env.get_template("pre_release_access.html.j2").render(
+        **common, current="pre-release-access.html", page_title="Pre-release access list",
+        table=table,
+    )
+    placed = [*(c for b in blocks for c in (i.chart for i in b.figures) if c), *extra]
+    for chart in placed:
+        pages[f"charts/{chart.id}.svg"] = chart.svg
+    problems = fd.check_numbers(findings, f)
+    if problems:
+        raise ReleaseError("the main findings disagree with the figures: " + "; ".join(problems))
+    return pages
+
+
+def _months_between(start: str, end: str) -> int:
+    a, b = date.fromisoformat(start), date.fromisoformat(end)
+    return (b.year - a.year) * 12 + b.month - a.month
+
+
+def _stylesheet(govuk: Path) -> bytes:
+    """The GOV.UK Frontend stylesheet with its asset URLs made relative to assets/."""
+    css = (govuk / "govuk-frontend.min.css").read_text(encoding="utf-8")
+    css = css.replace("url(/assets/", "url(")
+    lines = [ln for ln in css.splitlines() if not ln.startswith("/*# sourceMappingURL")]
+    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+
+
+def write_pages(
+    content: ReleaseContent, charts: Sequence[Chart], map_chart: Chart | None,
+    out_dir: Path, *, pre_release: Path = PRE_RELEASE_CSV,
+    missing_notes: dict[str, str] | None = None,
+) -> list[Path]:
+    """Write the pages, chart SVGs and assets into out_dir; return the paths written, sorted.
+
+    Everything is rendered and checked before the first file is written.
+    """
+    if missing_notes is None:
+        missing_notes = _chart_notes(content)
+    pages = render_pages(content, charts, map_chart, pre_release, missing_notes)
+    govuk = find_govuk_frontend()
+    files: dict[str, bytes] = {name: text.encode("utf-8") for name, text in pages.items()}
+    files["assets/govuk-frontend.min.css"] = _stylesheet(govuk)
+    files["assets/app.css"] = APP_CSS.encode("utf-8")
+    for rel in ASSETS:
+        files[rel] = (govuk / rel).read_bytes()
+    written = []
+    for name in sorted(files):
+        path = Path(out_dir) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(files[name])
+        written.append(path)
+    return written
+
+
+def _chart_notes(content: ReleaseContent) -> dict[str, str]:
+    """Why a figure is not drawn, from the chart builder where it says so."""
+    try:
+        from inspection_outcomes.publish.charts import chart_notes
+    except ImportError:
+        return {}
+    return dict(chart_notes(content))

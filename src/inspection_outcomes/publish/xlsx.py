@@ -1,0 +1,101 @@
+"""Write the underlying data workbook as XLSX, for users who ask for Excel.
+
+Tables are written by gptables (the Analysis Function's package for the spreadsheet
+guidance): title in A1, text lines, one header row, the data marked up as an Excel table.
+The cover sheet is written with xlsxwriter directly, because gptables' Cover has three fixed
+headings ("Introductory information", "About these data", "Contact") and cannot carry the
+release's own (simulated-data warning, source, period, publication date, licence). The
+contents and notes sheets are ordinary gptables tables built by spreadsheet.py, so both file
+formats number the notes and list the sheets identically.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from gptables import GPTable
+from gptables.core.wrappers import GPWorkbook
+
+from inspection_outcomes.publish.ods import write_atomic
+from inspection_outcomes.publish.spreadsheet import Cell, Link, Sheet, Workbook, build_workbook
+from inspection_outcomes.release.content import ReleaseContent
+
+DATE_FORMAT = "d mmmm yyyy"
+
+
+def _value(value: Cell) -> Any:
+    if isinstance(value, Link):
+        target = f"internal:'{value.target}'!A1" if value.is_sheet else value.target
+        return {value.text: target}
+    return value
+
+
+def _gptable(sheet: Sheet) -> GPTable:
+    headers = [c.header for c in sheet.columns]
+    frame = pd.DataFrame([[_value(v) for v in r] for r in sheet.rows], columns=headers,
+                         dtype=object)
+    date_columns = [c.header for c in sheet.columns if c.kind == "date"]
+    formatting = ([{"column": {"columns": date_columns, "format": {"num_format": DATE_FORMAT},
+                               "include_names": False}}] if date_columns else [])
+    return GPTable(
+        table=frame,
+        table_name=sheet.table_name,
+        title=sheet.title,
+        subtitles=list(sheet.lines[:-1]),
+        instructions=sheet.lines[-1],
+        index_columns={},
+        additional_formatting=formatting,
+    )
+
+
+def _write_cover(wb: GPWorkbook, model: Workbook) -> None:
+    ws = wb.add_worksheet("Cover")
+    base = {"font_name": "Arial", "font_size": 12, "text_wrap": True, "valign": "top"}
+    title = wb.add_format({**base, "bold": True, "font_size": 16})
+    heading = wb.add_format({**base, "bold": True, "font_size": 14})
+    text = wb.add_format(base)
+    link = wb.add_format({**base, "underline": True, "font_color": "blue"})
+    ws.set_column(0, 0, 90)
+    ws.write_string(0, 0, model.title, title)
+    row = 1
+    for section in model.cover_sections:
+        ws.write_string(row, 0, section.heading, heading)
+        row += 1
+        for p in section.paragraphs:
+            if isinstance(p, Link):
+                target = f"internal:'{p.target}'!A1" if p.is_sheet else p.target
+                ws.write_url(row, 0, target, link, p.text)
+            else:
+                ws.write_string(row, 0, p, text)
+            row += 1
+
+
+def xlsx_bytes(model: Workbook) -> bytes:
+    out = io.BytesIO()
+    wb = GPWorkbook(out, options={"in_memory": True, "strings_to_numbers": False,
+                                  "strings_to_urls": False})
+    created = datetime(model.created.year, model.created.month, model.created.day, tzinfo=UTC)
+    wb.set_properties({"title": model.title, "subject": model.subject, "author": model.author,
+                       "keywords": ", ".join(model.keywords), "created": created})
+    _write_cover(wb, model)
+    for sheet in model.sheets:
+        ws = wb.add_worksheet(sheet.name)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # gptables warns about symbols it cannot type
+            ws.write_gptable(_gptable(sheet), auto_width=False, reference_order=[])
+        for i, col in enumerate(sheet.columns):
+            ws.set_column(i, i, col.width)
+    wb.close()
+    return out.getvalue()
+
+
+def write_xlsx(content: ReleaseContent, path: str | Path) -> Path:
+    """Write the release's underlying data as an XLSX workbook; returns the path."""
+    path = Path(path)
+    write_atomic(xlsx_bytes(build_workbook(content)), path)
+    return path

@@ -1,0 +1,133 @@
+"""The release pages in headless Chromium: no axe-core violations (WCAG 2.0-2.2 A and AA).
+
+Uses Debian's Chromium (no browser download) and the axe-core npm package; screenshots at
+desktop and mobile widths go to test-output/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.test_findings_support import engine_content, published_content
+
+from inspection_outcomes.publish.charts import build_charts
+from inspection_outcomes.publish.hexmap import build_map
+from inspection_outcomes.publish.html import NAV, write_pages
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WIDTHS = {"desktop": 1280, "mobile": 375}
+
+
+def _needs(path: Path, what: str) -> None:
+    if not path.exists():
+        import os
+
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{path} is missing ({what})")
+        pytest.skip(f"{path} is missing ({what})")
+
+
+@pytest.fixture(scope="module")
+def site(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Both releases (engine's real data, and the published figures flagged as simulated)
+    written and served on localhost."""
+    _needs(CHROMIUM, "apt-get install chromium")
+    _needs(AXE, "npm ci")
+    root = tmp_path_factory.mktemp("site")
+    for name, content in (("real", engine_content(shared)),
+                          ("simulated", published_content(shared, simulated=True))):
+        write_pages(content, build_charts(content), build_map(content), root / name)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    _needs(CHROMIUM, "apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+PAGES = [href for href, _ in NAV]
+
+
+@pytest.mark.parametrize("release", ["real", "simulated"])
+@pytest.mark.parametrize("page_name", PAGES)
+def test_page_has_no_axe_violations(site: str, browser: object, release: str,
+                                    page_name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    external: list[str] = []
+    for label, width in WIDTHS.items():
+        page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        page.on("request", lambda r: None if r.url.startswith(site) else external.append(r.url))
+        page.goto(f"{site}/{release}/{page_name}")
+        page.wait_for_load_state("networkidle")
+        if label == "desktop":
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+            )
+            violations = result["violations"]
+            report = json.dumps([
+                {"id": v["id"], "impact": v["impact"], "help": v["help"],
+                 "nodes": [n["target"] for n in v["nodes"]][:5]} for v in violations
+            ], indent=1)
+            print(report)
+            assert violations == [], report
+            assert result["passes"], "axe ran no checks"
+            assert page.locator("h1").count() == 1
+            assert page.get_attribute("html", "lang") == "en"
+            warning = page.locator(".govuk-warning-text")
+            assert warning.count() == (1 if release == "simulated" else 0)
+        name = f"{release}-{page_name.removesuffix('.html')}-{label}.png"
+        page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+        page.close()
+    assert external == [], f"requests outside the site: {external}"
+
+
+def test_index_links_every_chart_to_its_table(site: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(f"{site}/real/index.html")
+    links = page.locator("a", has_text="View data in an accessible format")
+    assert links.count() >= 4  # figures 1 to 3 and the map (no focused visits in this source)
+    for i in range(links.count()):
+        target = links.nth(i).get_attribute("href")
+        assert target and target.startswith("#data-")
+        assert page.locator(f"table[id='{target[1:]}']").count() == 1
+    images = page.locator("img")
+    for i in range(images.count()):
+        assert (images.nth(i).get_attribute("alt") or "").strip()
+        assert page.evaluate("img => img.naturalWidth > 0", images.nth(i).element_handle())
+    page.close()

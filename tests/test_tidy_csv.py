@@ -1,0 +1,170 @@
+"""Tidy CSV files in the EES data standard: valid files whose numbers are the release's."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from inspection_outcomes.model.frameworks import AREA_LABELS
+from inspection_outcomes.model.scale import JUDGEMENTS, LABELS
+from inspection_outcomes.publish.tidy_csv import (
+    META_COLUMNS,
+    REGION_CODES,
+    check_tidy_csv,
+    write_tidy_csv,
+)
+from tests.test_spreadsheet import real_content, small_content
+
+DATA_FILES = ("la_judgements_as_at", "la_inspections_in_year",
+              "la_graded_inspection_outcomes_in_year")
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("tidy")
+    write_tidy_csv(real_content(), out)
+    return out
+
+
+def test_writes_each_data_file_with_its_meta_file(folder: Path) -> None:
+    names = sorted(p.name for p in folder.iterdir())
+    expected = sorted([*(f"{n}.csv" for n in DATA_FILES), *(f"{n}.meta.csv" for n in DATA_FILES),
+                       "data_guidance.md"])
+    assert names == expected  # and no temporary folder left behind
+    for n in DATA_FILES:
+        with (folder / f"{n}.meta.csv").open(encoding="utf-8") as f:
+            assert tuple(next(csv.reader(f))) == META_COLUMNS
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_files_meet_the_standard(folder: Path, name: str) -> None:
+    assert check_tidy_csv(folder / f"{name}.csv") == []
+
+
+def test_national_and_regional_judgements_equal_the_figures(folder: Path) -> None:
+    f = real_content().figures
+    rows = _read(folder / "la_judgements_as_at.csv")
+    assert {r["time_period"] for r in rows} == {"2024"}
+    assert {r["time_identifier"] for r in rows} == {"Reporting year"}
+
+    def get(level: str, area: str, judgement: str, region: str = "") -> dict[str, str]:
+        [row] = [r for r in rows if r["geographic_level"] == level and r["region_name"] == region
+                 and r["judgement_area"] == area and r["judgement"] == judgement]
+        return row
+
+    oe = f["overall_effectiveness"]
+    for j in JUDGEMENTS:
+        row = get("National", "Overall effectiveness", LABELS[j])
+        assert int(row["number_of_las"]) == oe["counts"][j]
+        assert int(row["percent_of_las"]) == oe["percent"][j]
+        for area, fig in f["sub_judgements"].items():
+            assert int(get("National", AREA_LABELS[area], LABELS[j])["number_of_las"]) == \
+                fig["counts"][j]
+        for region, fig in f["by_region"].items():
+            row = get("Regional", "Overall effectiveness", LABELS[j], region)
+            assert int(row["number_of_las"]) == fig["counts"][j]
+            assert int(row["percent_of_las"]) == fig["percent"][j]
+            assert row["region_code"] == REGION_CODES[region]
+    assert int(get("National", "Overall effectiveness", "Total")["number_of_las"]) == oe["n"]
+    assert REGION_CODES["North East, Yorkshire and the Humber"] == "E12000001;E12000003"
+
+
+def test_la_level_gives_each_las_judgement(folder: Path) -> None:
+    content = real_content()
+    rows = [r for r in _read(folder / "la_judgements_as_at.csv")
+            if r["geographic_level"] == "Local authority"
+            and r["judgement_area"] == "Overall effectiveness"]
+    by_la: dict[str, dict[str, str]] = {}
+    for r in rows:
+        by_la.setdefault(r["new_la_code"], {})[r["judgement"]] = r["number_of_las"]
+    assert len(by_la) == len(content.tables["as_at"])
+    for src in content.tables["as_at"]:
+        got = by_la[src["la_code"]]
+        if src["overall_effectiveness"]:
+            assert got[LABELS[src["overall_effectiveness"]]] == "1"
+            assert sum(int(v) for k, v in got.items() if k != "Total") == 1
+        else:
+            assert set(got.values()) <= {"x", "z"}
+    not_yet = content.figures["local_authorities"]["not_yet_graded"]
+    names = {r["la_name"]: r for r in rows if r["judgement"] == "Total"}
+    for la in not_yet:
+        assert names[la]["number_of_las"] == "z"
+
+
+def test_in_year_counts_equal_the_figures_and_uncovered_types_are_x(folder: Path) -> None:
+    f = real_content().figures
+    rows = [r for r in _read(folder / "la_inspections_in_year.csv")
+            if r["geographic_level"] == "National"]
+    assert {r["time_period"] for r in rows} == {"202324"}
+    assert {r["time_identifier"] for r in rows} == {"Financial year"}
+    got = {r["event_type"]: r["number_of_events"] for r in rows}
+    labels = {"standard_inspection": "Standard inspection", "short_inspection": "Short inspection",
+              "focused_visit": "Focused visit", "monitoring_visit": "Monitoring visit"}
+    for t, label in labels.items():
+        expected = f["in_year"]["by_type"][t]
+        assert got[label] == ("x" if expected is None else str(expected))
+    assert got["Total"] == ("x" if f["in_year"]["visits"] is None else str(f["in_year"]["visits"]))
+    graded = {r["judgement"]: r for r in _read(folder / "la_graded_inspection_outcomes_in_year.csv")
+              if r["geographic_level"] == "National"}
+    for j in JUDGEMENTS:
+        assert int(graded[LABELS[j]]["number_of_inspections"]) == \
+            f["in_year"]["graded"]["counts"][j]
+        assert int(graded[LABELS[j]]["percent_of_inspections"]) == \
+            f["in_year"]["graded"]["percent"][j]
+
+
+def test_regions_add_up_to_the_nation(folder: Path) -> None:
+    rows = _read(folder / "la_inspections_in_year.csv")
+    for t in ("Standard inspection", "Short inspection"):
+        national = [int(r["number_of_events"]) for r in rows
+                    if r["geographic_level"] == "National" and r["event_type"] == t]
+        regional = [int(r["number_of_events"]) for r in rows
+                    if r["geographic_level"] == "Regional" and r["event_type"] == t]
+        local = [int(r["number_of_events"]) for r in rows
+                 if r["geographic_level"] == "Local authority" and r["event_type"] == t]
+        assert national == [sum(regional)] == [sum(local)]
+
+
+def test_writing_twice_gives_identical_files(tmp_path: Path) -> None:
+    a = write_tidy_csv(small_content(), tmp_path / "a")
+    b = write_tidy_csv(small_content(), tmp_path / "b")
+    assert [p.name for p in a] == [p.name for p in b]
+    assert all(p.read_bytes() == q.read_bytes() for p, q in zip(a, b, strict=True))
+    guidance = (tmp_path / "a" / "data_guidance.md").read_text("utf-8")
+    assert "simulated" in guidance and "E12000001;E12000003" in guidance
+
+
+def test_small_release_covers_focused_visits(tmp_path: Path) -> None:
+    write_tidy_csv(small_content(), tmp_path)
+    rows = {(r["geographic_level"], r["la_name"], r["event_type"]): r
+            for r in _read(tmp_path / "la_inspections_in_year.csv")}
+    assert rows[("National", "", "Focused visit")]["number_of_events"] == "1"
+    assert rows[("Local authority", "Delta", "Focused visit")]["number_of_las_visited"] == "1"
+    assert rows[("Local authority", "Alpha", "Focused visit")]["number_of_events"] == "0"
+    assert rows[("National", "", "Monitoring visit")]["number_of_events"] == "x"
+
+
+def test_check_finds_problems(tmp_path: Path) -> None:
+    write_tidy_csv(small_content(), tmp_path)
+    path = tmp_path / "la_inspections_in_year.csv"
+    text = path.read_text("utf-8").splitlines()
+    header = text[0].split(",")
+    bad = text[1].split(",")
+    bad[header.index("event_type")] = ""
+    bad[header.index("number_of_events")] = "seven"
+    bad[header.index("time_period")] = "2023-24"
+    path.write_text("\n".join([text[0], ",".join(bad), *text[2:]]) + "\n", "utf-8")
+    problems = " | ".join(check_tidy_csv(path))
+    assert "filter event_type empty" in problems
+    assert "indicator number_of_events" in problems
+    assert "time_period" in problems
+    meta = tmp_path / "la_inspections_in_year.meta.csv"
+    meta.write_text("\n".join(meta.read_text("utf-8").splitlines()[:-1]) + "\n", "utf-8")
+    assert any("meta describes" in p for p in check_tidy_csv(path))
