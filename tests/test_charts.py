@@ -68,7 +68,9 @@ def test_alt_text_and_tables_state_the_figures() -> None:
         "% Requires improvement to be good",
         "% Inadequate",
     ]
-    expected_rows = [[f"As at {long_date(f['as_at'])} ({oe['n']})", *[oe["percent"][j] for j in JUDGEMENTS]]]
+    expected_rows = [
+        [f"As at {long_date(f['as_at'])} ({oe['n']})", *[oe["percent"][j] for j in JUDGEMENTS]]
+    ]
     for day in sorted(f["earlier_as_at"], reverse=True):
         block = f["earlier_as_at"][day]
         assert f"as at {long_date(day)} ({block['n']} LAs): {_expected_phrase(block)}" in (
@@ -98,7 +100,7 @@ def test_alt_text_and_tables_state_the_figures() -> None:
     ]:
         block = f["sub_judgements"][key]
         assert f"{label} ({block['n']} LAs): {_expected_phrase(block)}" in fig3.alt_text
-    assert [r[0] for r in fig3.table.rows][0] == f"Overall effectiveness ({oe['n']})"
+    assert fig3.table.rows[0][0] == f"Overall effectiveness ({oe['n']})"
 
 
 def test_segment_labels_are_the_published_percentages() -> None:

@@ -23,9 +23,7 @@ AS_AT = date(2024, 3, 31)
 
 def _hexes(svg: str) -> dict[str, ET.Element]:
     root = ET.fromstring(svg)
-    return {
-        g.get("data-la-code"): g for g in root.iter(f"{SVG}g") if g.get("class") == "hex"
-    }
+    return {g.get("data-la-code"): g for g in root.iter(f"{SVG}g") if g.get("class") == "hex"}
 
 
 def test_every_la_of_31_march_2024_has_exactly_one_cell() -> None:
@@ -78,7 +76,13 @@ def test_map_of_the_real_release() -> None:
         title = g.find(f"{SVG}title").text
         assert title.startswith(f"{row['la_name']}: ")
         judgement = row["overall_effectiveness"]
-        assert title.endswith(LABELS[judgement] if judgement else "Not yet inspected")
+        if judgement:
+            expected = LABELS[judgement]
+        elif row["la_name"] in content.figures["local_authorities"]["not_yet_graded"]:
+            expected = "Not yet inspected"
+        else:
+            expected = "Judgement not in the source data"
+        assert title == f"{row['la_name']}: {expected}"
         assert g.find(f"{SVG}text").text
 
     london = [r for r in rows if r["region"] == "London"]
@@ -89,8 +93,12 @@ def test_map_of_the_real_release() -> None:
     counts = content.figures["overall_effectiveness"]["counts"]
     for j in JUDGEMENTS:
         assert f"{counts[j]} {LABELS[j].lower()}" in chart.alt_text
-    for name in content.figures["local_authorities"]["not_yet_graded"]:
-        assert name in chart.alt_text
+    names = content.figures["local_authorities"]
+    assert "Not yet inspected: " + ", ".join(names["not_yet_graded"]) in chart.alt_text
+    assert (
+        "Judgement not in the source data: " + ", ".join(names["judgement_not_in_source"])
+        in chart.alt_text
+    )
     table_counts = Counter(r[3] for r in chart.table.rows)
     assert {j: table_counts[LABELS[j]] for j in JUDGEMENTS} == counts
 
@@ -126,6 +134,8 @@ def test_positions_are_reproduced_by_the_generator() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     with data_path("la_hex_positions.csv").open(encoding="utf-8", newline="") as f:
-        shipped = [[r["la_code"], r["la_name"], int(r["q"]), int(r["r"]), r["label"]]
-                   for r in csv.DictReader(f)]
+        shipped = [
+            [r["la_code"], r["la_name"], int(r["q"]), int(r["r"]), r["label"]]
+            for r in csv.DictReader(f)
+        ]
     assert module.compute_rows() == shipped

@@ -173,11 +173,17 @@ def test_every_report_reads_completely(report_dir: Path,
             assert version.in_force_on(e.start_date)
 
 
-def test_reading_is_deterministic(report_dir: Path, all_reports: list[InspectionEvent]) -> None:
-    again = read_reports(report_dir, workers=1)
-    assert [e.as_row() for e in again] == [e.as_row() for e in all_reports]
+def test_reading_is_deterministic(report_dir: Path, all_reports: list[InspectionEvent],
+                                  tmp_path: Path) -> None:
     keys = [(e.la_code, e.start_date, e.source_file) for e in all_reports]
     assert keys == sorted(keys)
+    for pdf in sorted(report_dir.glob("*.pdf"))[::30]:
+        (tmp_path / pdf.name).symlink_to(pdf)
+    serial = read_reports(tmp_path, workers=1)
+    parallel = read_reports(tmp_path, workers=2)
+    assert [e.as_row() for e in serial] == [e.as_row() for e in parallel]
+    by_file = {e.source_file: e.as_row() for e in all_reports}
+    assert [e.as_row() for e in serial] == [by_file[e.source_file] for e in serial]
 
 
 def test_not_a_pdf(tmp_path: Path) -> None:

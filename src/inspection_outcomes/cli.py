@@ -298,11 +298,16 @@ def _print_release(result: Any) -> None:
 @app.command()
 @user_errors
 def release(
-    as_at: str = AS_AT,
+    as_at: str | None = typer.Option(None, "--as-at", help="The release date, e.g. 2024-03-31 "
+                                     "(with --revise: taken from the original release)."),
     compare: str = COMPARE,
     source: str = SOURCE,
     corrections: Path | None = CORRECTIONS,
-    out: Path = typer.Option(..., "--out", help="Folder to write the release into."),
+    out: Path | None = typer.Option(None, "--out", help="Folder to write the release into "
+                                    "(with --revise: default ORIGINAL-revised beside it)."),
+    revise: Path | None = typer.Option(None, "--revise", help="An earlier release to rebuild "
+                                       "from a later extract (--source), with a revisions "
+                                       "table."),
     cutoff: str | None = CUTOFF,
     period_start: str | None = PERIOD_START,
     period_end: str | None = PERIOD_END,
@@ -314,15 +319,37 @@ def release(
     force: bool = typer.Option(False, "--force", help="Replace an existing release."),
 ) -> None:
     """The complete LA inspection outcomes release: data, findings, charts, map, QA."""
-    from inspection_outcomes.publish.release_writer import write_release
-    from inspection_outcomes.release.build import run_engine
+    from dataclasses import replace
 
-    spec = _spec(as_at, compare, cutoff, period_start, period_end)
+    from inspection_outcomes.publish.release_writer import write_release
+    from inspection_outcomes.publish.revisions_writer import write_revisions
+    from inspection_outcomes.release.build import run_engine
+    from inspection_outcomes.release.revisions import read_vintage_spec
+
     if publication_date:
         _parse_date(publication_date, "--publication-date")
-    run = run_engine(source, spec, corrections)
+    extra = None
+    if revise is not None:
+        spec, vintage_ledger = read_vintage_spec(revise)
+        corrections = corrections or vintage_ledger
+        loaded_cutoff = _parse_date(cutoff, "--cutoff")
+        run = run_engine(source, spec, corrections)
+        latest = run.warehouse.value("SELECT max(publication_date) FROM inspection_events")
+        spec = replace(spec, publication_cutoff=loaded_cutoff or max(latest,
+                                                                     spec.publication_cutoff))
+        run = run_engine(source, spec, corrections)
+        out = out or revise.parent / f"{revise.name}-revised"
+        original = revise
+
+        def extra(folder: Path, _report: dict[str, Any]) -> None:
+            write_revisions(original, run, folder)
+    else:
+        if as_at is None or out is None:
+            raise InputError("--as-at and --out are needed (or --revise ORIGINAL)")
+        spec = _spec(as_at, compare, cutoff, period_start, period_end)
+        run = run_engine(source, spec, corrections)
     result = write_release(run, out, force=force, corrections=corrections, producer=producer,
-                           assurer=assurer, publication_date=publication_date)
+                           assurer=assurer, publication_date=publication_date, extra=extra)
     _print_release(result)
 
 

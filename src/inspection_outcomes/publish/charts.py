@@ -69,7 +69,8 @@ def _n_and_percents(block: dict[str, Any] | None) -> tuple[int, dict[str, float]
     for j in JUDGEMENTS:
         if counts.get(j) is not None:
             shares[j] = 100 * counts[j] / n
-            labels[j] = pct.get(j) if pct.get(j) is not None else percent(counts[j], n) or 0
+            given = pct.get(j)
+            labels[j] = int(given) if given is not None else percent(counts[j], n) or 0
         else:
             shares[j] = float(pct.get(j) or 0)
             labels[j] = int(pct.get(j) or 0)
@@ -81,7 +82,8 @@ def _style_params() -> dict[str, Any]:
     import matplotlib
 
     path = resources.files("afcharts").joinpath("afcharts.mplstyle")
-    params = dict(matplotlib.rc_params_from_file(str(path), use_default_template=False))
+    style = matplotlib.rc_params_from_file(str(path), use_default_template=False)
+    params: dict[str, Any] = {str(k): v for k, v in style.items()}
     params.update(
         {
             "svg.hashsalt": _SALT,
@@ -459,7 +461,7 @@ def build_charts(content: ReleaseContent) -> list[Chart]:
     import matplotlib
 
     charts = []
-    with matplotlib.rc_context(_style_params()):
+    with matplotlib.rc_context(_style_params()):  # type: ignore[arg-type]
         for make in (_figure_1, _figure_2, _figure_3, _figure_4):
             chart = make(content)
             if chart is not None:

@@ -27,12 +27,15 @@ from inspection_outcomes.release.content import ReleaseContent
 
 MAP_ID = "map_overall_effectiveness"
 NOT_INSPECTED = "not_yet_inspected"
+NOT_IN_SOURCE = "judgement_not_in_source"
 NO_OVERALL = "no_overall_judgement"
 CATEGORY_LABELS = {
     **LABELS,
     NOT_INSPECTED: "Not yet inspected",
+    NOT_IN_SOURCE: "Judgement not in the source data",
     NO_OVERALL: "No overall effectiveness judgement",
 }
+NOT_GRADED_FILL = "#F2F2F2"  # Analysis Function sequential palette's lightest shade
 SIZE = 22.0  # hex circumradius in px (pointy top): 38 px wide, room for a 5-letter label
 WIDTH = math.sqrt(3) * SIZE
 ROW = 1.5 * SIZE
@@ -105,11 +108,15 @@ def place(codes: list[str]) -> dict[str, tuple[int, int, str]]:
     return placed
 
 
-def _category(row: dict[str, Any]) -> str:
+def _category(row: dict[str, Any], not_in_source: set[str]) -> str:
+    """The judgement, or why there is none: never inspected, lost from the source, or an
+    inspection under a framework without an overall judgement."""
     j = row.get("overall_effectiveness")
     if j in JUDGEMENTS:
         return str(j)
-    return NO_OVERALL if row.get("start_date") or row.get("event_type") else NOT_INSPECTED
+    if not (row.get("event_type") or row.get("start_date") or row.get("publication_date")):
+        return NOT_INSPECTED
+    return NOT_IN_SOURCE if row.get("la_name") in not_in_source else NO_OVERALL
 
 
 def _rows(content: ReleaseContent) -> list[dict[str, Any]]:
@@ -139,7 +146,16 @@ def _hatch() -> str:
 
 
 def _fill(category: str) -> str:
-    return JUDGEMENT_COLOURS.get(category) or "url(#hex-hatch)"
+    if category == NOT_INSPECTED:
+        return "url(#hex-hatch)"
+    return JUDGEMENT_COLOURS.get(category, NOT_GRADED_FILL)
+
+
+def _outline(category: str) -> str:
+    """A grey outline where the fill is too light to see against the white page."""
+    if _fill(category) == NOT_GRADED_FILL:
+        return ' stroke="#505A5F" stroke-dasharray="3 2"'
+    return ""
 
 
 def _text_colour(category: str) -> str:
@@ -152,7 +168,10 @@ def build_map(content: ReleaseContent) -> Chart:
     as_at = long_date(content.figures["as_at"])
     simulated = content.meta.simulated
     cells = place([r["la_code"] for r in rows])
-    cats = {r["la_code"]: _category(r) for r in rows}
+    not_in_source = set(
+        (content.figures.get("local_authorities") or {}).get("judgement_not_in_source") or []
+    )
+    cats = {r["la_code"]: _category(r, not_in_source) for r in rows}
     counts = {c: sum(1 for v in cats.values() if v == c) for c in CATEGORY_LABELS}
     legend = [c for c in CATEGORY_LABELS if c in JUDGEMENTS or counts[c]]
 
@@ -161,15 +180,16 @@ def build_map(content: ReleaseContent) -> Chart:
         title += f" ({SIMULATED.lower()})"
     count_text = ", ".join(f"{counts[c]} {CATEGORY_LABELS[c].lower()}" for c in legend)
     unplaced = [r["la_name"] for r in rows if r["la_code"] not in cells]
-    names_not_inspected = [r["la_name"] for r in rows if cats[r["la_code"]] == NOT_INSPECTED]
     alt = (
         f"Hex map of England's {len(rows)} local authorities, each drawn as an equal hexagon "
         "near its location (London's boroughs enlarged into a cluster in the south east), "
         f"coloured by overall effectiveness at the most recent inspection as at {as_at}: "
         f"{count_text}."
     )
-    if names_not_inspected:
-        alt += " Not yet inspected: " + ", ".join(names_not_inspected) + "."
+    for cat in (NOT_INSPECTED, NOT_IN_SOURCE, NO_OVERALL):
+        names = sorted(r["la_name"] for r in rows if cats[r["la_code"]] == cat)
+        if names:
+            alt += f" {CATEGORY_LABELS[cat]}: " + ", ".join(names) + "."
     if simulated:
         alt = f"{SIMULATED}. {alt}"
     svg = _svg(rows, cells, cats, counts, legend, title, alt, simulated)
@@ -245,7 +265,7 @@ def _svg(
         out.append(
             f'<g class="hex" data-la-code="{code}" data-judgement="{cat}">'
             f"<title>{escape(row['la_name'])}: {escape(CATEGORY_LABELS[cat])}</title>"
-            f'<polygon points="{points}" fill="{_fill(cat)}"/>'
+            f'<polygon points="{points}" fill="{_fill(cat)}"{_outline(cat)}/>'
             f'<text x="{_fmt(x)}" y="{_fmt(y + 3.5)}" text-anchor="middle" font-size="{font}" '
             f'stroke="none" fill="{_text_colour(cat)}">{escape(label)}</text></g>'
         )
@@ -291,7 +311,7 @@ def _legend(x0: float, top: float, legend: list[str], counts: dict[str, int]) ->
     y = 30.0
     for cat in legend:
         out.append(
-            f'<rect x="0" y="{_fmt(y)}" width="18" height="18" fill="{_fill(cat)}"/>'
+            f'<rect x="0" y="{_fmt(y)}" width="18" height="18" fill="{_fill(cat)}"{_outline(cat)}/>'
             f'<text x="26" y="{_fmt(y + 14)}" font-size="13" fill="#0B0C0C">'
             f"{escape(CATEGORY_LABELS[cat])} ({counts[cat]})</text>"
         )

@@ -52,7 +52,8 @@ APP_CSS = """\
 .app-figure { margin: 0 0 30px; }
 .app-figure__image { display: block; max-width: 100%; height: auto; margin-bottom: 15px; }
 .app-contents { margin-bottom: 30px; }
-.app-table-container { overflow-x: auto; margin-bottom: 20px; }
+.app-break { overflow-wrap: anywhere; }
+.app-table-container { position: relative; overflow-x: auto; margin-bottom: 20px; }
 .app-table-container:focus { outline: 3px solid #ffdd00; }
 .app-table-container .govuk-table { margin-bottom: 0; }
 """

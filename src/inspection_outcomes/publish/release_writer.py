@@ -23,6 +23,7 @@ from inspection_outcomes.checks.qa import qa_report, sha256
 from inspection_outcomes.errors import ReleaseError
 from inspection_outcomes.publish.figures_json import dumps_figures
 from inspection_outcomes.release.build import EngineRun, build_release_content
+from inspection_outcomes.release.revisions import VINTAGE, write_vintage
 
 
 @dataclass
@@ -110,6 +111,7 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
             raise ReleaseError("consistency check failed: " + "; ".join(problems[:5])
                                + (f" (and {len(problems) - 5} more)" if len(problems) > 5
                                   else ""))
+        _timed(stages, "vintage", lambda: write_vintage(run, tmp / VINTAGE, corrections))
         if extra:
             extra(tmp, report)
         status = release_status(producer, assurer)

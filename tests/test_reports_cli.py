@@ -1,0 +1,185 @@
+"""`outcomes reports extract` and `outcomes reports verify`, and the D2I corrections ledger."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from inspection_outcomes.checks.report_checks import LEDGER_COLUMNS, matters
+from inspection_outcomes.cli import app
+from inspection_outcomes.model.events import COLUMNS, JUDGEMENT_COLUMNS
+from inspection_outcomes.model.scale import parse_grade
+from inspection_outcomes.sources.load import load_la_source
+from inspection_outcomes.sources.reports import read_reports
+
+ROOT = Path(__file__).resolve().parents[1]
+LEDGER = ROOT / "corrections" / "d2i-ilacs.csv"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def paths(shared: Path) -> dict[str, Path]:
+    ilacs = shared / "data" / "ilacs"
+    return {"reports": ilacs / "reports", "d2i": ilacs / "ofsted_csc_ilacs_history.csv"}
+
+
+@pytest.fixture(scope="module")
+def verified(paths: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+             ) -> tuple[dict[str, Any], list[dict[str, str]]]:
+    ledger = tmp_path_factory.mktemp("ledger") / "ledger.csv"
+    r = runner.invoke(app, ["reports", "verify", "--source", f"d2i:{paths['d2i']}",
+                            "--reports", str(paths["reports"]), "--format", "json",
+                            "--ledger", str(ledger), "--ledger-date", "2026-11-23"])
+    assert r.exit_code == 0, r.output
+    with ledger.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return json.loads(r.stdout), rows
+
+
+def subset(paths: dict[str, Path], folder: Path, names: tuple[str, ...]) -> Path:
+    folder.mkdir()
+    for name in names:
+        (pdf,) = paths["reports"].glob(name + "*.pdf")
+        (folder / pdf.name).symlink_to(pdf)
+    return folder
+
+
+def test_extract_writes_canonical_csv(paths: dict[str, Path], tmp_path: Path) -> None:
+    folder = subset(paths, tmp_path / "reports", ("80573_trafford", "80462_doncaster__childrens_services_inspection_-_19",
+                                                  "80438_brighton_and_hove__childrens_services_inspection_-_16"))
+    out = tmp_path / "events.csv"
+    r = runner.invoke(app, ["reports", "extract", str(folder), "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    assert tuple(rows[0]) == COLUMNS
+    assert len(rows) - 1 == len(list(folder.iterdir()))
+    events = read_reports(folder)
+    expected = [["" if v is None else v.isoformat() if isinstance(v, date) else str(v)
+                 for v in e.as_row()] for e in events]
+    assert rows[1:] == expected
+    # A user with only the PDFs can load the extract as a canonical source.
+    loaded = load_la_source(f"canonical:{out}").events()
+    assert sorted(e.as_row() for e in loaded) == sorted(e.as_row() for e in events)
+    again = tmp_path / "again.csv"
+    runner.invoke(app, ["reports", "extract", str(folder), "--out", str(again)])
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_verify_counts(verified: tuple[dict[str, Any], list[dict[str, str]]],
+                       paths: dict[str, Path]) -> None:
+    result, _ = verified
+    assert result["checked"] == len(list(paths["reports"].glob("*.pdf")))
+    assert result["matched"] + len(result["unmatched"]) == result["checked"]
+    judgement_disagreements = [d for d in result["disagreements"]
+                               if d["field"] in JUDGEMENT_COLUMNS]
+    assert result["judgements_checked"] - result["judgements_agreeing"] == len(
+        judgement_disagreements)
+    assert result["judgements_agreeing"] > 0
+
+
+def test_verify_finds_the_known_failures(
+        verified: tuple[dict[str, Any], list[dict[str, str]]]) -> None:
+    result, _ = verified
+    found = {(d["report"].split("__")[0] + "@" + d["record"].rsplit(":", 1)[1], d["field"]):
+             (d["report_value"], d["record_value"]) for d in result["disagreements"]}
+    for la in ("80559_southend-on-sea@2019-08-27", "80533_nottingham@2019-01-07"):
+        assert found[(la, "help_and_protection")] == ("requires_improvement", "")
+        assert found[(la, "overall_effectiveness")] == ("requires_improvement", "")
+    assert found[("80438_brighton_and_hove@2024-05-16", "start_date")] == ("2024-03-11", "")
+    assert found[("80438_brighton_and_hove@2024-05-16", "event_type")] == (
+        "short_inspection", "")
+    for la in ("80533_nottingham@2022-09-05", "80541_redcar_and_cleveland@2022-09-22"):
+        assert found[(la, "end_date")][1] == ""
+        assert found[(la, "event_type")] == ("standard_inspection", "")
+
+
+def test_verify_agrees_where_the_source_read_the_report(
+        verified: tuple[dict[str, Any], list[dict[str, str]]],
+        paths: dict[str, Path]) -> None:
+    """Every disagreement is a value the source could not read, never a clean other grade."""
+    result, _ = verified
+    raw = {(i, f): v for i, f, v in load_la_source(f"d2i:{paths['d2i']}").source_values}
+    for d in result["disagreements"]:
+        held = raw.get((d["record"], d["field"]), d["record_value"])
+        if d["field"] in JUDGEMENT_COLUMNS and d["report_value"]:
+            assert parse_grade(held) is None, d
+        elif d["field"] in JUDGEMENT_COLUMNS:
+            # A grade the report does not give (care leavers before 2023).
+            assert d["field"] == "care_leavers" and d["record_value"], d
+        else:
+            assert d["record_value"] == "", d
+
+
+def test_ledger_is_the_verified_disagreements(
+        verified: tuple[dict[str, Any], list[dict[str, str]]]) -> None:
+    result, drafted = verified
+    with LEDGER.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        assert tuple(reader.fieldnames or ()) == LEDGER_COLUMNS
+        committed = list(reader)
+    assert committed == drafted
+    disagreements = {(d["record"], d["field"], d["report_value"])
+                     for d in result["disagreements"]}
+    assert {(r["record"], r["field"], r["corrected_value"]) for r in committed} <= disagreements
+    assert all(r["date"] == "2026-11-23" and r["evidence"].split(",")[0].endswith(".pdf")
+               for r in committed)
+
+
+def test_ledger_applies_to_the_source(paths: dict[str, Path]) -> None:
+    import duckdb
+
+    from inspection_outcomes.checks.corrections import apply_corrections, read_ledger
+
+    con = duckdb.connect()
+    load_la_source(f"d2i:{paths['d2i']}").load_into(con)
+    results = apply_corrections(con, read_ledger(LEDGER))
+    assert results and all(r.applied for r in results), [r.as_dict() for r in results
+                                                          if not r.applied]
+
+
+def test_sif_report_matters_until_the_next_inspection(paths: dict[str, Path]) -> None:
+    reports = read_reports(paths["reports"])
+    records = load_la_source(f"d2i:{paths['d2i']}").events()
+    doncaster = [e for e in reports if e.source_file.startswith("80462_")]
+    sif = next(e for e in doncaster if e.event_type == "sif_inspection")
+    following = min((e for e in doncaster if e is not sif), key=lambda e: e.start_date or
+                    date.max)
+    assert following.end_date is not None
+    first_after = date(following.end_date.year + (following.end_date.month > 3), 3, 31)
+    years = matters(sif, records, reports)
+    assert years and years[0] == date(2019, 3, 31)
+    assert max(years) < first_after
+
+
+def test_verify_table(paths: dict[str, Path], tmp_path: Path) -> None:
+    folder = subset(paths, tmp_path / "reports", ("80559_southend-on-sea__childrens_services_"
+                                                  "inspection_-_27",))
+    r = runner.invoke(app, ["reports", "verify", "--source", f"d2i:{paths['d2i']}",
+                            "--reports", str(folder), "--format", "table"])
+    assert r.exit_code == 0, r.output
+    assert "help_and_protection" in r.stdout and "checked 1 reports" in r.stdout
+
+
+@pytest.mark.parametrize("command", ["extract", "verify"])
+def test_bad_input_is_one_line_and_exit_2(command: str, paths: dict[str, Path],
+                                          tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / "80559_southend-on-sea__notes.pdf").write_text("minutes of a meeting")
+    for folder, expected in ((empty, "no reports"), (junk, "not a PDF")):
+        args = (["reports", "extract", str(folder)] if command == "extract" else
+                ["reports", "verify", "--source", f"d2i:{paths['d2i']}", "--reports",
+                 str(folder)])
+        r = runner.invoke(app, args)
+        assert r.exit_code == 2, r.output
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and expected in lines[0] and "Traceback" not in r.output
