@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.test_findings_support import engine_content, published_content
 
 from inspection_outcomes.publish.charts import build_charts
 from inspection_outcomes.publish.hexmap import build_map
 from inspection_outcomes.publish.html import NAV, write_pages
+from tests.test_findings_support import engine_content, published_content
 
 pytestmark = pytest.mark.browser
 
@@ -48,9 +48,11 @@ def site(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
     _needs(CHROMIUM, "apt-get install chromium")
     _needs(AXE, "npm ci")
     root = tmp_path_factory.mktemp("site")
-    for name, content in (("real", engine_content(shared)),
-                          ("simulated", published_content(shared, simulated=True))):
-        write_pages(content, build_charts(content), build_map(content), root / name)
+    real = engine_content(shared)
+    write_pages(real, build_charts(real), build_map(real), root / "real")
+    # The published figures have no per-LA rows, so that release has no map.
+    simulated = published_content(shared, simulated=True)
+    write_pages(simulated, build_charts(simulated), None, root / "simulated")
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

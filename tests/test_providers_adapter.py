@@ -90,7 +90,6 @@ def test_real_ods_tables_dates_and_event_types() -> None:
 
 @pytest.mark.shared
 def test_ods_reads_within_three_seconds() -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from bench.providers import bench_read_providers_ods
 
     assert bench_read_providers_ods(data_file(ODS_2025)) < 6.0  # target ~3 s, slack for CI

@@ -169,3 +169,18 @@ def test_what_the_2024_csv_cannot_support_is_null() -> None:
     assert set(figs["providers_and_places"]["providers"].values()) == {None}
     assert set(figs["joiners_and_leavers"]["joiners"].values()) == {None}
     assert figs["latest_overall_effectiveness"]["groups"]["childrens_homes"]["good"] > 0
+
+
+def test_period_options_narrow_the_in_year_figures() -> None:
+    src = source(ODS_2025)
+    half = build_figures(src, date(2025, 3, 31), period_start=date(2024, 10, 1))
+    whole = build_figures(src, date(2025, 3, 31))
+    got = half["in_year_overall_effectiveness"]
+    assert (got["period"], got["start"], got["end"]) == (
+        "2024-10-01 to 2025-03-31", "2024-10-01", "2025-03-31")
+    expected = {j: sum(1 for e in src.events or [] if e.provision_type == "childrens_home"
+                       and e.overall == j and e.inspection_date
+                       and e.inspection_date >= date(2024, 10, 1)) for j in JUDGEMENTS}
+    assert got["groups"]["childrens_homes"] == expected
+    assert sum(expected.values()) < sum(
+        whole["in_year_overall_effectiveness"]["groups"]["childrens_homes"].values())

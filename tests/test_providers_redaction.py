@@ -45,7 +45,8 @@ def source_values() -> tuple[frozenset[str], str]:
             for c, v in zip(cols, r, strict=False):
                 text = " ".join(str(v).split())
                 (sensitive.add(text) if c else other.append(text))
-    return frozenset(sensitive - {"", "REDACTED"}), "\n".join(other)
+    # empty, redacted and placeholder cells identify nobody ("NULL" is JSON's own word too)
+    return frozenset(sensitive - {"", "REDACTED", "NULL", "N/A"}), "\n".join(other)
 
 
 def strings(data: Any) -> set[str]:

@@ -197,3 +197,17 @@ def test_not_a_pdf(tmp_path: Path) -> None:
 def test_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no reports"):
         read_reports(tmp_path)
+
+
+def test_pdf_that_is_not_a_report(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    blank = tmp_path / "80559_southend-on-sea__blank_-_01_may_2024.pdf"
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    with blank.open("wb") as f:
+        writer.write(f)
+    with pytest.raises(InputError) as e:
+        read_report(blank)
+    message = str(e.value)
+    assert blank.name in message and "page 1" in message and "Inspection dates" in message

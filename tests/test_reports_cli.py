@@ -51,8 +51,9 @@ def subset(paths: dict[str, Path], folder: Path, names: tuple[str, ...]) -> Path
 
 
 def test_extract_writes_canonical_csv(paths: dict[str, Path], tmp_path: Path) -> None:
-    folder = subset(paths, tmp_path / "reports", ("80573_trafford", "80462_doncaster__childrens_services_inspection_-_19",
-                                                  "80438_brighton_and_hove__childrens_services_inspection_-_16"))
+    folder = subset(paths, tmp_path / "reports", (
+        "80573_trafford", "80462_doncaster__childrens_services_inspection_-_19",
+        "80438_brighton_and_hove__childrens_services_inspection_-_16"))
     out = tmp_path / "events.csv"
     r = runner.invoke(app, ["reports", "extract", str(folder), "--out", str(out)])
     assert r.exit_code == 0, r.output
@@ -144,8 +145,14 @@ def test_ledger_applies_to_the_source(paths: dict[str, Path]) -> None:
                                                           if not r.applied]
 
 
-def test_sif_report_matters_until_the_next_inspection(paths: dict[str, Path]) -> None:
-    reports = read_reports(paths["reports"])
+def test_sif_report_matters_until_the_next_inspection(paths: dict[str, Path],
+                                                      tmp_path: Path) -> None:
+    folder = tmp_path / "doncaster"
+    folder.mkdir()
+    for pdf in paths["reports"].glob("80462_doncaster__*.pdf"):
+        (folder / pdf.name).symlink_to(pdf)
+    reports = read_reports(folder)
+    assert len(reports) > 1
     records = load_la_source(f"d2i:{paths['d2i']}").events()
     doncaster = [e for e in reports if e.source_file.startswith("80462_")]
     sif = next(e for e in doncaster if e.event_type == "sif_inspection")
@@ -162,7 +169,8 @@ def test_verify_table(paths: dict[str, Path], tmp_path: Path) -> None:
     folder = subset(paths, tmp_path / "reports", ("80559_southend-on-sea__childrens_services_"
                                                   "inspection_-_27",))
     r = runner.invoke(app, ["reports", "verify", "--source", f"d2i:{paths['d2i']}",
-                            "--reports", str(folder), "--format", "table"])
+                            "--reports", str(folder), "--format", "table"],
+                      env={"COLUMNS": "200"})
     assert r.exit_code == 0, r.output
     assert "help_and_protection" in r.stdout and "checked 1 reports" in r.stdout
 

@@ -348,9 +348,33 @@ def release(
             raise InputError("--as-at and --out are needed (or --revise ORIGINAL)")
         spec = _spec(as_at, compare, cutoff, period_start, period_end)
         run = run_engine(source, spec, corrections)
+    if publication_date is None:
+        from inspection_outcomes.release.calendar import scheduled
+
+        entry = scheduled("la_inspection_outcomes", run.spec.as_at)
+        publication_date = entry.publication_date.isoformat() if entry else None
     result = write_release(run, out, force=force, corrections=corrections, producer=producer,
                            assurer=assurer, publication_date=publication_date, extra=extra)
     _print_release(result)
+
+
+@app.command()
+@user_errors
+def simulate(
+    seed: int = typer.Option(42, "--seed", help="Seed: the same seed gives the same records."),
+    events: int | None = typer.Option(None, "--events", help="About this many events, by "
+                                      "copies of the country (default: one copy, real LAs)."),
+    end: str = typer.Option("2026-03-31", "--end", help="Last day of simulated visits."),
+    out: Path = typer.Option(..., "--out", help="Folder to write (a simulated:DIR source)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing folder."),
+) -> None:
+    """Simulated inspection records (events.parquet, local_authorities.csv, README.txt)."""
+    from inspection_outcomes.simulate.output import build as build_simulation
+
+    summary = build_simulation(out, seed, events, end=_parse_date(end, "--end"), force=force)
+    print(f"{summary.folder}: {summary.events} simulated events, "
+          f"{summary.local_authorities} LAs ({summary.copies} "
+          f"{'copy' if summary.copies == 1 else 'copies'} of the country), seed {summary.seed}")
 
 
 @app.command()

@@ -60,6 +60,10 @@ def evidence(report: InspectionEvent, field: str) -> str:
     if field in JUDGEMENT_COLUMNS:
         if f"quote:{field}" in q:
             return f"{where}: '{q[f'quote:{field}']}'"
+        combined = q.get("quote:children_in_care", "")
+        if field == "care_leavers" and "care leavers" in combined.lower():
+            return (f"{where}: '{combined}' (care leavers judged with children in care; "
+                    "no separate care leavers judgement)")
         return f"{where}: the judgement table has no row for {field}"
     if field in ("start_date", "end_date"):
         return f"{where}: '{q.get('quote:dates', '')}'"

@@ -17,7 +17,7 @@ from typing import Any
 
 from inspection_outcomes.model import frameworks as fw
 from inspection_outcomes.model import local_authorities as las
-from inspection_outcomes.model.scale import JUDGEMENTS, LABELS, percent
+from inspection_outcomes.model.scale import JUDGEMENTS, LABELS
 from inspection_outcomes.publish.types import DataTable
 
 MONTHS = (
@@ -44,8 +44,6 @@ AREA_PHRASES = {
     "children_in_care": "children in care",
     "care_leavers": "care leavers",
 }
-
-NOT_APPLICABLE = None  # an impossible cell of a table (rendered as a dash with hidden text)
 
 
 # --------------------------------------------------------------------------- the model
@@ -156,6 +154,8 @@ class _V:
 
     def __format__(self, spec: str) -> str:
         v = self.value
+        if v is None:  # a safety net: callers say in words what the source does not hold
+            return "not available"
         if spec == "date":
             return long_date(v)
         if spec == "month":
@@ -220,7 +220,8 @@ def check_sentence(sentence: Sentence, figures: dict[str, Any]) -> list[str]:
             problems.append(f"{path} quoted in {sentence.text!r} is not in the figures")
             continue
         if actual != value:
-            problems.append(f"{path} is {actual!r} in the figures but {value!r} in {sentence.text!r}")
+            problems.append(
+                f"{path} is {actual!r} in the figures but {value!r} in {sentence.text!r}")
     return problems
 
 
@@ -241,11 +242,6 @@ def join_names(names: list[str]) -> str:
         return "".join(names)
     sep = ", and " if any(" and " in n for n in names) else " and "
     return ", ".join(names[:-1]) + sep + names[-1]
-
-
-def _gop(figures: dict[str, Any], base: str) -> str | None:
-    """The path of the good-or-outstanding percent of a block, if it can be given."""
-    return f"{base}.good_or_outstanding_percent" if get(figures, f"{base}.good_or_outstanding_percent") is not None else None
 
 
 def _has(figures: dict[str, Any], *paths: str) -> bool:
@@ -317,11 +313,12 @@ def _key_messages(f: dict[str, Any]) -> Section:
     if _has(f, "overall_effectiveness.good_or_outstanding_percent"):
         now = "overall_effectiveness.good_or_outstanding_percent"
         sentences = []
-        oldest = earlier[-1] if earlier else None
-        then = f"earlier_as_at.{oldest}.good_or_outstanding_percent" if oldest else None
-        if then and get(f, then) is not None:
+        oldest = earlier[-1] if earlier else ""
+        then = f"earlier_as_at.{oldest}.good_or_outstanding_percent"
+        if oldest and get(f, then) is not None:
             delta = get(f, now) - get(f, then)
-            trend = "has improved" if delta > 0 else "has declined" if delta < 0 else "has stayed much the same"
+            trend = ("has improved" if delta > 0 else "has declined" if delta < 0
+                     else "has stayed much the same")
             sentences.append(Sentence(
                 f"The overall quality of LA children’s services in England {trend} over the "
                 "past few years."
@@ -373,7 +370,8 @@ def _good_or_outstanding_then(f: dict[str, Any], now: str, then: str, oldest: st
 
 def _change_sentences(f: dict[str, Any], in_section: bool = False) -> list[Sentence]:
     c = "change_since_earlier_inspection"
-    if not _has(f, f"{c}.n", f"{c}.improved", f"{c}.declined"):
+    if not _has(f, f"{c}.n", f"{c}.improved", f"{c}.declined", f"{c}.improved_percent",
+                f"{c}.declined_percent") or not get(f, f"{c}.n"):
         return []
     which = get(f, f"{c}.compared_with") or "first"
     out = [say(
@@ -383,9 +381,9 @@ def _change_sentences(f: dict[str, Any], in_section: bool = False) -> list[Sente
         + "{imp} LAs ({imp_p:pct}) improved their overall effectiveness judgement compared with "
         f"their {which} ILACS inspection"
         + (", and {rgo} LAs ({rgo_p:pct}) retained a good or outstanding judgement."
-           if _has(f, f"{c}.retained_good_or_outstanding", f"{c}.retained_good_or_outstanding_percent")
-           else ".")
-        + (" The table below shows the change by earlier judgement." if in_section else ""),
+           if _has(f, f"{c}.retained_good_or_outstanding",
+                   f"{c}.retained_good_or_outstanding_percent")
+           else "."),
         **({} if in_section else {"n": f"{c}.n"}),
         imp=f"{c}.improved", imp_p=f"{c}.improved_percent",
         **({"rgo": f"{c}.retained_good_or_outstanding",
@@ -454,8 +452,7 @@ def _breakdown(f: dict[str, Any], base: str, lead: str, count_first: bool) -> Se
             unit = " LAs" if i == 0 else ""
             parts.append(f"{number(c)}{unit} ({p}%) {'were judged as ' if i == 0 else ''}{label}")
         else:
-            unit = " LAs" if i == 0 else " LAs"
-            parts.append(f"{p}% ({number(c)}{unit}) {label}")
+            parts.append(f"{p}% ({number(c)} LAs) {label}")
     text = lead + ", ".join(parts[:-1]) + " and " + parts[-1] + "."
     return Sentence(text, values)
 
@@ -575,7 +572,8 @@ def _change_section(f: dict[str, Any]) -> Section:
     heading = _heading(f"Change since the {which} ILACS inspection")
     if not _has(f, f"{c}.n"):
         return Section(heading=heading, level=3, id="change",
-                       paragraphs=[Paragraph([_none_held("LAs with more than one ILACS inspection")])])
+                       paragraphs=[Paragraph([
+                           _none_held("LAs with more than one ILACS inspection")])])
     first = say(
         f,
         "Of the {total} LAs in England, {n} had received more than one inspection under the "
@@ -594,6 +592,7 @@ def _change_section(f: dict[str, Any]) -> Section:
     paras = [Paragraph(sentences)]
     if two:
         paras.append(Paragraph(two))
+    paras[-1].sentences.append(Sentence("The table below shows the change by earlier judgement."))
     return Section(heading=heading, level=3, id="change", paragraphs=paras,
                    tables=[change_table(f)])
 
@@ -649,8 +648,8 @@ def _regional(f: dict[str, Any]) -> Section:
             top = max(inad.values())
             tops = [k for k, v in inad.items() if v == top]
             sentences.append(Sentence(
-                f"{_regions(tops, start=True)} had the highest proportion of LAs judged as inadequate "
-                f"({top}%).",
+                f"{_regions(tops, start=True)} had the highest proportion of LAs judged as "
+                f"inadequate ({top}%).",
                 {f"by_region.{tops[0]}.percent.inadequate": top},
             ))
         paras.append(Paragraph(sentences))
@@ -750,8 +749,8 @@ def _area_quality(f: dict[str, Any]) -> list[Sentence]:
         ))
         out.append(say(
             f,
-            f"The strongest practice was seen in services for {AREA_PHRASES[hi]}, where {{hi:pct}} of LAs "
-            "were judged as good or outstanding.",
+            f"The strongest practice was seen in services for {AREA_PHRASES[hi]}, where "
+            "{hi:pct} of LAs were judged as good or outstanding.",
             hi=f"sub_judgements.{hi}.good_or_outstanding_percent",
         ))
     if _has(f, "sub_judgements.impact_of_leaders.percent.outstanding"):
@@ -792,7 +791,8 @@ def _in_year(f: dict[str, Any]) -> list[Section]:
         if v is None:
             bullets.append(Sentence(f"{label}s: not held in the source data"))
         else:
-            bullets.append(say(f, "{v} " + label + ("" if v == 1 else "s"), v=f"in_year.by_type.{t}"))
+            bullets.append(say(f, "{v} " + label + ("" if v == 1 else "s"),
+                               v=f"in_year.by_type.{t}"))
     paras.append(Paragraph(bullets, style="bullets"))
     missing = [t for t in fw.ILACS_EVENT_TYPES if coverage and t not in coverage]
     if missing:
@@ -844,7 +844,8 @@ def _graded_in_year(f: dict[str, Any]) -> Section:
                 f, "There were {r} LAs that retained the same judgement.", r=f"{g}.retained",
             ))
         paras.append(Paragraph(sentences))
-        r, rg = f"{g}.reinspected_after_inadequate", f"{g}.reinspected_after_inadequate_improved_to_good"
+        r = f"{g}.reinspected_after_inadequate"
+        rg = f"{r}_improved_to_good"
         if _has(f, r):
             k = get(f, r)
             if k == 0:
@@ -875,7 +876,8 @@ def _graded_in_year(f: dict[str, Any]) -> Section:
                         ))
                 paras.append(Paragraph(re_))
     elif _has(f, f"{g}.n"):
-        paras.append(Paragraph([Sentence("There were no standard or short inspections in the period.")]))
+        paras.append(Paragraph([
+            Sentence("There were no standard or short inspections in the period.")]))
     else:
         paras.append(Paragraph([_none_held("standard and short inspections in the period")]))
     return Section(heading=_heading("ILACS standard and short inspections"), level=3,
@@ -967,14 +969,15 @@ def _notes(f: dict[str, Any]) -> Section | None:
     sentences: list[Sentence] = []
     start, end = get(f, "period.start"), get(f, "as_at")
     if start and end:
-        versions = [v for v in fw.in_force_during(date.fromisoformat(start), date.fromisoformat(end))
-                    if v.is_ilacs]
+        during = fw.in_force_during(date.fromisoformat(start), date.fromisoformat(end))
+        versions = [v for v in during if v.is_ilacs]
         if len(versions) > 1:
             for v in versions[1:]:
                 s = Sentence(
                     f"A new version of the framework took effect on "
                     f"{long_date(v.effective_from.isoformat())}: {v.name}. {v.notes}.",
-                    {f"reference:frameworks.{v.framework}.effective_from": v.effective_from.isoformat()},
+                    {f"reference:frameworks.{v.framework}.effective_from":
+                     v.effective_from.isoformat()},
                 )
                 sentences.append(s)
     for note in f.get("notes") or []:
@@ -1040,7 +1043,8 @@ def figure_tables(f: dict[str, Any]) -> dict[str, DataTable]:
     subs = f.get("sub_judgements") or {}
     rows += [_pct_row(fw.AREA_LABELS[a], subs.get(a)) for a in fw.SUB_JUDGEMENT_AREAS if a in subs]
     tables["figure_3"] = DataTable(
-        "figure_3", "Data for Figure 3: Inspection sub-judgements at the LA’s most recent inspection",
+        "figure_3",
+        "Data for Figure 3: Inspection sub-judgements at the LA’s most recent inspection",
         ["Judgement area", *cols], rows,
         ["Numbers in brackets are the number of LAs with a graded judgement in that area."],
     )
@@ -1056,20 +1060,14 @@ def figure_tables(f: dict[str, Any]) -> dict[str, DataTable]:
     return tables
 
 
-def percent_or_none(count: int | None, n: int | None) -> int | None:
-    """The contract's percent, or None when it cannot be computed."""
-    if count is None or not n:
-        return None
-    return percent(count, n)
-
-
 # --------------------------------------------------------------------------- entry point
 
 
 def build_findings(figures: dict[str, Any], title: str = "") -> Findings:
     """The main findings of an LA release from its figures dict."""
     f = figures
-    title = title or f"Main findings: Local authority inspection outcomes as at {long_date(f['as_at'])}"
+    title = title or ("Main findings: Local authority inspection outcomes as at "
+                      f"{long_date(f['as_at'])}")
     sections: list[Section] = [_introduction(f), _key_messages(f)]
     notes = _notes(f)
     if notes:

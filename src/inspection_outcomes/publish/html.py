@@ -53,6 +53,10 @@ APP_CSS = """\
 .app-figure__image { display: block; max-width: 100%; height: auto; margin-bottom: 15px; }
 .app-contents { margin-bottom: 30px; }
 .app-break { overflow-wrap: anywhere; }
+.app-content > p, .app-content > ul, .app-content > h2, .app-content > h3, .app-content > h4,
+.app-content > .govuk-caption-l, .app-content > .govuk-inset-text, .app-content > nav,
+.app-figure > p, .app-figure > figcaption, .app-figure > details,
+.app-title { max-width: 40rem; }
 .app-table-container { position: relative; overflow-x: auto; margin-bottom: 20px; }
 .app-table-container:focus { outline: 3px solid #ffdd00; }
 .app-table-container .govuk-table { margin-bottom: 0; }
@@ -285,8 +289,17 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
-    env.globals["is_number"] = lambda v: isinstance(v, int | float) and not isinstance(v, bool)
+    env.globals["numeric_columns"] = numeric_columns
     return env
+
+
+def numeric_columns(table: DataTable) -> set[int]:
+    """Columns (after the first) holding only numbers or blanks: right-aligned, GOV.UK style."""
+    def is_number(v: Any) -> bool:
+        return v is None or (isinstance(v, int | float) and not isinstance(v, bool))
+
+    return {i for i in range(1, len(table.columns))
+            if table.rows and all(is_number(r[i]) for r in table.rows)}
 
 
 def render_pages(
@@ -319,9 +332,9 @@ def render_pages(
         period_start=fd.long_date(f["period"]["start"]),
         period_end=fd.long_date(f["period"]["end"]),
         cutoff_months=_months_between(f["as_at"], f["publication_cutoff"]),
-        source_description=meta.source_description,
+        source_description=_source_name(meta.source_description),
         frameworks_table=_frameworks_table(content),
-        notes=[*(f.get("notes") or []), *[n for n in meta.notes if n not in (f.get("notes") or [])]],
+        notes=list(dict.fromkeys([*(f.get("notes") or []), *meta.notes])),
         structural=_structural(),
         not_yet_inspected=fd.join_names(list(lap.get("not_yet_graded") or [])),
         producer=meta.producer, assurer=meta.assurer,
@@ -342,6 +355,14 @@ def render_pages(
     if problems:
         raise ReleaseError("the main findings disagree with the figures: " + "; ".join(problems))
     return pages
+
+
+def _source_name(description: str) -> str:
+    """'d2i:/any/where/history.csv' -> 'history.csv (d2i)': no machine path in a page."""
+    kind, sep, rest = description.partition(":")
+    if not sep or not rest:
+        return description
+    return f"{Path(rest).name} ({kind})"
 
 
 def _months_between(start: str, end: str) -> int:

@@ -87,7 +87,7 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
         map_chart = _timed(stages, "map", lambda: hexmap.build_map(content))
         for c in [*chart_list, map_chart]:
             _write_text(tmp / "charts" / f"{c.id}.svg", c.svg)
-        missing = charts.chart_notes(content) if hasattr(charts, "chart_notes") else None
+        missing = charts.chart_notes(content)
         _timed(stages, "pages", lambda: html.write_pages(
             content, chart_list, map_chart, tmp, missing_notes=missing))
         if govspeak: _timed(stages, "govspeak", lambda: govspeak.write_govspeak(

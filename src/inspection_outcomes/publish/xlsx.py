@@ -12,6 +12,7 @@ formats number the notes and list the sheets identically.
 from __future__ import annotations
 
 import io
+import math
 import warnings
 from datetime import UTC, datetime
 from pathlib import Path
@@ -75,6 +76,26 @@ def _write_cover(wb: GPWorkbook, model: Workbook) -> None:
             row += 1
 
 
+LINE_HEIGHT = 16.0  # points per line of 12pt Arial
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines a wrapped cell needs (a spreadsheet does not grow rows written by xlsxwriter)."""
+    per_line = max(1, int(width) - 1)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+
+
+def _set_row_heights(ws: Any, sheet: Sheet) -> None:
+    widths = [c.width for c in sheet.columns]
+    first = sheet.header_row
+    table: list[list[Cell]] = [[c.header for c in sheet.columns], *sheet.rows]
+    for i, row in enumerate(table):
+        n = max((_lines(v.text if isinstance(v, Link) else v, widths[j])
+                 for j, v in enumerate(row) if isinstance(v, str | Link)), default=1)
+        if n > 1:
+            ws.set_row(first + i, LINE_HEIGHT * n)
+
+
 def xlsx_bytes(model: Workbook) -> bytes:
     out = io.BytesIO()
     wb = GPWorkbook(out, options={"in_memory": True, "strings_to_numbers": False,
@@ -90,6 +111,7 @@ def xlsx_bytes(model: Workbook) -> bytes:
             ws.write_gptable(_gptable(sheet), auto_width=False, reference_order=[])
         for i, col in enumerate(sheet.columns):
             ws.set_column(i, i, col.width)
+        _set_row_heights(ws, sheet)
     wb.close()
     return out.getvalue()
 

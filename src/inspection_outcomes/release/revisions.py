@@ -83,8 +83,8 @@ def changed_figures(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, 
     a, b = flatten(old), flatten(new)
     rows = []
     for key in sorted(set(a) | set(b)):
-        if key.split(".")[0] in NOT_FIGURES or key.startswith("earlier_as_at.") and key.endswith(
-                "publication_cutoff"):
+        if key.split(".")[0] in NOT_FIGURES or (key.startswith("earlier_as_at.") and key.endswith(
+                "publication_cutoff")):
             continue
         if a.get(key) != b.get(key):
             rows.append({"figure": key, "old": a.get(key), "new": b.get(key)})

@@ -231,7 +231,9 @@ class _Draw:
         return _Draw(self.seed, self.ident[index])
 
 
-def _sub_judgements(draw: _Draw, cycle: int, overall: I64, areas: tuple[str, ...]) -> dict[str, I64]:
+def _sub_judgements(
+    draw: _Draw, cycle: int, overall: I64, areas: tuple[str, ...]
+) -> dict[str, I64]:
     """Sub-judgements consistent with overall: none inadequate unless overall is, then one is;
     at least one equal to overall; care leavers (ILACS from 2023) near children in care."""
     out: dict[str, I64] = {}
@@ -304,7 +306,7 @@ def _focused_visits(
             continue
         d = draw.subset(take)
         window = until[take] - begin[take]
-        start = monday(begin[take] + (lo + (hi - lo) * d.u(at, cycle) * window).astype(np.int64))
+        start = monday(begin[take] + ((lo + (hi - lo) * d.u(at, cycle)) * window).astype(np.int64))
         start = start + d.ints(S_WEEKDAY, 0, 2, cycle, 10 + slot)
         end = start + DURATION[FOCUSED]
         first = _choose(d.u(S_THEME, cycle, slot), _THEME_WEIGHTS)
@@ -398,7 +400,9 @@ def _assemble(
 ) -> Simulation:
     """Sort (LA, start, type), add publication dates, frameworks and per-LA sequence numbers."""
     la64 = a["la"].astype(np.int64)
-    key = (la64 << 24) | ((a["start"].astype(np.int64) - FAR_PAST) << 3) | a["type"]
+    key = (la64 << 24) | ((a["start"].astype(np.int64) - FAR_PAST) << 3) | a["type"].astype(
+        np.int64
+    )
     order = np.argsort(key, kind="stable")
     key = key[order]
     la = la64[order]

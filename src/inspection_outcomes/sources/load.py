@@ -7,12 +7,11 @@ from pathlib import Path
 
 import duckdb
 
-from inspection_outcomes.store.bulk import insert_rows
-
 from inspection_outcomes.checks.anomalies import Anomaly
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model.events import COLUMNS, InspectionEvent, ddl
 from inspection_outcomes.sources import SourceSpec, parse_spec
+from inspection_outcomes.store.bulk import insert_rows
 
 #: The D2I scrape holds graded inspections only: no focused or monitoring visits.
 D2I_HOLDS = ("standard_inspection", "short_inspection", "sif_inspection", "cpi_inspection")
@@ -48,7 +47,6 @@ class LoadedSource:
             load_canonical(con, self.canonical_file, table)
         else:
             con.execute(ddl(table))
-            placeholders = ", ".join("?" for _ in COLUMNS)
             insert_rows(con, table, [e.as_row() for e in self.records or []])
         con.execute("CREATE OR REPLACE TABLE source_values "
                     "(event_id VARCHAR, field VARCHAR, value VARCHAR)")

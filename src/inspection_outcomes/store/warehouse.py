@@ -13,14 +13,13 @@ from typing import Any
 
 import duckdb
 
-from inspection_outcomes.store.bulk import insert_rows
-
 from inspection_outcomes.checks.corrections import Application, Correction, apply_corrections
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model.frameworks import ILACS_AREAS, framework_versions
 from inspection_outcomes.model.reference import data_path
 from inspection_outcomes.model.scale import JUDGEMENTS
 from inspection_outcomes.sources.load import LoadedSource
+from inspection_outcomes.store.bulk import insert_rows
 
 LA_COLUMNS = ("la_code", "old_la_code", "ofsted_urn", "name", "region", "valid_from",
               "valid_to", "predecessors", "successors")

@@ -1,4 +1,6 @@
--- Active providers and their registered places, from the providers and places table.
+-- Active providers and their registered places, from the providers and places table: every
+-- provider listed there, registration active or suspended (a suspended provider stays
+-- registered).
 -- Places are summed where the provision type has them; a group none of whose providers
 -- records places gets NULL (no figure), not 0.
 CREATE OR REPLACE TABLE providers_and_places AS
