@@ -27,6 +27,8 @@ RESULTS = ROOT / "bench" / "results"
 BIN = Path(sys.executable).parent
 OUTCOMES = BIN / "outcomes"
 SIM_END = "2026-03-31"
+#: A run this many times slower than its goal is not repeated (the verdict is clear).
+SLOW = 5
 
 
 @dataclass
@@ -104,6 +106,10 @@ def repeat(result: Result, args: list[str], times: int, check_json: bool = False
             seconds = float(r.stdout.strip().split()[0])
         result.times.append(seconds)
         result.peaks_mb.append(r.peak_mb)
+        slow = result.goal_s is not None and seconds > SLOW * result.goal_s
+        if slow and len(result.times) < times:
+            result.note = f"stopped after {len(result.times)} run(s): over {SLOW}x the goal"
+            break
     return result
 
 

@@ -59,11 +59,7 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
                   extra: Callable[[Path, dict[str, Any]], None] | None = None) -> ReleaseResult:
     """Build the release for `run` into `out` (refusing to replace it without force)."""
     from inspection_outcomes.checks.findings_check import check_findings
-    from inspection_outcomes.publish import charts, hexmap, html, ods, tidy_csv, xlsx
-    try:
-        from inspection_outcomes.publish import govspeak
-    except ImportError:  # TEMPORARY
-        govspeak = None
+    from inspection_outcomes.publish import charts, govspeak, hexmap, html, ods, tidy_csv, xlsx
     from inspection_outcomes.publish.qa_page import write_qa_page
     from inspection_outcomes.publish.spreadsheet import build_workbook, model_rows, read_back
 
@@ -90,8 +86,8 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
         missing = charts.chart_notes(content)
         _timed(stages, "pages", lambda: html.write_pages(
             content, chart_list, map_chart, tmp, missing_notes=missing))
-        if govspeak: _timed(stages, "govspeak", lambda: govspeak.write_govspeak(
-            content, chart_list, tmp / "main-findings.govspeak.md"))
+        _timed(stages, "govspeak", lambda: govspeak.write_govspeak(
+            content, chart_list, tmp / "main-findings.govspeak.md", map_chart=map_chart))
         report = _timed(stages, "qa", lambda: qa_report(run, corrections))
 
         def consistency() -> list[str]:

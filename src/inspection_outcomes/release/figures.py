@@ -205,6 +205,22 @@ def in_year_block(wh: Warehouse, spec: ReleaseSpec, types: list[str]) -> dict[st
     }
 
 
+def previous_year_focused_visits(wh: Warehouse, spec: ReleaseSpec,
+                                 types: list[str]) -> dict[str, Any] | None:
+    """Focused visit themes in the year before the period (with that year's own cut-off), for
+    "this year against last"."""
+    if "focused_visit" not in types:
+        return None
+    prev = spec.earlier(1)
+    visits = wh.rows("SELECT themes FROM in_year_focused_visits(?, ?, ?)",
+                     [prev.period_start, prev.period_end, prev.publication_cutoff])
+    counts: Counter[str] = Counter(
+        t.strip() for v in visits for t in str(v["themes"] or "").split(";") if t.strip())
+    return {"start": _iso(prev.period_start), "end": _iso(prev.period_end), "n": len(visits),
+            "themes": {t: counts[t] for t in THEMES},
+            "themes_percent": {t: percent(counts[t], len(visits)) for t in THEMES}}
+
+
 def framework_notes(spec: ReleaseSpec) -> list[dict[str, str | None]]:
     return [{"framework": f.framework, "name": f.name,
              "effective_from": _iso(f.effective_from),
@@ -238,6 +254,8 @@ def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
         notes.append("From 1 April 2026 ILACS inspections give no overall effectiveness "
                      "judgement: an LA's overall effectiveness is its most recent inspection "
                      "that gave one; its sub-judgements are from its most recent inspection.")
+    in_year = in_year_block(wh, spec, types)
+    in_year["focused_visits"]["previous_year"] = previous_year_focused_visits(wh, spec, types)
     return {
         "release": "local_authority_inspection_outcomes",
         "as_at": _iso(spec.as_at),
@@ -251,7 +269,7 @@ def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
             inadequate_with_one_inadequate_sub(rows),
         "change_since_earlier_inspection": change_block(wh, spec),
         "earlier_as_at": earlier,
-        "in_year": in_year_block(wh, spec, types),
+        "in_year": in_year,
         "frameworks_in_force": framework_notes(spec),
         "structural_changes": structural,
         "notes": notes,
