@@ -63,6 +63,27 @@ def providers_figures(
 ) -> None:
     """Print the providers release figures (figures.md) as JSON or as tables."""
     import json
+
+    from inspection_outcomes.release import providers_figures as pf
+
+    if fmt not in ("json", "table"):
+        raise InputError(f"expected json or table, not '{fmt}'", field="--format")
+    figures, _ = _providers_figures(as_at, source, in_year_source, period_start, period_end,
+                                    sector_rule)
+    if fmt == "json":
+        print(json.dumps(figures, indent=2, sort_keys=True, ensure_ascii=False))
+    else:
+        from rich.console import Console
+
+        console = Console()
+        for table in pf.figures_tables(figures):
+            console.print(table)
+
+
+def _providers_figures(as_at: str, source: str, in_year_source: str | None,
+                       period_start: str | None, period_end: str | None,
+                       sector_rule: str) -> tuple[dict[str, Any], list[Path]]:
+    """The providers figures from the options, and the source files they were read from."""
     from datetime import date
 
     from inspection_outcomes.model.providers import SECTOR_RULES, SectorRule
@@ -79,26 +100,59 @@ def providers_figures(
             raise InputError(f"expected a date as YYYY-MM-DD, not '{text}'",
                              field=option) from None
 
-    if fmt not in ("json", "table"):
-        raise InputError(f"expected json or table, not '{fmt}'", field="--format")
     if sector_rule not in SECTOR_RULES:
         raise InputError(f"expected one of {', '.join(SECTOR_RULES)}, not '{sector_rule}'",
                          field="--sector-rule")
     as_at_day = day(as_at, "--as-at")
     assert as_at_day is not None
-    src = read_provider_source(parse_spec(source, PROVIDER_SOURCE_KINDS).path)
-    in_year = (read_provider_source(parse_spec(in_year_source, PROVIDER_SOURCE_KINDS).path)
-               if in_year_source else None)
+    paths = [Path(parse_spec(source, PROVIDER_SOURCE_KINDS).path)]
+    src = read_provider_source(paths[0])
+    in_year = None
+    if in_year_source:
+        paths.append(Path(parse_spec(in_year_source, PROVIDER_SOURCE_KINDS).path))
+        in_year = read_provider_source(paths[1])
     figures = pf.build_figures(src, as_at_day, in_year, day(period_start, "--period-start"),
                                day(period_end, "--period-end"), SectorRule(sector_rule))
-    if fmt == "json":
-        print(json.dumps(figures, indent=2, sort_keys=True, ensure_ascii=False))
-    else:
-        from rich.console import Console
+    return figures, paths
 
-        console = Console()
-        for table in pf.figures_tables(figures):
-            console.print(table)
+
+@providers_app.command("release")
+@user_errors
+def providers_release(
+    as_at: str = typer.Option(..., "--as-at", help="Release date, YYYY-MM-DD."),
+    source: str = typer.Option(..., "--source",
+                               help="Provider-level data as at the date: ofsted-providers:PATH "
+                                    "(CSV, ODS or XLSX)."),
+    in_year_source: str | None = typer.Option(
+        None, "--in-year-source",
+        help="In-year data (ofsted-providers:PATH); default: --source if it has an in-year "
+             "table."),
+    out: Path = typer.Option(..., "--out", help="Folder to write the release into."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing release."),
+    period_start: str | None = typer.Option(None, "--period-start", help="YYYY-MM-DD."),
+    period_end: str | None = typer.Option(None, "--period-end", help="YYYY-MM-DD."),
+    sector_rule: str = typer.Option(
+        "trusts_as_la", "--sector-rule",
+        help="trusts_as_la (homes run by trusts for an LA count as LA) or as_recorded."),
+    producer: str | None = typer.Option(None, "--producer", help="Who produced the release."),
+    assurer: str | None = typer.Option(None, "--assurer",
+                                       help="Who assured it (a different person)."),
+    publication_date: str | None = typer.Option(None, "--publication-date",
+                                                help="Publication date (YYYY-MM-DD)."),
+) -> None:
+    """The complete providers release: data, spreadsheets, CSV, findings page, charts."""
+    from inspection_outcomes.publish.providers_release import write_providers_release
+    from inspection_outcomes.publish.release_writer import refuse_existing
+
+    if publication_date:
+        _parse_date(publication_date, "--publication-date")
+    refuse_existing(out, force)  # before the sources are read
+    figures, paths = _providers_figures(as_at, source, in_year_source, period_start,
+                                        period_end, sector_rule)
+    result = write_providers_release(figures, out, inputs=paths, force=force,
+                                     producer=producer, assurer=assurer,
+                                     publication_date=publication_date)
+    _print_release(result)
 
 
 # --- Published reports (PDF) --------------------------------------------------------------

@@ -77,7 +77,7 @@ def _n_and_percents(block: dict[str, Any] | None) -> tuple[int, dict[str, float]
     return n, shares, labels
 
 
-def _style_params() -> dict[str, Any]:
+def style_params() -> dict[str, Any]:
     """The afcharts matplotlib style, read from the package file, plus determinism settings."""
     import matplotlib
 
@@ -98,7 +98,7 @@ def _style_params() -> dict[str, Any]:
     return params
 
 
-def _finish_svg(fig: Any, chart_id: str, title: str, desc: str) -> str:
+def finish_svg(fig: Any, chart_id: str, title: str, desc: str) -> str:
     """Render a figure to SVG text with <title>/<desc> and no date or random ids."""
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
@@ -117,14 +117,25 @@ def _finish_svg(fig: Any, chart_id: str, title: str, desc: str) -> str:
     return svg
 
 
-def _stacked_bars(
+def stacked_bars(
     rows: list[tuple[str, dict[str, float], dict[str, int]]],
     *,
     caption: str,
     bold_last: bool = False,
+    scale: tuple[str, ...] = JUDGEMENTS,
+    labels: dict[str, str] | None = None,
+    colours: dict[str, str] | None = None,
 ) -> Any:
-    """A 100% stacked horizontal bar chart, first row at the top, legend above."""
+    """A 100% stacked horizontal bar chart, first row at the top, legend above.
+
+    Rows are (label, share of each grade, whole percent of each grade); `scale` gives the
+    grades best first (the four-point judgement scale unless told), with their legend
+    `labels` and fill `colours` (text on a fill is chosen from TEXT_ON).
+    """
     from matplotlib.figure import Figure
+
+    labels = labels or dict(LABELS)
+    colours = colours or JUDGEMENT_COLOURS
 
     height = 1.1 + 0.48 * len(rows) + (0.3 if caption else 0)
     fig = Figure(figsize=(9, height), dpi=100)
@@ -134,8 +145,8 @@ def _stacked_bars(
     )
     ys = list(range(len(rows)))[::-1]
     lefts = [0.0] * len(rows)
-    for j in JUDGEMENTS:
-        colour = JUDGEMENT_COLOURS[j]
+    for j in scale:
+        colour = colours[j]
         widths = [shares.get(j, 0.0) for _, shares, _ in rows]
         ax.barh(
             ys,
@@ -145,14 +156,14 @@ def _stacked_bars(
             color=colour,
             edgecolor="white",
             linewidth=1,
-            label=LABELS[j],
+            label=labels[j],
         )
-        for y, left, w, (_, _, labels) in zip(ys, lefts, widths, rows, strict=True):
+        for y, left, w, (_, _, pcts) in zip(ys, lefts, widths, rows, strict=True):
             if w >= MIN_LABEL_PERCENT:
                 ax.text(
                     left + w / 2,
                     y,
-                    f"{labels[j]}%",
+                    f"{pcts[j]}%",
                     ha="center",
                     va="center",
                     color=TEXT_ON[colour],
@@ -169,7 +180,7 @@ def _stacked_bars(
     ax.legend(
         loc="lower left",
         bbox_to_anchor=(-0.5, 1.0),
-        ncols=4,
+        ncols=len(scale),
         fontsize=10,
         handlelength=1.0,
         columnspacing=1.2,
@@ -192,10 +203,10 @@ def _judgement_chart(
 ) -> Chart:
     simulated = content.meta.simulated
     caption = f"{SIMULATED}. " + note if simulated else note
-    fig = _stacked_bars(rows, caption=caption, bold_last=bold_last)
+    fig = stacked_bars(rows, caption=caption, bold_last=bold_last)
     shown_title = f"{title} ({SIMULATED.lower()})" if simulated else title
     alt = f"{SIMULATED}. {alt_text}" if simulated else alt_text
-    svg = _finish_svg(fig, chart_id, shown_title, alt)
+    svg = finish_svg(fig, chart_id, shown_title, alt)
     table = DataTable(
         id=f"{chart_id}_data",
         caption=f"Data for {shown_title}",
@@ -437,7 +448,7 @@ def _figure_4(content: ReleaseContent) -> Chart | None:
     )
     if simulated:
         alt = f"{SIMULATED}. {alt}"
-    svg = _finish_svg(fig, "figure_4", shown_title, alt)
+    svg = finish_svg(fig, "figure_4", shown_title, alt)
     columns = ["Theme", f"Percentage, {this_label}"]
     if len(series) > 1:
         columns.append(f"Percentage, {series[1][0]}")
@@ -461,7 +472,7 @@ def build_charts(content: ReleaseContent) -> list[Chart]:
     import matplotlib
 
     charts = []
-    with matplotlib.rc_context(_style_params()):  # type: ignore[arg-type]
+    with matplotlib.rc_context(style_params()):  # type: ignore[arg-type]
         for make in (_figure_1, _figure_2, _figure_3, _figure_4):
             chart = make(content)
             if chart is not None:

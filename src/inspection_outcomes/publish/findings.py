@@ -10,7 +10,7 @@ figures). Paths may also be a difference of two paths ("a - b") or a reference f
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -205,7 +205,12 @@ def _renderings(value: Any) -> set[str]:
     return set()
 
 
-def check_sentence(sentence: Sentence, figures: dict[str, Any]) -> list[str]:
+Resolver = Callable[[dict[str, Any], str], Any]
+
+
+def check_sentence(sentence: Sentence, figures: dict[str, Any],
+                   resolver: Resolver = resolve) -> list[str]:
+    """Problems with one sentence; `resolver` reads a quoted path (KeyError when absent)."""
     problems = []
     explained = set().union(*(_renderings(v) for v in sentence.values.values())) if (
         sentence.values
@@ -215,7 +220,7 @@ def check_sentence(sentence: Sentence, figures: dict[str, Any]) -> list[str]:
             problems.append(f"{token!r} in {sentence.text!r} is not one of its figures")
     for path, value in sentence.values.items():
         try:
-            actual = resolve(figures, path)
+            actual = resolver(figures, path)
         except KeyError:
             problems.append(f"{path} quoted in {sentence.text!r} is not in the figures")
             continue
@@ -225,11 +230,12 @@ def check_sentence(sentence: Sentence, figures: dict[str, Any]) -> list[str]:
     return problems
 
 
-def check_numbers(findings: Findings, figures: dict[str, Any]) -> list[str]:
+def check_numbers(findings: Findings, figures: dict[str, Any],
+                  resolver: Resolver = resolve) -> list[str]:
     """Disagreements between the text and the figures; [] when every number is explained."""
     problems: list[str] = []
     for sentence in findings.sentences():
-        problems += check_sentence(sentence, figures)
+        problems += check_sentence(sentence, figures, resolver)
     return problems
 
 

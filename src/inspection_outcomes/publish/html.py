@@ -280,7 +280,8 @@ def _lower(text: str) -> str:
 # --------------------------------------------------------------------------- rendering
 
 
-def _environment() -> Environment:
+def environment() -> Environment:
+    """The pages' Jinja environment (autoescaped, strict: a missing value is an error)."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
@@ -307,7 +308,7 @@ def render_pages(
     pre_release: Path = PRE_RELEASE_CSV, missing_notes: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Page name -> HTML, and chart SVGs under charts/ (all in memory, nothing written)."""
-    env = _environment()
+    env = environment()
     meta = content.meta
     f = content.figures
     common: dict[str, Any] = {
@@ -390,6 +391,12 @@ def write_pages(
     if missing_notes is None:
         missing_notes = _chart_notes(content)
     pages = render_pages(content, charts, map_chart, pre_release, missing_notes)
+    return write_site(pages, out_dir)
+
+
+def write_site(pages: dict[str, str], out_dir: Path) -> list[Path]:
+    """Write rendered pages (name -> text) with the GOV.UK Frontend assets they use into
+    out_dir; return the paths written, sorted."""
     govuk = find_govuk_frontend()
     files: dict[str, bytes] = {name: text.encode("utf-8") for name, text in pages.items()}
     files["assets/govuk-frontend.min.css"] = _stylesheet(govuk)

@@ -63,15 +63,13 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
     from inspection_outcomes.publish.qa_page import write_qa_page
     from inspection_outcomes.publish.spreadsheet import build_workbook, model_rows, read_back
 
-    out = out.resolve()
-    if out.exists() and not force:
-        raise ReleaseError(f"{out} exists: use --force to replace it")
+    out = refuse_existing(out, force)
     stages: dict[str, float] = {}
     content = _timed(stages, "tables", lambda: build_release_content(
         run, producer=producer, assurer=assurer, publication_date=publication_date))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
+    status = release_status(producer, assurer)
+
+    def fill(tmp: Path) -> dict[str, Any]:
         _write_text(tmp / "figures.json", dumps_figures(run.figures))
         wb = _timed(stages, "spreadsheets", lambda: build_workbook(content))
         ods_path = tmp / "underlying-data.ods"
@@ -110,9 +108,7 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
         _timed(stages, "vintage", lambda: write_vintage(run, tmp / VINTAGE, corrections))
         if extra:
             extra(tmp, report)
-        status = release_status(producer, assurer)
-        files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
-        manifest = {
+        return {
             "title": content.meta.title,
             "status": status,
             "simulated": content.meta.simulated,
@@ -126,15 +122,41 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
                            "compare": run.spec.compare},
             "inputs": report["inputs"],
             "corrections_applied": [a.as_dict() for a in run.corrections if a.applied],
-            "files": [{"path": f, "sha256": sha256(tmp / f)} for f in files],
         }
+
+    files = assemble(out, fill)
+    return ReleaseResult(out, files, stages, status)
+
+
+def refuse_existing(out: Path, force: bool) -> Path:
+    """The absolute target folder; a ReleaseError when it exists and force is not given."""
+    out = out.resolve()
+    if out.exists() and not force:
+        raise ReleaseError(f"{out} exists: use --force to replace it")
+    return out
+
+
+def assemble(out: Path, fill: Callable[[Path], dict[str, Any]]) -> list[str]:
+    """Build a release in a temporary folder beside `out`, then move it into place.
+
+    `fill` writes the files into the folder it is given and returns the manifest's fields;
+    manifest.json gets them plus every file's SHA-256. Modification times are fixed, and a
+    failure anywhere leaves `out` as it was (nothing half-written). Returns the files, sorted,
+    then manifest.json.
+    """
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        manifest = fill(tmp)
+        files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
+        manifest["files"] = [{"path": f, "sha256": sha256(tmp / f)} for f in files]
         _write_text(tmp / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         for p in tmp.rglob("*"):
             os.utime(p, (0, 0))
         if out.exists():
             shutil.rmtree(out)
         os.replace(tmp, out)
-        return ReleaseResult(out, [*files, "manifest.json"], stages, status)
+        return [*files, "manifest.json"]
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -188,7 +188,7 @@ def _width(header: str, values: list[Cell], kind: str) -> float:
     return float(min(60, max(10, longest + 2, head + 2)))
 
 
-def _make_sheet(name: str, title: str, description: str, lines: list[str],
+def make_sheet(name: str, title: str, description: str, lines: list[str],
                 columns: list[tuple[str, str]], rows: list[list[Cell]]) -> Sheet:
     if any(isinstance(v, str) and v == "" for r in rows for v in r):
         raise ValueError(f"sheet {name}: blank cell (use [x] or [z])")
@@ -282,7 +282,7 @@ def _la_sheet(content: ReleaseContent, dataset: str, keys: tuple[str, ...], name
     if not rows:  # a table with no rows still needs a row saying so (no empty tables)
         rows = [[NOT_APPLICABLE] * len(keys)]
         lines = [*lines, "There are no rows in this table: every value is [z]."]
-    return _make_sheet(name, title, description, [*lines, SYMBOL_LINE], columns, rows)
+    return make_sheet(name, title, description, [*lines, SYMBOL_LINE], columns, rows)
 
 
 def _judgement_columns(prefix: str = "") -> list[tuple[str, str]]:
@@ -408,7 +408,7 @@ def build_workbook(content: ReleaseContent) -> Workbook:
     rows: list[list[Cell]] = [[as_at, *_judgement_cells(_get(f, "overall_effectiveness"))]]
     for day in sorted(f.get("earlier_as_at") or {}, reverse=True):
         rows.append([_iso(day), *_judgement_cells(f["earlier_as_at"][day])])  # type: ignore[list-item]
-    sheets.append(_make_sheet(
+    sheets.append(make_sheet(
         "Overall_effectiveness", "Overall effectiveness of LAs at their most recent "
         f"inspection, as at {_years(rows)}",
         "Overall effectiveness at the most recent inspection, this year and earlier years",
@@ -419,7 +419,7 @@ def build_workbook(content: ReleaseContent) -> Workbook:
     for region in REGION_ORDER:
         rows.append([region, *_judgement_cells(_get(f, "by_region", region))])
     rows.append(["England", *_judgement_cells(_get(f, "overall_effectiveness"))])
-    sheets.append(_make_sheet(
+    sheets.append(make_sheet(
         "Overall_effectiveness_region", f"Overall effectiveness of LAs at their most recent "
         f"inspection, by region, as at {at}",
         "Overall effectiveness at the most recent inspection by Ofsted region",
@@ -429,7 +429,7 @@ def build_workbook(content: ReleaseContent) -> Workbook:
     rows = [["Overall effectiveness", *_judgement_cells(_get(f, "overall_effectiveness"))]]
     for area in ILACS_AREAS[1:]:
         rows.append([AREA_LABELS[area], *_judgement_cells(_get(f, "sub_judgements", area))])
-    sheets.append(_make_sheet(
+    sheets.append(make_sheet(
         "Sub_judgements", f"Judgements of LAs at their most recent inspection by judgement "
         f"area, as at {at}",
         "Overall effectiveness and the sub-judgements at the most recent inspection",
@@ -446,7 +446,7 @@ def build_workbook(content: ReleaseContent) -> Workbook:
                                   for k in ("improved", "retained", "declined"))])
     rows.append(["All LAs with more than one inspection",
                  *(_num(change.get(k)) for k in ("improved", "retained", "declined"))])
-    sheets.append(_make_sheet(
+    sheets.append(make_sheet(
         "Change_in_overall_effectiveness", "Change in overall effectiveness of LAs with more "
         f"than one ILACS inspection, compared with their {compared} ILACS inspection, as at {at}",
         "LAs that improved, retained or declined their overall effectiveness judgement",
@@ -464,7 +464,7 @@ def build_workbook(content: ReleaseContent) -> Workbook:
         rows.append(["Local authorities with a standard or short inspection",
                      _num(iy.get("las_visited_graded_inspections"))])
     cov = f" {notes.ref('coverage')}" if "coverage" in notes else ""
-    sheets.append(_make_sheet(
+    sheets.append(make_sheet(
         "In_year_activity", f"ILACS inspections and visits by type {between}",
         "Number of inspections and visits by type, and LAs visited, in the year",
         [*sim, f"Inspections and visits that took place {between}{cov}.", SYMBOL_LINE],
@@ -475,7 +475,7 @@ def build_workbook(content: ReleaseContent) -> Workbook:
             for j in JUDGEMENTS]
     rows.append(["All standard and short inspections", _num(graded.get("n")),
                  100 if graded.get("n") else NOT_AVAILABLE])
-    sheets.append(_make_sheet(
+    sheets.append(make_sheet(
         "In_year_outcomes", f"Overall effectiveness at standard and short inspections {between}",
         "Outcomes of the graded inspections that took place in the year",
         [*sim, f"Percentages {rounding}.", SYMBOL_LINE],
@@ -484,13 +484,26 @@ def build_workbook(content: ReleaseContent) -> Workbook:
 
     themes = _get(iy, "focused_visits", "themes_percent") or {}
     rows = [[label, _num(themes.get(key))] for key, label in _THEME_LABELS.items()]
-    sheets.append(_make_sheet(
+    sheets.append(make_sheet(
         "Focused_visit_themes", f"ILACS focused visits by theme {between}",
         "Percentage of focused visits by theme in the year",
         [*sim, f"Percentages of focused visits {rounding}{cov}.", SYMBOL_LINE],
         [("Theme", "text"), ("Percentage of focused visits (%)", "number")], rows))
 
-    notes_sheet = _make_sheet(
+    return Workbook(
+        title=meta.title,
+        cover_sections=_cover(content, notes, between, at, published),
+        sheets=contents_and_notes(notes, sheets),
+        created=published,
+        author=meta.producer or "Ofsted",
+        subject=f"Underlying data: {meta.title}",
+        keywords=["local authority", "children's services", "inspection", "ILACS"],
+    )
+
+
+def contents_and_notes(notes: Notes, sheets: list[Sheet]) -> list[Sheet]:
+    """The contents sheet, the notes sheet, then the tables: every workbook's sheet order."""
+    notes_sheet = make_sheet(
         "Notes", "Notes", "Notes that the tables refer to, by number",
         ["This worksheet contains one table. Notes are referred to in titles, text and column "
          "headers as [note 1] and so on."],
@@ -498,21 +511,33 @@ def build_workbook(content: ReleaseContent) -> Workbook:
     notes_sheet.columns[1].width = 90.0
     contents_rows: list[list[Cell]] = [[Link("Cover", "Cover"), "About these data"]]
     contents_rows += [[Link(s.name, s.name), s.description] for s in [notes_sheet, *sheets]]
-    contents = _make_sheet(
+    contents = make_sheet(
         "Contents", "Table of contents", "",
         ["This worksheet contains one table. Select a sheet name to go to that sheet."],
         [("Sheet name", "text"), ("Sheet description", "text")], contents_rows)
     contents.columns[1].width = 90.0
+    return [contents, notes_sheet, *sheets]
 
-    return Workbook(
-        title=meta.title,
-        cover_sections=_cover(content, notes, between, at, published),
-        sheets=[contents, notes_sheet, *sheets],
-        created=published,
-        author=meta.producer or "Ofsted",
-        subject=f"Underlying data: {meta.title}",
-        keywords=["local authority", "children's services", "inspection", "ILACS"],
-    )
+
+def closing_sections(published: date, producer: str | None,
+                     assurer: str | None) -> list[CoverSection]:
+    """The cover's last sections, the same in every workbook: publication date, contact,
+    licence, and who produced and assured the release (when given)."""
+    sections = [
+        CoverSection("Publication date", [long_date(published)]),
+        CoverSection("Contact", [
+            "Social care inspection insight team, Ofsted",
+            Link("Contact Ofsted", "https://www.gov.uk/government/organisations/ofsted")]),
+        CoverSection("Licence", [
+            "You may re-use this information (not including logos) free of charge in any format "
+            "or medium, under the terms of the Open Government Licence v3.0.",
+            Link("Open Government Licence v3.0", "https://www.nationalarchives.gov.uk/doc/"
+                 "open-government-licence/version/3/")]),
+    ]
+    if producer or assurer:
+        sections.append(CoverSection("Production", [
+            f"Produced by {producer or '[x]'}; quality assured by {assurer or '[x]'}."]))
+    return sections
 
 
 def _source_text(description: str) -> str:
@@ -547,19 +572,8 @@ def _cover(content: ReleaseContent, notes: Notes, between: str, at: str,
         ]),
         CoverSection("Source", [_source_text(meta.source_description)]),
         CoverSection("Period covered", [f"Inspections as at {at}; in-year activity {between}."]),
-        CoverSection("Publication date", [long_date(published)]),
-        CoverSection("Contact", [
-            "Social care inspection insight team, Ofsted",
-            Link("Contact Ofsted", "https://www.gov.uk/government/organisations/ofsted")]),
-        CoverSection("Licence", [
-            "You may re-use this information (not including logos) free of charge in any format "
-            "or medium, under the terms of the Open Government Licence v3.0.",
-            Link("Open Government Licence v3.0", "https://www.nationalarchives.gov.uk/doc/"
-                 "open-government-licence/version/3/")]),
+        *closing_sections(published, meta.producer, meta.assurer),
     ]
-    if meta.producer or meta.assurer:
-        sections.append(CoverSection("Production", [
-            f"Produced by {meta.producer or '[x]'}; quality assured by {meta.assurer or '[x]'}."]))
     return sections
 
 

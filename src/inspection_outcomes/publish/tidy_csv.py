@@ -278,15 +278,21 @@ def write_tidy_csv(content: ReleaseContent, folder: str | Path) -> list[Path]:
 
     Everything is written to a temporary folder first, then moved into place.
     """
+    files = tidy_files(content)
+    return write_tidy_files(files, data_guidance(files, content), folder)
+
+
+def write_tidy_files(files: list[TidyFile], guidance: str, folder: str | Path) -> list[Path]:
+    """Write tidy files, their .meta.csv files and data_guidance.md (text `guidance`) into
+    folder, through a temporary folder."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    files = tidy_files(content)
     texts: dict[str, str] = {}
     for t in files:
         texts[f"{t.name}.csv"] = _csv_text(t.columns, ([r[c] for c in t.columns]
                                                         for r in t.rows))
         texts[f"{t.name}.meta.csv"] = _csv_text(META_COLUMNS, (m.as_list() for m in t.meta))
-    texts["data_guidance.md"] = data_guidance(files, content)
+    texts["data_guidance.md"] = guidance
     tmp = Path(tempfile.mkdtemp(prefix=".tidy_csv.", dir=folder))
     try:
         for name, text in texts.items():

@@ -248,6 +248,11 @@ def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
                           if p in local_authorities.by_code()]}
         for day, la in local_authorities.structural_changes() if day <= spec.as_at]
     notes = []
+    if spec.provisional:
+        notes.append(
+            f"The in-period figures ({_long(spec.period_start)} to {_long(spec.period_end)}) "
+            "are provisional: reports of some inspections in the period may not yet have been "
+            "published. They will be revised in the next annual release.")
     without_overall = [f for f in framework_notes(spec)
                        if "overall_effectiveness" not in _judgements(str(f["framework"]))]
     if without_overall:
@@ -274,6 +279,10 @@ def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
         "structural_changes": structural,
         "notes": notes,
     }
+
+
+def _long(d: date) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}"
 
 
 def _judgements(framework: str) -> tuple[str, ...]:

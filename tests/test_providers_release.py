@@ -1,0 +1,406 @@
+"""`outcomes providers release`: the complete providers release through the shared publish
+layer, built once per module from the real 2024 CSV (as at) and 2025 ODS (in-year)."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import http.server
+import json
+import re
+import subprocess
+import sys
+import threading
+import zipfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from inspection_outcomes.cli import app
+from inspection_outcomes.model import providers as pm
+from inspection_outcomes.model.reference import read_table
+from inspection_outcomes.model.scale import JUDGEMENTS, SUPPORTED_ACCOMMODATION_JUDGEMENTS
+from inspection_outcomes.publish import providers_common as pc
+from inspection_outcomes.publish.findings import Sentence
+from inspection_outcomes.publish.providers_findings import (
+    build_providers_findings,
+    check_providers_numbers,
+)
+from inspection_outcomes.publish.providers_release import providers_content
+from inspection_outcomes.publish.providers_workbook import build_providers_workbook
+from inspection_outcomes.publish.spreadsheet import read_back
+from inspection_outcomes.publish.tidy_csv import check_tidy_csv
+from inspection_outcomes.release.providers_figures import IN_YEAR_RULE, build_figures
+from inspection_outcomes.sources import ofsted_providers
+from tests.providers_support import CSV_2024, ODS_2025, data_file, run_cli, source
+from tests.test_providers_redaction import source_values, strings
+
+pytestmark = pytest.mark.shared
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}\b")
+
+
+def _args(out: Path) -> list[str]:
+    return ["providers", "release", "--as-at", "2024-03-31",
+            "--source", f"ofsted-providers:{data_file(CSV_2024)}",
+            "--in-year-source", f"ofsted-providers:{data_file(ODS_2025)}",
+            "--out", str(out), "--producer", "A. Producer", "--assurer", "B. Assurer",
+            "--publication-date", "2024-09-26"]
+
+
+def _in_process(*args: str) -> Any:
+    """The CLI in this process, with the real files read once per session."""
+    original = ofsted_providers.read_provider_source
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ofsted_providers, "read_provider_source",
+                   lambda p: source(Path(p).name) if Path(p).parent == data_file(
+                       CSV_2024).parent else original(p))
+        return CliRunner().invoke(app, list(args))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The release built twice: once in a fresh process, once in this one."""
+    root = tmp_path_factory.mktemp("providers-release")
+    a, b = root / "a", root / "b"
+    p = subprocess.run([sys.executable, "-m", "inspection_outcomes", *_args(a)],
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr
+    r = _in_process(*_args(b))
+    assert r.exit_code == 0, r.output
+    return a, b
+
+
+@pytest.fixture(scope="module")
+def figures(built: tuple[Path, Path]) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((built[0] / "figures.json").read_text())
+    return data
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+
+
+def test_release_contains_every_part(built: tuple[Path, Path]) -> None:
+    out = built[0]
+    for name in ("figures.json", "underlying-data.ods", "underlying-data.xlsx", "index.html",
+                 "manifest.json", "data/data_guidance.md", "assets/govuk-frontend.min.css"):
+        assert (out / name).is_file(), name
+    # in-year outcomes come from the ODS; the 2024 CSV holds no register: no figure 5
+    assert sorted(p.name for p in (out / "charts").glob("*.svg")) == [
+        "figure_1.svg", "figure_2.svg", "figure_3.svg", "figure_4.svg"]
+    metas = sorted((out / "data").glob("*.meta.csv"))
+    assert len(metas) == 5
+    for meta in metas:
+        data = meta.with_name(meta.name.replace(".meta.csv", ".csv"))
+        assert check_tidy_csv(data) == [], data.name
+
+
+def test_same_inputs_give_byte_identical_files(built: tuple[Path, Path]) -> None:
+    a, b = built
+    assert _files(a) == _files(b)
+    for f in _files(a):
+        assert (a / f).read_bytes() == (b / f).read_bytes(), f
+
+
+def test_manifest_lists_every_file_with_its_checksum(built: tuple[Path, Path]) -> None:
+    out = built[0]
+    manifest = json.loads((out / "manifest.json").read_text())
+    listed = {f["path"]: f["sha256"] for f in manifest["files"]}
+    assert set(listed) == {p.as_posix() for p in _files(out)} - {"manifest.json"}
+    for path, digest in listed.items():
+        assert hashlib.sha256((out / path).read_bytes()).hexdigest() == digest, path
+    assert manifest["status"] == "final"
+    assert manifest["parameters"]["as_at"] == "2024-03-31"
+    assert {i["path"]: i["sha256"] for i in manifest["inputs"]} == {
+        n: hashlib.sha256(data_file(n).read_bytes()).hexdigest() for n in (CSV_2024, ODS_2025)}
+
+
+def test_figures_json_equals_the_figures_command(built: tuple[Path, Path],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    r = run_cli(monkeypatch, "--as-at", "2024-03-31",
+                "--source", f"ofsted-providers:{data_file(CSV_2024)}",
+                "--in-year-source", f"ofsted-providers:{data_file(ODS_2025)}",
+                "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == (built[0] / "figures.json").read_text()
+
+
+# --- spreadsheets ---------------------------------------------------------------------------
+
+
+def _table(rows: list[list[Any]], first_header: str) -> list[dict[str, Any]]:
+    head = next(i for i, r in enumerate(rows) if r and r[0] == first_header)
+    return [dict(zip(rows[head], r, strict=False)) for r in rows[head + 1:]]
+
+
+def _cell(value: Any) -> Any:
+    """A figure as the spreadsheet shows it: None is [x]."""
+    return "[x]" if value is None else value
+
+
+@pytest.mark.parametrize("fmt", ["ods", "xlsx"])
+def test_spreadsheets_read_back_equal_the_figures(built: tuple[Path, Path],
+                                                  figures: dict[str, Any], fmt: str) -> None:
+    book = read_back(built[0] / f"underlying-data.{fmt}")
+    assert list(book)[:3] == ["Cover", "Contents", "Notes"]
+    labels = {pc.group_label(g): g for g in pm.GROUPS}
+    latest = figures["latest_overall_effectiveness"]["groups"]
+    rows = _table(book["Latest_outcomes"], "Provider group")
+    assert {labels[r["Provider group"]] for r in rows} == set(pc.FOUR_POINT_GROUPS)
+    for r in rows:
+        counts = latest[labels[r["Provider group"]]]
+        assert r["Providers with a judgement"] == sum(counts.values())
+        for j in JUDGEMENTS:
+            assert r[f"{pc.GRADE_LABELS[j]} (number)"] == counts[j]
+    sectors = {pc.sector_label(s): s for s in pm.SECTORS}
+    by_sector = figures["by_sector"]["latest_overall_effectiveness"]
+    rows = _table(book["Latest_outcomes_by_sector"], "Sector")
+    assert len(rows) == len(pm.SECTORS) * len(pc.FOUR_POINT_GROUPS)
+    for r in rows:
+        counts = by_sector[sectors[r["Sector"]]][labels[r["Provider group"]]]
+        assert [r[f"{pc.GRADE_LABELS[j]} (number)"] for j in JUDGEMENTS] == \
+            [counts[j] for j in JUDGEMENTS]
+    by_region = figures["by_region"]["latest_overall_effectiveness"]
+    for r in _table(book["Latest_outcomes_by_region"], "Ofsted region"):
+        counts = by_region[r["Ofsted region"]][labels[r["Provider group"]]]
+        assert r["Inadequate (number)"] == counts["inadequate"]
+    in_year = figures["in_year_overall_effectiveness"]["groups"]
+    for r in _table(book["In_year_outcomes"], "Provider group"):
+        counts = in_year[labels[r["Provider group"]]]
+        assert r["Inspections with a judgement"] == sum(counts.values())
+        assert r["Good (number)"] == counts["good"]
+    sa = _table(book["Supported_accommodation"], "Measure")[0]
+    assert sa["England, sector or region"] == "England"
+    assert [sa[f"{pc.GRADE_LABELS[j]} (number)"] for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS
+            ] == [_cell(latest["supported_accommodation"][j])
+                  for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS]
+    pp = figures["providers_and_places"]
+    for r in _table(book["Providers_and_places"], "Provider group"):
+        assert r["Providers"] == _cell(pp["providers"][labels[r["Provider group"]]])
+    jl = figures["joiners_and_leavers"]
+    for r in _table(book["Joiners_and_leavers"], "Provider group"):
+        assert r["Joiners"] == _cell(jl["joiners"][labels[r["Provider group"]]])
+    contents = [r["Sheet name"] for r in _table(book["Contents"], "Sheet name")]
+    assert contents == ["Cover", *list(book)[2:]]
+
+
+def _figures_2025() -> dict[str, Any]:
+    return build_figures(source(ODS_2025), date(2025, 3, 31))
+
+
+def test_register_and_joiners_reach_the_workbook_when_the_source_has_them() -> None:
+    f = _figures_2025()
+    wb = build_providers_workbook(providers_content(f))
+    pp = wb.sheet("Providers_and_places")
+    by_label = {r[0]: r for r in pp.rows}
+    for g in pm.GROUPS:
+        providers, places = f["providers_and_places"]["providers"][g], \
+            f["providers_and_places"]["places"][g]
+        assert providers is not None
+        assert by_label[pc.group_label(g)][1:] == [providers, "[z]" if places is None
+                                                   else places]
+    jl = {r[0]: r for r in wb.sheet("Joiners_and_leavers").rows}
+    assert jl["All children's homes"][1:3] == [f["joiners_and_leavers"]["joiners"][
+        "all_childrens_homes"], f["joiners_and_leavers"]["leavers"]["all_childrens_homes"]]
+
+
+# --- findings page ------------------------------------------------------------------------
+
+
+def test_findings_quote_only_the_figures(built: tuple[Path, Path],
+                                         figures: dict[str, Any]) -> None:
+    findings = build_providers_findings(figures)
+    assert check_providers_numbers(findings, figures) == []
+    page = (built[0] / "index.html").read_text()
+    quoted = 0
+    for s in findings.sentences():
+        for v in s.values.values():
+            if isinstance(v, int) and not isinstance(v, bool):
+                quoted += 1
+        assert s.text.replace("’", "&#39;").replace("'", "&#39;") in page.replace("’", "&#39;")
+    assert quoted > 20
+    homes = figures["latest_overall_effectiveness"]["groups"]["all_childrens_homes"]
+    n = sum(homes.values())
+    pct = pc.share(homes["good"] + homes["outstanding"], n)
+    assert f"{pct}% of the {n:,} children’s homes" in findings.sections[0].paragraphs[0].text
+    # a sentence quoting a number no figure explains, or a wrong value, is caught
+    findings.sections[0].paragraphs[0].sentences.append(Sentence("There were 12,345 homes."))
+    first = findings.sections[1].paragraphs[1].sentences[0]
+    first.values = {k: (v + 1 if isinstance(v, int) else v) for k, v in first.values.items()}
+    problems = check_providers_numbers(findings, figures)
+    assert any("12,345" in p for p in problems)
+    assert any("in the figures but" in p for p in problems)
+
+
+def test_findings_report_register_and_joiners_when_the_source_has_them() -> None:
+    f = _figures_2025()
+    findings = build_providers_findings(f)
+    assert check_providers_numbers(findings, f) == []
+    text = " ".join(s.text for s in findings.sentences())
+    jl = f["joiners_and_leavers"]
+    assert f"{jl['joiners']['all_childrens_homes']:,} children’s homes joined" in text
+    assert f"{f['providers_and_places']['providers']['all_providers']:,} providers" in text
+    assert "do not hold" not in text
+
+
+def test_every_chart_has_alt_text_and_its_data_table(built: tuple[Path, Path]) -> None:
+    page = (built[0] / "index.html").read_text()
+    for svg in sorted((built[0] / "charts").glob("*.svg")):
+        text = svg.read_text()
+        assert "<title" in text and "<desc" in text
+        chart_id = svg.stem
+        assert f'src="charts/{chart_id}.svg"' in page
+        assert f'id="data-{chart_id}"' in page
+        alt = re.search(rf'src="charts/{chart_id}.svg" alt="([^"]+)"', page)
+        assert alt and len(alt.group(1)) > 80 and re.search(r"\d+%", alt.group(1))
+    assert "no register of providers" in page  # why figure 5 is not drawn
+
+
+# --- redaction -----------------------------------------------------------------------------
+
+
+def _texts(folder: Path) -> dict[str, str]:
+    """Every output file as text; spreadsheets unzipped and every XML part read."""
+    out = {}
+    for rel in _files(folder):
+        path = folder / rel
+        if path.suffix in (".ods", ".xlsx"):
+            with zipfile.ZipFile(path) as z:
+                for name in z.namelist():
+                    out[f"{rel}!{name}"] = z.read(name).decode("utf-8", "replace")
+        elif path.suffix in (".woff", ".woff2", ".ico"):
+            continue
+        else:
+            out[str(rel)] = path.read_text(encoding="utf-8")
+    return out
+
+
+def test_no_name_address_or_postcode_in_any_file(built: tuple[Path, Path],
+                                                 figures: dict[str, Any]) -> None:
+    sensitive, other = source_values()
+    assert len(sensitive) > 1000
+    texts = _texts(built[0])
+    assert any(k.endswith("content.xml") for k in texts)
+    assert any(k.startswith("underlying-data.xlsx!xl/") for k in texts)
+    own_words = "\n".join([
+        other, IN_YEAR_RULE, pm.SectorRule().describe(),
+        *(r["label"] for r in read_table("provider_groups.csv")),
+        *(k.replace("_", " ") for k in strings(figures)),
+    ]).lower()
+    for name, text in texts.items():
+        if name.startswith("assets/"):
+            continue
+        assert "REDACTED" not in text, name
+        assert POSTCODE.findall(text) == [], name
+        low = text.lower()
+        words = set(re.findall(r"\w+", low))
+        leaked = [v for v in sensitive
+                  if set(re.findall(r"\w+", v.lower())) <= words and v.lower() in low
+                  and v.lower() not in own_words]
+        assert leaked == [], (name, leaked[:5])
+
+
+# --- no overwrite -------------------------------------------------------------------------
+
+
+def test_existing_folder_is_not_replaced_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "release"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    p = subprocess.run([sys.executable, "-m", "inspection_outcomes", *_args(out)],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 2
+    assert p.stderr.count("\n") == 1 and "--force" in p.stderr
+    assert "Traceback" not in p.stderr
+    assert [f.name for f in out.iterdir()] == ["keep.txt"]
+
+
+# --- accessibility -------------------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _needs(path: Path, what: str) -> None:
+    if not path.exists():
+        import os
+
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{path} is missing ({what})")
+        pytest.skip(f"{path} is missing ({what})")
+
+
+@pytest.fixture(scope="module")
+def served(built: tuple[Path, Path]) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built[0]))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.browser
+def test_findings_page_has_no_axe_violations(served: str) -> None:
+    _needs(CHROMIUM, "apt-get install chromium")
+    _needs(AXE, "npm ci")
+    from playwright.sync_api import sync_playwright
+
+    external: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.on("request", lambda r: None if r.url.startswith(served)
+                    else external.append(r.url))
+            page.goto(f"{served}/index.html")
+            page.wait_for_load_state("networkidle")
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+            report = json.dumps([{"id": v["id"], "help": v["help"],
+                                  "nodes": [n["target"] for n in v["nodes"]][:5]}
+                                 for v in result["violations"]], indent=1)
+            assert result["violations"] == [], report
+            assert result["passes"], "axe ran no checks"
+            assert page.locator("h1").count() == 1
+            images = page.locator("img")
+            assert images.count() == 4
+            for i in range(images.count()):
+                assert page.evaluate("img => img.naturalWidth > 0",
+                                     images.nth(i).element_handle())
+        finally:
+            browser.close()
+    assert external == []
+
+
+def test_tidy_csv_totals_agree_with_the_figures(built: tuple[Path, Path],
+                                                figures: dict[str, Any]) -> None:
+    with (built[0] / "data" / "providers_latest_outcomes.csv").open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    homes = figures["latest_overall_effectiveness"]["groups"]["all_childrens_homes"]
+    national = {r["judgement"]: r["number_of_providers"] for r in rows
+                if r["geographic_level"] == "National" and r["sector"] == "Total"
+                and r["provider_group"] == "All children's homes"}
+    assert national == {**{pc.GRADE_LABELS[j]: str(homes[j]) for j in JUDGEMENTS},
+                        "Total": str(sum(homes.values()))}
+    regions = {r["region_name"] for r in rows if r["geographic_level"] == "Regional"}
+    assert regions == set(figures["by_region"]["latest_overall_effectiveness"]) & set(
+        pc.REGIONS)
