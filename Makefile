@@ -6,6 +6,8 @@ UV := $(TOOLS)/bin/uv
 VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
+# Byte-compile at install time: imports then read .pyc even where PYTHONDONTWRITEBYTECODE is set.
+export UV_COMPILE_BYTECODE := 1
 SHARED ?= ../shared
 
 .PHONY: demo test bench lint venv node browser clean
@@ -31,8 +33,9 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+$(VENV)/.synced: pyproject.toml uv.lock $(shell find src -name '*.py') | $(UV)
 	$(UV) sync --frozen --python $(PYTHON)
+	$(VENV)/bin/python -m compileall -q src
 	touch $@
 
 node: node_modules/.installed
