@@ -39,7 +39,7 @@ def left_out_by_cutoff(run: EngineRun) -> list[dict[str, Any]]:
     return run.warehouse.rows(
         """SELECT event_id, la_code, la_name, event_type, CAST(start_date AS VARCHAR) AS start,
                   CAST(publication_date AS VARCHAR) AS published, source_file, source_row
-           FROM inspection_events
+           FROM named_events
            WHERE took_place <= ? AND publication_date > ? ORDER BY took_place, event_id""",
         [run.spec.as_at, run.spec.publication_cutoff])
 
@@ -63,12 +63,12 @@ def previous_release_comparison(run: EngineRun) -> dict[str, Any]:
     late = run.warehouse.rows(
         """SELECT event_id, la_name, CAST(start_date AS VARCHAR) AS start,
                   CAST(publication_date AS VARCHAR) AS published
-           FROM inspection_events WHERE took_place <= ? AND publication_date > ?
+           FROM named_events WHERE took_place <= ? AND publication_date > ?
              AND publication_date <= ? ORDER BY took_place, event_id""",
         [prev.as_at, prev.publication_cutoff, run.spec.publication_cutoff])
     new = run.warehouse.rows(
         """SELECT event_id, la_name, event_type, CAST(start_date AS VARCHAR) AS start
-           FROM inspection_events WHERE took_place > ? AND took_place <= ?
+           FROM named_events WHERE took_place > ? AND took_place <= ?
              AND publication_date <= ? ORDER BY took_place, event_id""",
         [prev.as_at, run.spec.as_at, run.spec.publication_cutoff])
     moved = []

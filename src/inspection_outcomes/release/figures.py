@@ -54,71 +54,50 @@ def coverage(wh: Warehouse) -> list[str]:
 
 def as_at_block(wh: Warehouse, as_at: date, cutoff: date) -> dict[str, Any]:
     """Headline, regions, sub-judgements and LA lists as at a date."""
-    rows = wh.rows("SELECT la_code, la_name, region, area, judgement, event_id "
-                   "FROM most_recent_judgements(?, ?)", [as_at, cutoff])
-    existing = wh.rows("SELECT la_code, name, region FROM las_on(?) ORDER BY name", [as_at])
-    overall = {str(r["la_code"]): r for r in rows if r["area"] == "overall_effectiveness"}
-    graded = {c: r for c, r in overall.items() if r["judgement"] is not None}
-    unreadable = sorted(str(r["la_name"]) for r in overall.values() if r["judgement"] is None)
-    not_graded = [str(la["name"]) for la in existing if la["la_code"] not in overall]
+    wh.snapshot(as_at, cutoff)
+    counts = wh.rows("SELECT * FROM as_at_counts()")
+    ungraded = wh.rows("SELECT name, status FROM as_at_ungraded() ORDER BY name")
+    total = wh.value("SELECT count(*) FROM as_at_snapshot")
     by_area: dict[str, Counter[str]] = defaultdict(Counter)
     by_region: dict[str, Counter[str]] = defaultdict(Counter)
-    for r in rows:
-        if r["judgement"] is not None:
-            by_area[str(r["area"])][str(r["judgement"])] += 1
-    for r in graded.values():
-        by_region[str(r["region"])][str(r["judgement"])] += 1
+    for r in counts:
+        if r["judgement"] is None:
+            continue
+        by_area[str(r["area"])][str(r["judgement"])] += int(r["n"])
+        if r["area"] == "overall_effectiveness":
+            by_region[str(r["region"])][str(r["judgement"])] += int(r["n"])
+    graded = sum(by_area["overall_effectiveness"].values())
     return {
         "local_authorities": {
-            "total": len(existing),
-            "graded": len(graded),
-            "not_yet_graded": not_graded,
-            "judgement_not_in_source": unreadable,
+            "total": int(total),
+            "graded": graded,
+            "not_yet_graded": [str(r["name"]) for r in ungraded
+                               if r["status"] == "not_yet_graded"],
+            "judgement_not_in_source": [str(r["name"]) for r in ungraded
+                                        if r["status"] == "judgement_not_in_source"],
         },
         "overall_effectiveness": distribution(by_area["overall_effectiveness"]),
         "by_region": {region: distribution(by_region[region]) for region in REGIONS},
         "sub_judgements": {a: distribution(by_area[a]) for a in SUB_JUDGEMENT_AREAS},
-        "_rows": rows,
     }
 
 
-def care_leavers_vs_children_in_care(rows: list[dict[str, Any]]) -> dict[str, Any]:
+def care_leavers_vs_children_in_care(wh: Warehouse, as_at: date,
+                                     cutoff: date) -> dict[str, Any]:
     """LAs with a care leavers judgement against children in care at the same inspection."""
-    by_event: dict[str, dict[str, Any]] = defaultdict(dict)
-    leavers = [r for r in rows if r["area"] == "care_leavers" and r["judgement"] is not None]
-    care = {(r["la_code"], r["event_id"]): r["judgement"] for r in rows
-            if r["area"] == "children_in_care"}
-    n = different = same_or_better = 0
-    for r in leavers:
-        other = care.get((r["la_code"], r["event_id"]))
-        if other is None:
-            continue
-        n += 1
-        different += other != r["judgement"]
-        same_or_better += JUDGEMENTS.index(r["judgement"]) <= JUDGEMENTS.index(other)
-    del by_event
+    wh.snapshot(as_at, cutoff)
+    r = wh.rows("SELECT * FROM care_leavers_comparison()")[0]
+    n, different, same_or_better = int(r["n"]), int(r["different"]), int(r["same_or_better"])
     return {"n": n, "different": different, "different_percent": percent(different, n),
             "same_or_better": same_or_better,
             "same_or_better_percent": percent(same_or_better, n)}
 
 
-def inadequate_with_one_inadequate_sub(rows: list[dict[str, Any]]) -> int:
-    """LAs inadequate overall whose most recent inspection gave exactly one inadequate
-    sub-judgement."""
-    overall = {r["la_code"]: r for r in rows if r["area"] == "overall_effectiveness"
-               and r["judgement"] == "inadequate"}
-    subs: Counter[str] = Counter(
-        r["la_code"] for r in rows
-        if r["area"] in SUB_JUDGEMENT_AREAS and r["judgement"] == "inadequate"
-        and r["la_code"] in overall and r["event_id"] == overall[r["la_code"]]["event_id"])
-    return sum(1 for la in overall if subs[la] == 1)
-
-
 def change_block(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
-    rows = wh.rows("SELECT * FROM change_since_earlier(?, ?, ?)",
+    rows = wh.rows("SELECT * FROM change_summary(?, ?, ?)",
                    [spec.as_at, spec.publication_cutoff, spec.compare])
     comparable = [r for r in rows if r["change"] is not None]
-    n = len(comparable)
+    n = sum(int(r["n"]) for r in comparable)
     matrix: dict[str, dict[str, int | None]] = {}
     for j in JUDGEMENTS:
         cells: dict[str, int | None] = {}
@@ -126,81 +105,93 @@ def change_block(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
             impossible = (j == "outstanding" and change == "improved") or (
                 j == "inadequate" and change == "declined")
             cells[change] = None if impossible else sum(
-                1 for r in comparable if r["earlier_judgement"] == j and r["change"] == change)
+                int(r["n"]) for r in comparable
+                if r["earlier_judgement"] == j and r["change"] == change)
         matrix[j] = cells
-    totals = Counter(str(r["change"]) for r in comparable)
-    retained_go = sum(1 for r in comparable if r["change"] == "retained"
-                      and r["latest_judgement"] in ("outstanding", "good"))
+    totals: Counter[str] = Counter()
+    for r in comparable:
+        totals[str(r["change"])] += int(r["n"])
+    retained_go = sum(int(r["retained_good_or_outstanding"]) for r in comparable)
     return {
         "compared_with": spec.compare,
         "n": n,
-        "not_comparable": sorted(str(r["la_code"]) for r in rows if r["change"] is None),
+        "not_comparable": sum(int(r["n"]) for r in rows if r["change"] is None),
         "matrix": matrix,
         **{k: totals[k] for k in ("improved", "retained", "declined")},
         **{f"{k}_percent": percent(totals[k], n) for k in ("improved", "retained", "declined")},
         "retained_good_or_outstanding": retained_go,
         "retained_good_or_outstanding_percent": percent(retained_go, n),
-        "improved_by_two": sum(1 for r in comparable if (r["grades_improved"] or 0) >= 2),
-        "declined_by_two": sum(1 for r in comparable if (r["grades_improved"] or 0) <= -2),
+        "improved_by_two": sum(int(r["improved_by_two"]) for r in comparable),
+        "declined_by_two": sum(int(r["declined_by_two"]) for r in comparable),
     }
+
+
+def _theme_counts(wh: Warehouse, args: list[Any]) -> dict[str, int]:
+    counts = {str(r["theme"]): int(r["n"]) for r in
+              wh.rows("SELECT * FROM in_year_theme_counts(?, ?, ?)", args)}
+    return {t: counts.get(t, 0) for t in THEMES}
 
 
 def in_year_block(wh: Warehouse, spec: ReleaseSpec, types: list[str]) -> dict[str, Any]:
     args = [spec.period_start, spec.period_end, spec.publication_cutoff]
-    events = wh.rows("SELECT event_type, la_code FROM in_year_events(?, ?, ?)", args)
-    by_type = Counter(str(e["event_type"]) for e in events)
+    by_type = {str(r["event_type"]): int(r["n"]) for r in
+               wh.rows("SELECT * FROM in_year_by_type(?, ?, ?)", args)}
 
     def held(t: str, value: Any) -> Any:
         """A figure about an event type the source does not hold is null, never 0."""
         return value if t in types else None
 
     all_held = all(t in types for t in ILACS_EVENT_TYPES)
-    graded = wh.rows("SELECT * FROM in_year_graded(?, ?, ?)", args)
-    dist = distribution(Counter(str(g["judgement"]) for g in graded if g["judgement"]))
-    previously = [g for g in graded if g["previous_event_id"] is not None]
-    changes = Counter(str(g["change"]) for g in previously if g["change"])
+    las_visited = int(wh.value("SELECT las FROM in_year_las_visited(?, ?, ?)", args))
+    graded = wh.rows("SELECT * FROM in_year_graded_summary(?, ?, ?)", args)
+    judged: Counter[str] = Counter()
+    for g in graded:
+        if g["judgement"] is not None:
+            judged[str(g["judgement"])] += int(g["n"])
+    dist = distribution(judged)
+    previously = [g for g in graded if g["previously_inspected"]]
+    changes: Counter[str] = Counter()
+    for g in previously:
+        if g["change"]:
+            changes[str(g["change"])] += int(g["n"])
     after_inadequate = [g for g in previously if g["previous_judgement"] == "inadequate"]
-    focused = wh.rows("SELECT * FROM in_year_focused_visits(?, ?, ?)", args)
-    theme_counts: Counter[str] = Counter()
-    for v in focused:
-        for t in str(v["themes"] or "").split(";"):
-            if t.strip():
-                theme_counts[t.strip()] += 1
-    monitoring = wh.rows("SELECT * FROM in_year_monitoring(?, ?, ?)", args)
+    graded_las = int(wh.value(
+        "SELECT count(DISTINCT la_code) FROM in_year_graded(?, ?, ?)", args))
+    focused = wh.rows("SELECT * FROM in_year_focused_counts(?, ?, ?)", args)[0]
+    n_focused = int(focused["n"])
+    themes = _theme_counts(wh, args)
+    monitoring = wh.rows("SELECT * FROM in_year_monitoring_summary(?, ?, ?)", args)[0]
     fv = "focused_visit"
     mv = "monitoring_visit"
     return {
-        "visits": len(events) if all_held else None,
-        "las_visited": len({e["la_code"] for e in events}) if all_held else None,
-        "las_visited_graded_inspections": len({g["la_code"] for g in graded}),
-        "by_type": {t: held(t, by_type[t]) for t in ILACS_EVENT_TYPES},
+        "visits": sum(by_type.values()) if all_held else None,
+        "las_visited": las_visited if all_held else None,
+        "las_visited_graded_inspections": graded_las,
+        "by_type": {t: held(t, by_type.get(t, 0)) for t in ILACS_EVENT_TYPES},
         "graded": {
             "n": dist["n"],
             "counts": dist["counts"],
             "percent": dist["percent"],
             "good_or_outstanding_percent": dist["good_or_outstanding_percent"],
-            "previously_inspected": len(previously),
+            "previously_inspected": sum(int(g["n"]) for g in previously),
             **{k: changes[k] for k in ("improved", "declined", "retained")},
             "retained_good_or_outstanding": sum(
-                1 for g in previously if g["change"] == "retained"
+                int(g["n"]) for g in previously if g["change"] == "retained"
                 and g["judgement"] in ("outstanding", "good")),
-            "reinspected_after_inadequate": len(after_inadequate),
+            "reinspected_after_inadequate": sum(int(g["n"]) for g in after_inadequate),
             "reinspected_after_inadequate_improved_to_good": sum(
-                1 for g in after_inadequate if g["judgement"] == "good"),
+                int(g["n"]) for g in after_inadequate if g["judgement"] == "good"),
         },
         "focused_visits": {
-            "n": held(fv, len(focused)),
-            "to_requires_improvement_las": held(fv, sum(
-                1 for v in focused if v["last_graded_judgement"] == "requires_improvement")),
-            "themes": {t: held(fv, theme_counts[t]) for t in THEMES},
-            "themes_percent": {t: held(fv, percent(theme_counts[t], len(focused)))
-                               for t in THEMES},
+            "n": held(fv, n_focused),
+            "to_requires_improvement_las": held(fv, int(focused["to_requires_improvement_las"])),
+            "themes": {t: held(fv, themes[t]) for t in THEMES},
+            "themes_percent": {t: held(fv, percent(themes[t], n_focused)) for t in THEMES},
         },
         "monitoring_visits": {
-            "n": held(mv, len(monitoring)),
-            "las": held(mv, len({m["la_code"] for m in monitoring})),
-            "las_reinspected": held(mv, len({m["la_code"] for m in monitoring
-                                              if m["la_reinspected"]})),
+            "n": held(mv, int(monitoring["n"])),
+            "las": held(mv, int(monitoring["las"])),
+            "las_reinspected": held(mv, int(monitoring["las_reinspected"])),
         },
     }
 
@@ -212,13 +203,12 @@ def previous_year_focused_visits(wh: Warehouse, spec: ReleaseSpec,
     if "focused_visit" not in types:
         return None
     prev = spec.earlier(1)
-    visits = wh.rows("SELECT themes FROM in_year_focused_visits(?, ?, ?)",
-                     [prev.period_start, prev.period_end, prev.publication_cutoff])
-    counts: Counter[str] = Counter(
-        t.strip() for v in visits for t in str(v["themes"] or "").split(";") if t.strip())
-    return {"start": _iso(prev.period_start), "end": _iso(prev.period_end), "n": len(visits),
-            "themes": {t: counts[t] for t in THEMES},
-            "themes_percent": {t: percent(counts[t], len(visits)) for t in THEMES}}
+    args = [prev.period_start, prev.period_end, prev.publication_cutoff]
+    n = int(wh.rows("SELECT * FROM in_year_focused_counts(?, ?, ?)", args)[0]["n"])
+    counts = _theme_counts(wh, args)
+    return {"start": _iso(prev.period_start), "end": _iso(prev.period_end), "n": n,
+            "themes": counts,
+            "themes_percent": {t: percent(counts[t], n) for t in THEMES}}
 
 
 def framework_notes(spec: ReleaseSpec) -> list[dict[str, str | None]]:
@@ -232,7 +222,8 @@ def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
     """Every headline figure of the release as at spec.as_at."""
     types = coverage(wh)
     current = as_at_block(wh, spec.as_at, spec.publication_cutoff)
-    rows = current.pop("_rows")
+    care_leavers = care_leavers_vs_children_in_care(wh, spec.as_at, spec.publication_cutoff)
+    inadequate_one_sub = int(wh.value("SELECT n FROM inadequate_one_sub()"))
     earlier = {}
     for years_back in (1, 2):
         e = spec.earlier(years_back)
@@ -269,9 +260,8 @@ def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
         "provisional": spec.provisional,
         "coverage": types,
         **current,
-        "care_leavers_vs_children_in_care": care_leavers_vs_children_in_care(rows),
-        "inadequate_overall_with_one_inadequate_sub_judgement":
-            inadequate_with_one_inadequate_sub(rows),
+        "care_leavers_vs_children_in_care": care_leavers,
+        "inadequate_overall_with_one_inadequate_sub_judgement": inadequate_one_sub,
         "change_since_earlier_inspection": change_block(wh, spec),
         "earlier_as_at": earlier,
         "in_year": in_year,

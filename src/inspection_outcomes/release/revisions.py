@@ -105,7 +105,7 @@ def causing_records(original: Path, run: EngineRun) -> list[dict[str, Any]]:
                   CASE WHEN v.event_id IS NULL THEN 'not in the original extract'
                        WHEN e.publication_date > ? THEN 'published after the original cut-off'
                        ELSE 'record changed' END AS reason
-           FROM inspection_events AS e
+           FROM named_events AS e
            LEFT JOIN vintage_events AS v ON v.event_id = e.event_id
            WHERE e.took_place <= ? AND e.publication_date <= ?
              AND (v.event_id IS NULL OR e.publication_date > ?

@@ -18,25 +18,17 @@ def _iso(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def build_tables(wh: Warehouse, spec: ReleaseSpec) -> dict[str, list[dict[str, Any]]]:
+    wh.snapshot(spec.as_at, spec.publication_cutoff)
     as_at = _iso(wh.rows(
         """
-        WITH recent AS (SELECT * FROM most_recent_judgements(?, ?)),
-        overall AS (SELECT * FROM recent WHERE area = 'overall_effectiveness')
-        SELECT la.la_code, la.old_la_code, la.name AS la_name, la.region,
+        SELECT a.la_code, a.old_la_code, a.la_name, a.region,
                i.event_type, i.start_date, i.end_date, i.publication_date,
-               o.judgement AS overall_effectiveness,
-               max(r.judgement) FILTER (WHERE r.area = 'impact_of_leaders') AS impact_of_leaders,
-               max(r.judgement) FILTER (WHERE r.area = 'help_and_protection')
-                   AS help_and_protection,
-               max(r.judgement) FILTER (WHERE r.area = 'children_in_care') AS children_in_care,
-               max(r.judgement) FILTER (WHERE r.area = 'care_leavers') AS care_leavers
-        FROM las_on(?) AS la
-        LEFT JOIN overall AS o ON o.la_code = la.la_code
-        LEFT JOIN recent AS r ON r.la_code = la.la_code
-        LEFT JOIN inspection_events AS i ON i.event_id = o.event_id
-        GROUP BY ALL
-        ORDER BY la.region, la.name
-        """, [spec.as_at, spec.publication_cutoff, spec.as_at]))
+               a.overall_effectiveness, a.impact_of_leaders, a.help_and_protection,
+               a.children_in_care, a.care_leavers
+        FROM as_at_snapshot AS a
+        LEFT JOIN inspection_events AS i ON i.event_id = a.overall_event_id
+        ORDER BY a.region, a.la_name
+        """))
     in_year = _iso(wh.rows(
         f"""SELECT {', '.join(IN_YEAR_COLUMNS)} FROM in_year_events(?, ?, ?)
         ORDER BY start_date, la_name, event_type""",

@@ -32,18 +32,21 @@ def model_files() -> list[Path]:
 
 
 def _load_local_authorities(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in LA_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise InputError(f"not an LA table: missing column(s) {', '.join(missing)}",
-                             file=path)
-        rows = [tuple(r[c] or None for c in LA_COLUMNS) for r in reader]
-    con.execute("""CREATE OR REPLACE TABLE local_authorities (
-        la_code VARCHAR PRIMARY KEY, old_la_code VARCHAR, ofsted_urn VARCHAR, name VARCHAR,
-        region VARCHAR, valid_from DATE, valid_to DATE, predecessors VARCHAR,
-        successors VARCHAR)""")
-    insert_rows(con, "local_authorities", rows)
+    """The LA table, read by DuckDB (a simulated country may have a million LAs)."""
+    p = str(path).replace("'", "''")
+    try:
+        header = [r[0] for r in con.execute(
+            f"DESCRIBE SELECT * FROM read_csv('{p}', header=true, all_varchar=true)").fetchall()]
+    except duckdb.Error as e:
+        raise InputError(f"cannot be read as CSV: {str(e).splitlines()[0]}", file=path) from None
+    missing = [c for c in LA_COLUMNS if c not in header]
+    if missing:
+        raise InputError(f"not an LA table: missing column(s) {', '.join(missing)}", file=path)
+    dates = ("valid_from", "valid_to")
+    cols = ", ".join(f"TRY_CAST(NULLIF({c}, '') AS DATE) AS {c}" if c in dates
+                     else f"NULLIF({c}, '') AS {c}" for c in LA_COLUMNS)
+    con.execute(f"CREATE OR REPLACE TABLE local_authorities AS SELECT {cols} FROM "
+                f"read_csv('{p}', header=true, all_varchar=true)")
 
 
 def _load_reference(con: duckdb.DuckDBPyConnection, la_table: Path | None) -> None:
@@ -55,6 +58,12 @@ def _load_reference(con: duckdb.DuckDBPyConnection, la_table: Path | None) -> No
         con.execute("INSERT INTO frameworks VALUES (?, ?, ?, ?, ?, ?)",
                     [f.framework, f.name, f.effective_from, f.effective_to, list(f.judgements),
                      list(f.graded_event_types)])
+    # framework_on(day): the framework version in force on a day, from the same table (a
+    # scalar macro, so ten million events need no join to find their version).
+    cases = " ".join(
+        f"WHEN day BETWEEN DATE '{f.effective_from}' AND DATE "
+        f"'{f.effective_to or '9999-12-31'}' THEN '{f.framework}'" for f in framework_versions())
+    con.execute(f"CREATE OR REPLACE MACRO framework_on(day) AS CASE {cases} END")
     con.execute("CREATE OR REPLACE TABLE judgement_areas (area VARCHAR, position INTEGER)")
     insert_rows(con, "judgement_areas", [(a, i) for i, a in enumerate(ILACS_AREAS, 1)])
     con.execute("CREATE OR REPLACE TABLE judgement_scale (judgement VARCHAR, rank INTEGER)")
@@ -78,10 +87,24 @@ class Warehouse:
             raise InputError(f"unknown local authority code '{unknown[0]}' (not in the LA "
                              "reference table)", file=unknown[1], row=unknown[2],
                              field="la_code")
+        if corrections and self.value(
+                "SELECT table_type FROM information_schema.tables WHERE table_name = 'events'"
+        ) == "VIEW":
+            # corrections change records: bring the file's records into a table first
+            self.con.execute("CREATE TABLE events_corrected AS SELECT * FROM events; "
+                             "DROP VIEW events; ALTER TABLE events_corrected RENAME TO events")
         self.applications: list[Application] = (
             apply_corrections(self.con, corrections) if corrections else [])
         for sql_file in model_files():
             self.con.execute(sql_file.read_text(encoding="utf-8"))
+
+    def snapshot(self, as_at: object, cutoff: object) -> None:
+        """Make `as_at_snapshot`: every LA existing at the date with its most recent
+        judgements (model la_as_at), once per date, for the as-at summaries to count."""
+        if getattr(self, "_snapshot", None) != (as_at, cutoff):
+            self.con.execute("CREATE OR REPLACE TABLE as_at_snapshot AS "
+                             "SELECT * FROM la_as_at(?, ?)", [as_at, cutoff])
+            self._snapshot = (as_at, cutoff)
 
     def rows(self, sql: str, params: Sequence[object] | None = None) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, params or [])

@@ -8,8 +8,8 @@ FROM inspection_events
 WHERE took_place <= as_at
   AND publication_date <= cutoff;
 
-CREATE OR REPLACE MACRO included_judgements(as_at, cutoff) AS TABLE
+CREATE OR REPLACE MACRO included_graded(as_at, cutoff) AS TABLE
 SELECT *
-FROM graded_judgements
+FROM graded_inspections
 WHERE took_place <= as_at
   AND publication_date <= cutoff;

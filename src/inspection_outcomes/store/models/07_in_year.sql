@@ -8,40 +8,37 @@ WHERE i.framework LIKE 'ilacs%'
   AND i.took_place BETWEEN period_start AND period_end
   AND i.publication_date <= cutoff;
 
--- Each in-year graded inspection against the LA's previous ILACS graded inspection.
+-- Each in-year graded inspection against the LA's previous ILACS graded inspection (an as-of
+-- join: the latest one before it).
 CREATE OR REPLACE MACRO in_year_graded(period_start, period_end, cutoff) AS TABLE
 WITH overall AS (
-    SELECT *,
-        lag(judgement) OVER w AS previous_judgement,
-        lag(event_id) OVER w AS previous_event_id
-    FROM graded_judgements
-    WHERE area = 'overall_effectiveness' AND framework LIKE 'ilacs%'
-      AND publication_date <= cutoff
-    WINDOW w AS (PARTITION BY la_code
-                 ORDER BY took_place, end_date NULLS FIRST, publication_date, event_id)
+    SELECT la_code, event_id, order_key, took_place, overall_effectiveness AS judgement
+    FROM graded_inspections
+    WHERE ilacs AND gives_overall AND publication_date <= cutoff
 )
 SELECT
-    o.*,
-    cur.rank AS rank,
-    prev.rank AS previous_rank,
+    cur.la_code, cur.event_id, cur.judgement,
+    prev.judgement AS previous_judgement,
+    prev.event_id AS previous_event_id,
     CASE
-        WHEN o.previous_event_id IS NULL OR cur.rank IS NULL OR prev.rank IS NULL THEN NULL
-        WHEN cur.rank < prev.rank THEN 'improved'
-        WHEN cur.rank > prev.rank THEN 'declined'
+        WHEN prev.event_id IS NULL OR c.rank IS NULL OR p.rank IS NULL THEN NULL
+        WHEN c.rank < p.rank THEN 'improved'
+        WHEN c.rank > p.rank THEN 'declined'
         ELSE 'retained'
     END AS change
-FROM overall AS o
-LEFT JOIN judgement_scale AS cur ON cur.judgement = o.judgement
-LEFT JOIN judgement_scale AS prev ON prev.judgement = o.previous_judgement
-WHERE o.took_place BETWEEN period_start AND period_end;
+FROM (SELECT * FROM overall WHERE took_place BETWEEN period_start AND period_end) AS cur
+ASOF LEFT JOIN overall AS prev
+    ON prev.la_code = cur.la_code AND prev.order_key < cur.order_key
+LEFT JOIN judgement_scale AS c ON c.judgement = cur.judgement
+LEFT JOIN judgement_scale AS p ON p.judgement = prev.judgement;
 
 -- Focused visits with the LA's overall effectiveness at its last graded inspection before
 -- the visit (an as-of join on the visit's date).
 CREATE OR REPLACE MACRO in_year_focused_visits(period_start, period_end, cutoff) AS TABLE
 WITH overall AS (
-    SELECT la_code, took_place, judgement
-    FROM graded_judgements
-    WHERE area = 'overall_effectiveness' AND publication_date <= cutoff
+    SELECT la_code, took_place, overall_effectiveness AS judgement
+    FROM graded_inspections
+    WHERE gives_overall AND publication_date <= cutoff
 )
 SELECT v.*, o.judgement AS last_graded_judgement
 FROM in_year_events(period_start, period_end, cutoff) AS v
