@@ -52,10 +52,8 @@ def load_canonical(con: duckdb.DuckDBPyConnection, path: Path, table: str = "eve
         con.execute("DROP VIEW numbered")
     casts = []
     for name, typ, _ in SCHEMA:
-        if types[name] == typ:
-            expr = name
-        else:
-            expr = f"CAST(NULLIF(CAST({name} AS VARCHAR), '') AS {typ})"
+        cast = f"CAST(NULLIF(CAST({name} AS VARCHAR), '') AS {typ})"
+        expr = name if types[name] == typ else cast
         if name == "source_file":
             expr = f"coalesce(NULLIF({expr}, ''), '{path.name}')"
         elif name == "source_row" and path.suffix.lower() == ".csv":

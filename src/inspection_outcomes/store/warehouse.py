@@ -5,7 +5,6 @@ The rules live in store/models/*.sql, one readable file per concept, run in file
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
