@@ -4,17 +4,19 @@ Stages: figures.json, spreadsheets (ODS, XLSX), tidy CSV with metadata, charts a
 pages (HTML) and Govspeak, the QA report, the consistency check (a disagreement fails the
 build), then manifest.json with every file's SHA-256.
 
-The two workbooks are written in forked child processes while this process writes the rest:
-they need nothing the other stages make, and together they are about half of the build's
-work (the XLSX writer alone imports pandas through gptables), so on two or more cores the
-release takes little longer than its other stages. Each child writes and reads back its own
-file; its result or error comes back through a pipe, and the build fails (leaving nothing
-half-written) when a child fails.
+The charts and the two workbooks are made in forked child processes while this process
+writes the rest. They need nothing the other stages make, and they are most of the build's
+work, mostly importing matplotlib (charts) and pandas (gptables, for the XLSX): on two cores
+they run alongside the rest, and a child leaves without tearing those libraries down. Each
+workbook child writes and reads back its own file; the charts come back to this process for
+the pages. A child's result or error comes back through a pipe, and the build fails (leaving
+nothing half-written) when a child fails.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import pickle
@@ -113,7 +115,9 @@ class Forked:
             _, status = os.waitpid(self._pid, 0)
             self._pid = 0
             if not data:
-                raise ChildError(f"child process ended without a result (status {status})")
+                code = os.waitstatus_to_exitcode(status)
+                how = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+                raise ChildError(f"a child process ended without a result ({how})")
             self._value = pickle.loads(data)
         kind, value, seconds = self._value
         if kind == "error":
@@ -162,9 +166,7 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
                   assurer: str | None = None, publication_date: str | None = None,
                   extra: Callable[[Path, dict[str, Any]], None] | None = None) -> ReleaseResult:
     """Build the release for `run` into `out` (refusing to replace it without force)."""
-    from inspection_outcomes.checks.findings_check import check_findings
-    from inspection_outcomes.publish import charts, govspeak, hexmap, html, tidy_csv
-    from inspection_outcomes.publish.qa_page import write_qa_page
+    from inspection_outcomes.publish import charts
     from inspection_outcomes.publish.spreadsheet import build_workbook
 
     started = time.perf_counter()
@@ -176,12 +178,33 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
 
     def fill(tmp: Path) -> dict[str, Any]:
         wb = _timed(stages, "workbook", lambda: build_workbook(content))
-        books = {kind: Forked(partial(_write_workbook, wb, tmp, kind)) for kind in ("xlsx", "ods")}
+        # Objects made so far live until the end: the collector (here and in the children)
+        # need not walk them again, and the children's pages stay shared with this process.
+        gc.freeze()
+        children = {"charts": Forked(partial(charts.build_charts, content)),
+                    "xlsx": Forked(partial(_write_workbook, wb, tmp, "xlsx")),
+                    "ods": Forked(partial(_write_workbook, wb, tmp, "ods"))}
+        stages["wait"] = 0.0
+        # imported once the children run: only this process needs them
+        from inspection_outcomes.checks.findings_check import check_findings
+        from inspection_outcomes.publish import govspeak, hexmap, html, tidy_csv
+        from inspection_outcomes.publish.qa_page import write_qa_page
+
+        def result(name: str) -> Any:
+            waited = time.perf_counter()
+            value, stages[name] = children[name].result()
+            stages["wait"] += time.perf_counter() - waited
+            return value
+
         try:
             _write_text(tmp / "figures.json", dumps_figures(run.figures))
             _timed(stages, "csv", lambda: tidy_csv.write_tidy_csv(content, tmp / "data"))
-            chart_list = _timed(stages, "charts", lambda: charts.build_charts(content))
             map_chart = _timed(stages, "map", lambda: hexmap.build_map(content))
+            report = _timed(stages, "qa", lambda: qa_report(run, corrections))
+            problems = _timed(stages, "consistency", lambda: check_figures(run.figures)
+                              + check_findings(content))
+            _timed(stages, "vintage", lambda: write_vintage(run, tmp / VINTAGE, corrections))
+            chart_list = result("charts")
             for c in [*chart_list, map_chart]:
                 _write_text(tmp / "charts" / f"{c.id}.svg", c.svg)
             missing = charts.chart_notes(content)
@@ -189,19 +212,11 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
                 content, chart_list, map_chart, tmp, missing_notes=missing))
             _timed(stages, "govspeak", lambda: govspeak.write_govspeak(
                 content, chart_list, tmp / "main-findings.govspeak.md", map_chart=map_chart))
-            report = _timed(stages, "qa", lambda: qa_report(run, corrections))
-            problems = _timed(stages, "consistency", lambda: check_figures(run.figures)
-                              + check_findings(content))
-            _timed(stages, "vintage", lambda: write_vintage(run, tmp / VINTAGE, corrections))
-            waited = time.perf_counter()
-            for name, book in books.items():
-                book_problems, seconds = book.result()
-                problems += book_problems
-                stages[name] = seconds
-            stages["wait"] = time.perf_counter() - waited
+            problems += result("xlsx") + result("ods")
         finally:
-            for book in books.values():
-                book.stop()
+            for child in children.values():
+                child.stop()
+            gc.unfreeze()
         report["consistency"] = {"passed": not problems, "problems": problems}
         _write_text(tmp / "qa-report.json", dumps_figures(report))
         _timed(stages, "qa", lambda: write_qa_page(report, content,

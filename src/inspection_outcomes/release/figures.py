@@ -126,24 +126,24 @@ def change_block(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
     }
 
 
-def _theme_counts(wh: Warehouse, args: list[Any]) -> dict[str, int]:
+def _theme_counts(wh: Warehouse) -> dict[str, int]:
     counts = {str(r["theme"]): int(r["n"]) for r in
-              wh.rows("SELECT * FROM in_year_theme_counts(?, ?, ?)", args)}
+              wh.rows("SELECT * FROM in_year_theme_counts()")}
     return {t: counts.get(t, 0) for t in THEMES}
 
 
 def in_year_block(wh: Warehouse, spec: ReleaseSpec, types: list[str]) -> dict[str, Any]:
-    args = [spec.period_start, spec.period_end, spec.publication_cutoff]
+    wh.period_snapshot(spec.period_start, spec.period_end, spec.publication_cutoff)
     by_type = {str(r["event_type"]): int(r["n"]) for r in
-               wh.rows("SELECT * FROM in_year_by_type(?, ?, ?)", args)}
+               wh.rows("SELECT * FROM in_year_by_type()")}
 
     def held(t: str, value: Any) -> Any:
         """A figure about an event type the source does not hold is null, never 0."""
         return value if t in types else None
 
     all_held = all(t in types for t in ILACS_EVENT_TYPES)
-    las_visited = int(wh.value("SELECT las FROM in_year_las_visited(?, ?, ?)", args))
-    graded = wh.rows("SELECT * FROM in_year_graded_summary(?, ?, ?)", args)
+    las_visited = int(wh.value("SELECT las FROM in_year_las_visited()"))
+    graded = wh.rows("SELECT * FROM in_year_graded_summary()")
     judged: Counter[str] = Counter()
     for g in graded:
         if g["judgement"] is not None:
@@ -155,12 +155,11 @@ def in_year_block(wh: Warehouse, spec: ReleaseSpec, types: list[str]) -> dict[st
         if g["change"]:
             changes[str(g["change"])] += int(g["n"])
     after_inadequate = [g for g in previously if g["previous_judgement"] == "inadequate"]
-    graded_las = int(wh.value(
-        "SELECT count(DISTINCT la_code) FROM in_year_graded(?, ?, ?)", args))
-    focused = wh.rows("SELECT * FROM in_year_focused_counts(?, ?, ?)", args)[0]
+    graded_las = int(wh.value("SELECT count(DISTINCT la_code) FROM in_year_graded_snapshot"))
+    focused = wh.rows("SELECT * FROM in_year_focused_counts()")[0]
     n_focused = int(focused["n"])
-    themes = _theme_counts(wh, args)
-    monitoring = wh.rows("SELECT * FROM in_year_monitoring_summary(?, ?, ?)", args)[0]
+    themes = _theme_counts(wh)
+    monitoring = wh.rows("SELECT * FROM in_year_monitoring_summary()")[0]
     fv = "focused_visit"
     mv = "monitoring_visit"
     return {
@@ -203,9 +202,9 @@ def previous_year_focused_visits(wh: Warehouse, spec: ReleaseSpec,
     if "focused_visit" not in types:
         return None
     prev = spec.earlier(1)
-    args = [prev.period_start, prev.period_end, prev.publication_cutoff]
-    n = int(wh.rows("SELECT * FROM in_year_focused_counts(?, ?, ?)", args)[0]["n"])
-    counts = _theme_counts(wh, args)
+    wh.period_snapshot(prev.period_start, prev.period_end, prev.publication_cutoff)
+    n = int(wh.rows("SELECT * FROM in_year_focused_counts()")[0]["n"])
+    counts = _theme_counts(wh)
     return {"start": _iso(prev.period_start), "end": _iso(prev.period_end), "n": n,
             "themes": counts,
             "themes_percent": {t: percent(counts[t], n) for t in THEMES}}

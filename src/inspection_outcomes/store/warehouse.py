@@ -105,6 +105,18 @@ class Warehouse:
                              "SELECT * FROM la_as_at(?, ?)", [as_at, cutoff])
             self._snapshot = (as_at, cutoff)
 
+    def period_snapshot(self, start: object, end: object, cutoff: object) -> None:
+        """Make the in-year snapshots (events, graded inspections, focused visits) of a
+        period, once per period, for the in-year summaries to count."""
+        if getattr(self, "_period", None) != (start, end, cutoff):
+            args = [start, end, cutoff]
+            for table, model in (("in_year_snapshot", "in_year_events"),
+                                 ("in_year_graded_snapshot", "in_year_graded"),
+                                 ("in_year_focused_snapshot", "in_year_focused_visits")):
+                self.con.execute(f"CREATE OR REPLACE TABLE {table} AS "
+                                 f"SELECT * FROM {model}(?, ?, ?)", args)
+            self._period = (start, end, cutoff)
+
     def rows(self, sql: str, params: Sequence[object] | None = None) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, params or [])
         names = [d[0] for d in cur.description or []]

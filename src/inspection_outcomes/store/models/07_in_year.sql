@@ -45,23 +45,3 @@ FROM in_year_events(period_start, period_end, cutoff) AS v
 ASOF LEFT JOIN overall AS o
     ON o.la_code = v.la_code AND o.took_place < v.took_place
 WHERE v.event_type = 'focused_visit';
-
--- Monitoring visits, and whether the LA had a graded inspection in the period after its
--- first monitoring visit of the period (re-inspected).
-CREATE OR REPLACE MACRO in_year_monitoring(period_start, period_end, cutoff) AS TABLE
-WITH visits AS (
-    SELECT * FROM in_year_events(period_start, period_end, cutoff)
-    WHERE event_type = 'monitoring_visit'
-), first_visit AS (
-    SELECT la_code, min(took_place) AS first_visit FROM visits GROUP BY la_code
-), reinspected AS (
-    SELECT DISTINCT f.la_code
-    FROM first_visit AS f
-    JOIN in_year_events(period_start, period_end, cutoff) AS g
-      ON g.la_code = f.la_code
-     AND g.event_type IN ('standard_inspection', 'short_inspection')
-     AND g.took_place > f.first_visit
-)
-SELECT v.*, (r.la_code IS NOT NULL) AS la_reinspected
-FROM visits AS v
-LEFT JOIN reinspected AS r ON r.la_code = v.la_code;

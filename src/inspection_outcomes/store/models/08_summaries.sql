@@ -55,47 +55,73 @@ SELECT
 FROM change_since_earlier(as_at, cutoff, compare)
 GROUP BY ALL;
 
+-- The in-year summaries read `in_year_snapshot`, `in_year_graded_snapshot` and
+-- `in_year_focused_snapshot`: the period's events, graded inspections and focused visits,
+-- made once per period by the warehouse (Warehouse.period_snapshot).
+CREATE OR REPLACE TABLE in_year_snapshot AS
+SELECT * FROM in_year_events(DATE '1900-01-01', DATE '1900-01-01', DATE '1900-01-01')
+WHERE false;
+CREATE OR REPLACE TABLE in_year_graded_snapshot AS
+SELECT * FROM in_year_graded(DATE '1900-01-01', DATE '1900-01-01', DATE '1900-01-01')
+WHERE false;
+CREATE OR REPLACE TABLE in_year_focused_snapshot AS
+SELECT * FROM in_year_focused_visits(DATE '1900-01-01', DATE '1900-01-01', DATE '1900-01-01')
+WHERE false;
+
 -- In-year events by type, and the LAs visited.
-CREATE OR REPLACE MACRO in_year_by_type(period_start, period_end, cutoff) AS TABLE
+CREATE OR REPLACE MACRO in_year_by_type() AS TABLE
 SELECT event_type, count(*) AS n, count(DISTINCT la_code) AS las
-FROM in_year_events(period_start, period_end, cutoff)
+FROM in_year_snapshot
 GROUP BY ALL;
 
-CREATE OR REPLACE MACRO in_year_las_visited(period_start, period_end, cutoff) AS TABLE
-SELECT count(DISTINCT la_code) AS las
-FROM in_year_events(period_start, period_end, cutoff);
+CREATE OR REPLACE MACRO in_year_las_visited() AS TABLE
+SELECT count(DISTINCT la_code) AS las FROM in_year_snapshot;
 
 -- In-year graded inspections: outcomes, and change against the previous ILACS inspection.
-CREATE OR REPLACE MACRO in_year_graded_summary(period_start, period_end, cutoff) AS TABLE
+CREATE OR REPLACE MACRO in_year_graded_summary() AS TABLE
 SELECT
     judgement, previous_judgement, change,
     (previous_event_id IS NOT NULL) AS previously_inspected,
     count(*) AS n,
     count(DISTINCT la_code) AS las
-FROM in_year_graded(period_start, period_end, cutoff)
+FROM in_year_graded_snapshot
 GROUP BY ALL;
 
 -- Focused visits by theme (a visit may have more than one theme), and to LAs judged requires
 -- improvement at their last graded inspection.
-CREATE OR REPLACE MACRO in_year_theme_counts(period_start, period_end, cutoff) AS TABLE
+CREATE OR REPLACE MACRO in_year_theme_counts() AS TABLE
 SELECT trim(theme) AS theme, count(*) AS n
 FROM (SELECT unnest(string_split(themes, ';')) AS theme
-      FROM in_year_focused_visits(period_start, period_end, cutoff)
+      FROM in_year_focused_snapshot
       WHERE themes IS NOT NULL)
 WHERE trim(theme) <> ''
 GROUP BY ALL;
 
-CREATE OR REPLACE MACRO in_year_focused_counts(period_start, period_end, cutoff) AS TABLE
+CREATE OR REPLACE MACRO in_year_focused_counts() AS TABLE
 SELECT
     count(*) AS n,
     count(*) FILTER (WHERE last_graded_judgement = 'requires_improvement')
         AS to_requires_improvement_las
-FROM in_year_focused_visits(period_start, period_end, cutoff);
+FROM in_year_focused_snapshot;
 
--- Monitoring visits, the LAs visited, and those re-inspected in the period.
-CREATE OR REPLACE MACRO in_year_monitoring_summary(period_start, period_end, cutoff) AS TABLE
+-- Monitoring visits, the LAs visited, and those re-inspected in the period (a graded
+-- inspection in the period after the LA's first monitoring visit of the period).
+CREATE OR REPLACE MACRO in_year_monitoring_summary() AS TABLE
+WITH visits AS (
+    SELECT * FROM in_year_snapshot WHERE event_type = 'monitoring_visit'
+), first_visit AS (
+    SELECT la_code, min(took_place) AS first_visit FROM visits GROUP BY la_code
+), reinspected AS (
+    SELECT DISTINCT f.la_code
+    FROM first_visit AS f
+    JOIN in_year_snapshot AS g
+      ON g.la_code = f.la_code
+     AND g.event_type IN ('standard_inspection', 'short_inspection')
+     AND g.took_place > f.first_visit
+)
 SELECT
     count(*) AS n,
-    count(DISTINCT la_code) AS las,
-    count(DISTINCT la_code) FILTER (WHERE la_reinspected) AS las_reinspected
-FROM in_year_monitoring(period_start, period_end, cutoff);
+    count(DISTINCT v.la_code) AS las,
+    count(DISTINCT v.la_code) FILTER (WHERE r.la_code IS NOT NULL) AS las_reinspected
+FROM visits AS v
+LEFT JOIN reinspected AS r ON r.la_code = v.la_code;
