@@ -3,7 +3,8 @@
 Usage (what `make bench` runs): .venv/bin/python bench/run.py --shared ../shared
 
 Every run is repeated (5 times by default) and reported as median, min and max wall seconds,
-with the peak resident memory of the process. Simulated data are generated once and cached in
+with the peak resident memory of the process; for a run that prints its stage times (the
+release), the median of each stage too. Simulated data are generated once and cached in
 bench/results/ (keyed by seed, size and end date). Exit status: 0 when every run worked, even
 if a goal was missed (the table says so); 1 when a run failed.
 """
@@ -14,6 +15,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -40,10 +42,15 @@ class Result:
     peaks_mb: list[float] = field(default_factory=list)
     status: str = "ok"  # ok, failed, not available
     note: str = ""
+    stages: dict[str, list[float]] = field(default_factory=dict)  # seconds per run, by stage
 
     @property
     def median(self) -> float | None:
         return statistics.median(self.times) if self.times else None
+
+    @property
+    def stage_medians(self) -> dict[str, float]:
+        return {name: statistics.median(times) for name, times in self.stages.items()}
 
     @property
     def peak(self) -> float | None:
@@ -84,6 +91,19 @@ def run_process(args: list[str], cwd: Path = ROOT) -> Run:
                    out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
 
 
+STAGE = re.compile(r"([A-Za-z_][\w-]*) (\d+(?:\.\d+)?)s\b")
+
+
+def parse_stages(stderr: str) -> dict[str, float]:
+    """Seconds by stage from the line "Stages: tables 0.04s, ..., total 1.40s" a command
+    prints (the console may have wrapped it over several lines)."""
+    _, found, rest = stderr.partition("Stages:")
+    if not found:
+        return {}
+    text = " ".join(rest.split())
+    return {name: float(sec) for name, sec in STAGE.findall(text)}
+
+
 def repeat(result: Result, args: list[str], times: int, check_json: bool = False,
            inner_time: bool = False) -> Result:
     """Time `times` cold runs; stop at the first failure and keep its error."""
@@ -106,6 +126,8 @@ def repeat(result: Result, args: list[str], times: int, check_json: bool = False
             seconds = float(r.stdout.strip().split()[0])
         result.times.append(seconds)
         result.peaks_mb.append(r.peak_mb)
+        for name, sec in parse_stages(r.stderr).items():
+            result.stages.setdefault(name, []).append(sec)
         slow = result.goal_s is not None and seconds > SLOW * result.goal_s
         if slow and len(result.times) < times:
             result.note = f"stopped after {len(result.times)} run(s): over {SLOW}x the goal"
@@ -175,6 +197,10 @@ def print_table(results: list[Result]) -> None:
     for r in results:
         if r.note:
             print(f"- {r.name}: {r.note}")
+    for r in results:
+        if r.stages:
+            stages = ", ".join(f"{k} {v:.2f}" for k, v in r.stage_medians.items())
+            print(f"- {r.name}, median seconds by stage: {stages}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -254,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     print_table(results)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "last_run.json").write_text(
-        json.dumps([{**asdict(r), "median": r.median, "peak_mb": r.peak, "goal_met": r.met}
+        json.dumps([{**asdict(r), "median": r.median, "peak_mb": r.peak, "goal_met": r.met,
+                     "stage_medians": r.stage_medians}
                     for r in results], indent=2) + "\n", encoding="utf-8")
     return 1 if any(r.status == "failed" for r in results) else 0
 

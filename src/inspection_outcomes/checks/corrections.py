@@ -100,23 +100,43 @@ def read_ledger(path: Path) -> list[Correction]:
 
 def apply_corrections(con: duckdb.DuckDBPyConnection, ledger: list[Correction],
                       table: str = "events") -> list[Application]:
-    """Apply the ledger to the events table; report every correction."""
+    """Apply the ledger to the events table; report every correction.
+
+    Checked and applied in bulk (one query to read what the source holds, one update per
+    field), in ledger order: for a record and field corrected twice, the later one wins.
+    """
+    from inspection_outcomes.store.bulk import insert_rows
+
+    con.execute("CREATE OR REPLACE TEMP TABLE ledger (position INTEGER, record VARCHAR, "
+                "field VARCHAR, corrected_value VARCHAR)")
+    insert_rows(con, "ledger", [(i, c.record, c.field, c.corrected_value)
+                                for i, c in enumerate(ledger)])
+    current = " ".join(f"WHEN '{f}' THEN CAST(e.{f} AS VARCHAR)" for f in CORRECTABLE)
+    held = con.execute(f"""
+        SELECT (e.event_id IS NOT NULL) AS found,
+               coalesce(v.value, CASE l.field {current} END, '') AS held
+        FROM ledger AS l
+        LEFT JOIN {table} AS e ON e.event_id = l.record
+        LEFT JOIN source_values AS v ON v.event_id = l.record AND v.field = l.field
+        ORDER BY l.position""").fetchall()
     results = []
-    for c in ledger:
-        current = con.execute(
-            f"SELECT CAST({c.field} AS VARCHAR) FROM {table} WHERE event_id = ?", [c.record]
-        ).fetchall()
-        if not current:
+    for c, (found, value) in zip(ledger, held, strict=True):
+        if not found:
             results.append(Application(c, False, "record not in the source"))
-            continue
-        raw = con.execute("SELECT value FROM source_values WHERE event_id = ? AND field = ?",
-                          [c.record, c.field]).fetchone()
-        held = raw[0] if raw else (current[0][0] or "")
-        if held.strip() != c.value_found.strip():
-            results.append(Application(c, False, f"the source now holds '{held}', "
+        elif value.strip() != c.value_found.strip():
+            results.append(Application(c, False, f"the source now holds '{value}', "
                                        f"not '{c.value_found}'"))
-            continue
-        con.execute(f"UPDATE {table} SET {c.field} = NULLIF(?, '') WHERE event_id = ?",
-                    [c.corrected_value, c.record])
-        results.append(Application(c, True, ""))
+        else:
+            results.append(Application(c, True, ""))
+    applied = [i for i, a in enumerate(results) if a.applied]
+    con.execute("CREATE OR REPLACE TEMP TABLE applied AS SELECT * FROM ledger "
+                f"WHERE position IN ({', '.join(map(str, applied)) or 'NULL'})")
+    types = {r[0]: r[1] for r in con.execute(f"DESCRIBE {table}").fetchall()}
+    for field in sorted({ledger[i].field for i in applied}):
+        con.execute(f"""
+            UPDATE {table} SET {field} = CAST(NULLIF(a.corrected_value, '') AS {types[field]})
+            FROM (SELECT record, arg_max(corrected_value, position) AS corrected_value
+                  FROM applied WHERE field = '{field}' GROUP BY record) AS a
+            WHERE {table}.event_id = a.record""")
+    con.execute("DROP TABLE ledger; DROP TABLE applied")
     return results

@@ -89,7 +89,7 @@ def qa_report(run: EngineRun, corrections: Path | None = None) -> dict[str, Any]
     return {
         "as_at": f["as_at"],
         "publication_cutoff": f["publication_cutoff"],
-        "source": str(run.source.spec),
+        "source": f"{run.source.spec.kind}:{run.source.spec.path.name}",
         "inputs": input_checksums(run, corrections),
         "anomalies": [a.as_dict() for a in run.anomalies],
         "corrections": [a.as_dict() for a in run.corrections],

@@ -5,8 +5,8 @@ counterpart of an Excel table) over its header row and rows. The zip entries get
 timestamp and meta.xml the release's publication date, so a rebuild is byte-identical.
 
 odfpy builds the document, but the rows of each sheet (most of the file) are written straight
-to XML by `_Rows`, exactly as odfpy would write them: an odfpy element per cell, and odfpy's
-search of the whole tree for the styles in use, took most of a release's time.
+to XML by `_RowWriter`, exactly as odfpy would write them: an odfpy element per cell, and
+odfpy's search of every element for the styles in use, took nine tenths of the writing time.
 """
 
 from __future__ import annotations

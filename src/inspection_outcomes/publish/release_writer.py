@@ -137,8 +137,9 @@ class Forked:
 
 
 def _call(fn: Callable[[], Any]) -> tuple[str, Any, float]:
-    """("ok", value, seconds) or ("error", exception, seconds); an unexpected exception
-    carries the traceback as its cause (a child's traceback is otherwise lost)."""
+    """("ok", value, seconds) or ("error", exception, seconds). An error a user can act on is
+    kept as it is; any other becomes a ChildError holding the traceback (which a pickled
+    exception loses)."""
     t = time.perf_counter()
     try:
         return "ok", fn(), time.perf_counter() - t
@@ -178,25 +179,25 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
 
     def fill(tmp: Path) -> dict[str, Any]:
         wb = _timed(stages, "workbook", lambda: build_workbook(content))
-        # Objects made so far live until the end: the collector (here and in the children)
-        # need not walk them again, and the children's pages stay shared with this process.
-        gc.freeze()
-        children = {"charts": Forked(partial(charts.build_charts, content)),
-                    "xlsx": Forked(partial(_write_workbook, wb, tmp, "xlsx")),
-                    "ods": Forked(partial(_write_workbook, wb, tmp, "ods"))}
-        stages["wait"] = 0.0
-        # imported once the children run: only this process needs them
-        from inspection_outcomes.checks.findings_check import check_findings
-        from inspection_outcomes.publish import govspeak, hexmap, html, tidy_csv
-        from inspection_outcomes.publish.qa_page import write_qa_page
+        children: dict[str, Forked] = {}
 
         def result(name: str) -> Any:
             waited = time.perf_counter()
             value, stages[name] = children[name].result()
-            stages["wait"] += time.perf_counter() - waited
+            stages["wait"] = stages.get("wait", 0.0) + time.perf_counter() - waited
             return value
 
+        # Objects made so far live until the end: the collector (here and in the children)
+        # need not walk them again, and the children's pages stay shared with this process.
+        gc.freeze()
         try:
+            children["charts"] = Forked(partial(charts.build_charts, content))
+            children["xlsx"] = Forked(partial(_write_workbook, wb, tmp, "xlsx"))
+            children["ods"] = Forked(partial(_write_workbook, wb, tmp, "ods"))
+            # imported once the children run: only this process needs them
+            from inspection_outcomes.checks.findings_check import check_findings
+            from inspection_outcomes.publish import govspeak, hexmap, html, tidy_csv
+
             _write_text(tmp / "figures.json", dumps_figures(run.figures))
             _timed(stages, "csv", lambda: tidy_csv.write_tidy_csv(content, tmp / "data"))
             map_chart = _timed(stages, "map", lambda: hexmap.build_map(content))
@@ -217,6 +218,8 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
             for child in children.values():
                 child.stop()
             gc.unfreeze()
+        from inspection_outcomes.publish.qa_page import write_qa_page
+
         report["consistency"] = {"passed": not problems, "problems": problems}
         _write_text(tmp / "qa-report.json", dumps_figures(report))
         _timed(stages, "qa", lambda: write_qa_page(report, content,
