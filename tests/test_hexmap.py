@@ -14,7 +14,7 @@ from inspection_outcomes.model import local_authorities as las
 from inspection_outcomes.model.reference import data_path
 from inspection_outcomes.model.scale import JUDGEMENTS, LABELS
 from inspection_outcomes.publish.hexmap import _NEIGHBOURS, build_map, place, positions
-from tests.conftest import ROOT
+from tests.conftest import ROOT, require_shared
 from tests.test_charts_content import real_content, simulated_content
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -127,6 +127,7 @@ def test_former_las_take_a_free_cell_at_their_successors() -> None:
 
 @pytest.mark.shared
 def test_positions_are_reproduced_by_the_generator() -> None:
+    require_shared()  # the generator reads the boundaries in ../shared/data/geo
     spec = importlib.util.spec_from_file_location(
         "make_hex_positions", ROOT / "tools" / "make_hex_positions.py"
     )
