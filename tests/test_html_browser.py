@@ -11,13 +11,18 @@ import http.server
 import json
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from inspection_outcomes.checks.qa import qa_report
 from inspection_outcomes.publish.charts import build_charts
 from inspection_outcomes.publish.hexmap import build_map
 from inspection_outcomes.publish.html import NAV, write_pages
+from inspection_outcomes.publish.qa_page import write_qa_page
+from inspection_outcomes.release.build import run_engine
+from inspection_outcomes.release.spec import ReleaseSpec
 from tests.test_findings_support import engine_content, published_content
 
 pytestmark = pytest.mark.browser
@@ -53,6 +58,13 @@ def site(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
     # The published figures have no per-LA rows, so that release has no map.
     simulated = published_content(shared, simulated=True)
     write_pages(simulated, build_charts(simulated), None, root / "simulated")
+    # The quality assurance page of a release (written by the release writer).
+    report = qa_report(run_engine(
+        f"d2i:{shared / 'data' / 'ilacs' / 'ofsted_csc_ilacs_history.csv'}",
+        ReleaseSpec.for_date(date(2024, 3, 31)), ROOT / "corrections" / "d2i-ilacs.csv"),
+        ROOT / "corrections" / "d2i-ilacs.csv")
+    for name, content in (("real", real), ("simulated", simulated)):
+        write_qa_page(report, content, root / name / "quality-assurance.html")
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -43,6 +43,7 @@ NAV = (
     ("methodology.html", "Methodology"),
     ("glossary.html", "Glossary"),
     ("pre-release-access.html", "Pre-release access"),
+    ("quality-assurance.html", "Quality assurance"),
 )
 SIMULATED_WARNING = (
     "The data in this release are simulated. They are not real inspection outcomes and must "
