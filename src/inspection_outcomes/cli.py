@@ -282,6 +282,21 @@ PERIOD_START = typer.Option(None, "--period-start", help="In-year period start "
 PERIOD_END = typer.Option(None, "--period-end", help="In-year period end (default: as-at).")
 
 
+def _emit(format: str, data: dict[str, Any], for_people: Callable[[dict[str, Any]], None]) -> None:
+    """Print JSON (the contract) or the people's view."""
+    from inspection_outcomes.publish.figures_json import dumps_figures
+
+    if format == "json":
+        sys.stdout.write(dumps_figures(data))
+    else:
+        for_people(data)
+
+
+def _check_format(format: str) -> None:
+    if format not in ("json", "table"):
+        raise InputError(f"--format '{format}' is not 'json' or 'table'")
+
+
 @app.command()
 @user_errors
 def figures(
@@ -295,18 +310,13 @@ def figures(
     format: str = typer.Option("table", "--format", help="json or table."),
 ) -> None:
     """Every headline figure of the LA inspection outcomes release."""
-    from inspection_outcomes.publish.figures_json import dumps_figures
     from inspection_outcomes.publish.figures_table import print_figures
     from inspection_outcomes.release.build import run_engine
 
-    if format not in ("json", "table"):
-        raise InputError(f"--format '{format}' is not 'json' or 'table'")
+    _check_format(format)
     spec = _spec(as_at, compare, cutoff, period_start, period_end)
     run = run_engine(source, spec, corrections)
-    if format == "json":
-        sys.stdout.write(dumps_figures(run.figures))
-    else:
-        print_figures(run.figures)
+    _emit(format, run.figures, print_figures)
 
 
 @app.command()
@@ -321,19 +331,14 @@ def check(
 ) -> None:
     """Run every data check and print the quality assurance report."""
     from inspection_outcomes.checks.qa import qa_report
-    from inspection_outcomes.publish.figures_json import dumps_figures
     from inspection_outcomes.publish.qa_text import print_qa
     from inspection_outcomes.release.build import run_engine
 
-    if format not in ("json", "table"):
-        raise InputError(f"--format '{format}' is not 'json' or 'table'")
+    _check_format(format)
     spec = _spec(as_at, compare, cutoff, None, None)
     run = run_engine(source, spec, corrections)
     report = qa_report(run, corrections)
-    if format == "json":
-        sys.stdout.write(dumps_figures(report))
-    else:
-        print_qa(report)
+    _emit(format, report, print_qa)
     if not report["consistency"]["passed"]:
         raise typer.Exit(1)
 
