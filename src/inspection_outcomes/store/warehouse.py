@@ -111,10 +111,11 @@ class Warehouse:
         if getattr(self, "_period", None) != (start, end, cutoff):
             args = [start, end, cutoff]
             for table, model in (("in_year_snapshot", "in_year_events"),
-                                 ("in_year_graded_snapshot", "in_year_graded"),
-                                 ("in_year_focused_snapshot", "in_year_focused_visits")):
+                                 ("in_year_graded_snapshot", "in_year_graded")):
                 self.con.execute(f"CREATE OR REPLACE TABLE {table} AS "
                                  f"SELECT * FROM {model}(?, ?, ?)", args)
+            self.con.execute("CREATE OR REPLACE TABLE in_year_focused_snapshot AS "
+                             "SELECT * FROM in_year_focused_visits(?)", [cutoff])
             self._period = (start, end, cutoff)
 
     def rows(self, sql: str, params: Sequence[object] | None = None) -> list[dict[str, Any]]:

@@ -32,16 +32,22 @@ ASOF LEFT JOIN overall AS prev
 LEFT JOIN judgement_scale AS c ON c.judgement = cur.judgement
 LEFT JOIN judgement_scale AS p ON p.judgement = prev.judgement;
 
--- Focused visits with the LA's overall effectiveness at its last graded inspection before
--- the visit (an as-of join on the visit's date).
-CREATE OR REPLACE MACRO in_year_focused_visits(period_start, period_end, cutoff) AS TABLE
+-- The period's events, made once per period by Warehouse.period_snapshot (empty until then).
+CREATE OR REPLACE TABLE in_year_snapshot AS
+SELECT * FROM in_year_events(DATE '1900-01-01', DATE '1900-01-01', DATE '1900-01-01')
+WHERE false;
+
+-- Focused visits of the period's events (`in_year_snapshot`, made first by
+-- Warehouse.period_snapshot) with the LA's overall effectiveness at its last graded
+-- inspection before the visit (an as-of join on the visit's date).
+CREATE OR REPLACE MACRO in_year_focused_visits(cutoff) AS TABLE
 WITH overall AS (
     SELECT la_code, took_place, overall_effectiveness AS judgement
     FROM graded_inspections
     WHERE gives_overall AND publication_date <= cutoff
+      AND la_code IN (SELECT la_code FROM in_year_snapshot WHERE event_type = 'focused_visit')
 )
 SELECT v.*, o.judgement AS last_graded_judgement
-FROM in_year_events(period_start, period_end, cutoff) AS v
+FROM (SELECT * FROM in_year_snapshot WHERE event_type = 'focused_visit') AS v
 ASOF LEFT JOIN overall AS o
-    ON o.la_code = v.la_code AND o.took_place < v.took_place
-WHERE v.event_type = 'focused_visit';
+    ON o.la_code = v.la_code AND o.took_place < v.took_place;

@@ -58,15 +58,11 @@ GROUP BY ALL;
 -- The in-year summaries read `in_year_snapshot`, `in_year_graded_snapshot` and
 -- `in_year_focused_snapshot`: the period's events, graded inspections and focused visits,
 -- made once per period by the warehouse (Warehouse.period_snapshot).
-CREATE OR REPLACE TABLE in_year_snapshot AS
-SELECT * FROM in_year_events(DATE '1900-01-01', DATE '1900-01-01', DATE '1900-01-01')
-WHERE false;
 CREATE OR REPLACE TABLE in_year_graded_snapshot AS
 SELECT * FROM in_year_graded(DATE '1900-01-01', DATE '1900-01-01', DATE '1900-01-01')
 WHERE false;
 CREATE OR REPLACE TABLE in_year_focused_snapshot AS
-SELECT * FROM in_year_focused_visits(DATE '1900-01-01', DATE '1900-01-01', DATE '1900-01-01')
-WHERE false;
+SELECT * FROM in_year_focused_visits(DATE '1900-01-01') WHERE false;
 
 -- In-year events by type, and the LAs visited.
 CREATE OR REPLACE MACRO in_year_by_type() AS TABLE
