@@ -202,7 +202,8 @@ def previous_year_focused_visits(wh: Warehouse, spec: ReleaseSpec,
     if "focused_visit" not in types:
         return None
     prev = spec.earlier(1)
-    wh.period_snapshot(prev.period_start, prev.period_end, prev.publication_cutoff)
+    wh.period_snapshot(prev.period_start, prev.period_end, prev.publication_cutoff,
+                       graded=False)
     n = int(wh.rows("SELECT * FROM in_year_focused_counts()")[0]["n"])
     counts = _theme_counts(wh)
     return {"start": _iso(prev.period_start), "end": _iso(prev.period_end), "n": n,

@@ -105,18 +105,20 @@ class Warehouse:
                              "SELECT * FROM la_as_at(?, ?)", [as_at, cutoff])
             self._snapshot = (as_at, cutoff)
 
-    def period_snapshot(self, start: object, end: object, cutoff: object) -> None:
-        """Make the in-year snapshots (events, graded inspections, focused visits) of a
-        period, once per period, for the in-year summaries to count."""
-        if getattr(self, "_period", None) != (start, end, cutoff):
+    def period_snapshot(self, start: object, end: object, cutoff: object,
+                        graded: bool = True) -> None:
+        """Make the in-year snapshots (events, focused visits and, unless only the visits
+        are wanted, graded inspections) of a period, once, for the in-year summaries."""
+        if getattr(self, "_period", None) != (start, end, cutoff, graded):
             args = [start, end, cutoff]
-            for table, model in (("in_year_snapshot", "in_year_events"),
-                                 ("in_year_graded_snapshot", "in_year_graded")):
-                self.con.execute(f"CREATE OR REPLACE TABLE {table} AS "
-                                 f"SELECT * FROM {model}(?, ?, ?)", args)
+            self.con.execute("CREATE OR REPLACE TABLE in_year_snapshot AS "
+                             "SELECT * FROM in_year_events(?, ?, ?)", args)
             self.con.execute("CREATE OR REPLACE TABLE in_year_focused_snapshot AS "
                              "SELECT * FROM in_year_focused_visits(?)", [cutoff])
-            self._period = (start, end, cutoff)
+            if graded:
+                self.con.execute("CREATE OR REPLACE TABLE in_year_graded_snapshot AS "
+                                 "SELECT * FROM in_year_graded(?, ?, ?)", args)
+            self._period = (start, end, cutoff, graded)
 
     def rows(self, sql: str, params: Sequence[object] | None = None) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, params or [])
