@@ -3,6 +3,7 @@ layer, built once per module from the real 2024 CSV (as at) and 2025 ODS (in-yea
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import hashlib
@@ -342,9 +343,9 @@ def _needs(path: Path, what: str) -> None:
         pytest.skip(f"{path} is missing ({what})")
 
 
-@pytest.fixture(scope="module")
-def served(built: tuple[Path, Path]) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built[0]))
+@contextlib.contextmanager
+def _serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -355,8 +356,15 @@ def served(built: tuple[Path, Path]) -> Iterator[str]:
         server.server_close()
 
 
-@pytest.mark.browser
-def test_findings_page_has_no_axe_violations(served: str) -> None:
+@pytest.fixture(scope="module")
+def served(built: tuple[Path, Path]) -> Iterator[str]:
+    with _serve(built[0]) as url:
+        yield url
+
+
+def _axe(url: str, served: str, check: Any = None) -> None:
+    """axe-core (WCAG 2.2 AA tags) on one page: zero violations, no request leaves the server;
+    `check(page)` runs further assertions on the loaded page."""
     _needs(CHROMIUM, "apt-get install chromium")
     _needs(AXE, "npm ci")
     from playwright.sync_api import sync_playwright
@@ -370,7 +378,7 @@ def test_findings_page_has_no_axe_violations(served: str) -> None:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.on("request", lambda r: None if r.url.startswith(served)
                     else external.append(r.url))
-            page.goto(f"{served}/index.html")
+            page.goto(url)
             page.wait_for_load_state("networkidle")
             page.add_script_tag(path=str(AXE))
             result = page.evaluate(
@@ -381,14 +389,33 @@ def test_findings_page_has_no_axe_violations(served: str) -> None:
             assert result["violations"] == [], report
             assert result["passes"], "axe ran no checks"
             assert page.locator("h1").count() == 1
-            images = page.locator("img")
-            assert images.count() == 4
-            for i in range(images.count()):
-                assert page.evaluate("img => img.naturalWidth > 0",
-                                     images.nth(i).element_handle())
+            if check is not None:
+                check(page)
         finally:
             browser.close()
     assert external == []
+
+
+@pytest.mark.browser
+def test_findings_page_has_no_axe_violations(served: str) -> None:
+    def four_images(page: Any) -> None:
+        images = page.locator("img")
+        assert images.count() == 4
+        for i in range(images.count()):
+            assert page.evaluate("img => img.naturalWidth > 0",
+                                 images.nth(i).element_handle())
+
+    _axe(f"{served}/index.html", served, four_images)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["methodology.html", "glossary.html"])
+def test_methodology_and_glossary_have_no_axe_violations(served: str, name: str) -> None:
+    def navigation(page: Any) -> None:
+        current = page.locator("#navigation [aria-current=page]")
+        assert current.count() == 1 and current.get_attribute("href") == name
+
+    _axe(f"{served}/{name}", served, navigation)
 
 
 def test_tidy_csv_totals_agree_with_the_figures(built: tuple[Path, Path],
@@ -404,3 +431,152 @@ def test_tidy_csv_totals_agree_with_the_figures(built: tuple[Path, Path],
     regions = {r["region_name"] for r in rows if r["geographic_level"] == "Regional"}
     assert regions == set(figures["by_region"]["latest_overall_effectiveness"]) & set(
         pc.REGIONS)
+
+
+# --- methodology and glossary ---------------------------------------------------------------
+
+PAGES = ("index.html", "methodology.html", "glossary.html")
+
+
+def _text(html: str) -> str:
+    """A page's visible text, entities decoded and whitespace collapsed."""
+    import html as html_lib
+
+    main = html[html.index("<main"):html.index("</main>")]
+    inline = re.sub(r"</?(?:a|span|strong)\b[^>]*>", "", main)
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", inline)).split())
+
+
+def _nav(html: str) -> list[str]:
+    nav = html[html.index('id="navigation"'):]
+    return re.findall(r'href="([^"]+)"', nav[:nav.index("</ul>")])
+
+
+def test_pages_exist_and_every_page_links_to_every_other(built: tuple[Path, Path]) -> None:
+    out = built[0]
+    for name in PAGES:
+        html = (out / name).read_text()
+        assert _nav(html) == list(PAGES), name
+        assert f'href="{name}" aria-current="page"' in html, name
+    index = (out / "index.html").read_text()
+    assert 'href="methodology.html"' in index.split('id="navigation"')[1]
+    assert 'id="provisional"' not in index  # a full year is final
+
+
+def test_methodology_states_this_releases_parameters(built: tuple[Path, Path],
+                                                    figures: dict[str, Any]) -> None:
+    text = _text((built[0] / "methodology.html").read_text())
+    iy = figures["in_year_overall_effectiveness"]
+    assert (iy["start"], iy["end"], iy["provisional"]) == ("2024-04-01", "2025-03-31", False)
+    assert "As at 31 March 2024" in text
+    assert "In-year period 1 April 2024 to 31 March 2025" in text
+    assert "Status of in-period data Final" in text
+    moved = figures["by_sector"]["providers_reclassified"]
+    assert moved > 0
+    assert f"counts them in the local authority sector ({moved:,} providers" in text
+    assert f"{CSV_2024}: providers and their latest full inspection as at 31 March 2024" in text
+    assert f"{ODS_2025}: inspections 1 April 2024 to 31 March 2025" in text
+    for row in read_table("provider_groups.csv"):
+        assert row["label"].replace("'", "’").lower() in text.lower(), row["label"]
+    # the 2024 CSV holds no register and no joiners: the page says so
+    assert figures["providers_and_places"]["providers"]["all_providers"] is None
+    assert "do not hold" in text and "a register of providers and places" in text
+    for pillar in ("Trustworthiness", "Quality", "Value", "Revisions policy"):
+        assert pillar in text
+    assert "names and addresses of children’s homes are redacted" in text
+
+
+def test_methodology_follows_the_sector_rule() -> None:
+    from inspection_outcomes.publish.providers_methodology import parameters, sector_rule
+
+    f = _figures_2025()
+    f_recorded = build_figures(source(ODS_2025), date(2025, 3, 31),
+                               sector_rule=pm.SectorRule("as_recorded"))
+    assert "counted as local authority rather than voluntary" in sector_rule(f)
+    assert "counted as local authority rather than voluntary" not in sector_rule(f_recorded)
+    assert dict(parameters(f_recorded, False))["Sector rule"] == "Sectors as recorded in the data"
+
+
+def test_glossary_defines_provision_types_and_both_scales(built: tuple[Path, Path]) -> None:
+    text = _text((built[0] / "glossary.html").read_text())
+    for row in read_table("provider_groups.csv"):
+        assert row["label"].replace("'", "’") in text, row["label"]
+    for label in pc.GRADE_LABELS.values():
+        assert label.lower() in text.lower(), label
+    assert "Judgement scale (supported accommodation)" in text
+    assert "A type of provision regulated" not in text  # every type has its own definition
+
+
+def test_no_local_path_in_any_page(built: tuple[Path, Path]) -> None:
+    here = str(data_file(CSV_2024).parent)
+    for name in PAGES:
+        html = (built[0] / name).read_text()
+        assert here not in html and str(built[0]) not in html, name
+        assert re.findall(r"(?<![\w.:/])/(?:tmp|home|work|usr|var|Users|root)/", html) == [], \
+            name
+        assert re.findall(r"[A-Za-z]:\\\\", html) == [], name
+
+
+def test_sources_given_as_paths_reach_the_page_as_file_names() -> None:
+    from inspection_outcomes.publish.providers_html import render_providers_pages
+    from inspection_outcomes.publish.providers_methodology import file_name
+
+    assert file_name("C:\\data\\x.ods") == "x.ods"
+    f = _figures_2025()
+    f["sources"] = {"as_at": str(data_file(ODS_2025)), "in_year": str(data_file(ODS_2025))}
+    pages = render_providers_pages(providers_content(f), [], {})
+    assert ODS_2025 in pages["methodology.html"]
+    assert str(data_file(ODS_2025).parent) not in pages["methodology.html"]
+
+
+# --- provisional: a period shorter than a year -----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def provisional(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 2025 ODS with an in-year period of 1 April to 31 August (5 months)."""
+    out = tmp_path_factory.mktemp("providers-provisional") / "release"
+    r = _in_process("providers", "release", "--as-at", "2025-03-31",
+                    "--source", f"ofsted-providers:{data_file(ODS_2025)}",
+                    "--period-start", "2024-04-01", "--period-end", "2024-08-31",
+                    "--out", str(out))
+    assert r.exit_code == 0, r.output
+    return out
+
+
+def test_short_period_is_labelled_provisional_everywhere(provisional: Path) -> None:
+    f = json.loads((provisional / "figures.json").read_text())
+    iy = f["in_year_overall_effectiveness"]
+    assert (iy["start"], iy["end"], iy["provisional"]) == ("2024-04-01", "2024-08-31", True)
+    full = _figures_2025()["in_year_overall_effectiveness"]
+    assert full["provisional"] is False
+    n = pc.total(iy["groups"]["all_providers"])
+    assert n is not None and 0 < n < (pc.total(full["groups"]["all_providers"]) or 0)
+    index = (provisional / "index.html").read_text()
+    assert 'class="govuk-inset-text" id="provisional"' in index
+    assert "(1 April 2024 to 31 August 2024) are provisional" in _text(index)
+    method = _text((provisional / "methodology.html").read_text())
+    assert "Status of in-period data Provisional" in method
+    assert "1 April 2024 to 31 August 2024" in method
+    for fmt in ("ods", "xlsx"):
+        cover = " ".join(str(c) for r in read_back(provisional / f"underlying-data.{fmt}")[
+            "Cover"] for c in r if c)
+        assert "Provisional data" in cover, fmt
+        assert "between 1 April 2024 and 31 August 2024) are provisional" in cover, fmt
+
+
+def test_figures_command_reports_a_short_period_as_provisional(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    r = run_cli(monkeypatch, "--as-at", "2025-03-31",
+                "--source", f"ofsted-providers:{data_file(ODS_2025)}",
+                "--period-start", "2024-04-01", "--period-end", "2024-08-31",
+                "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["in_year_overall_effectiveness"]["provisional"] is True
+
+
+@pytest.mark.browser
+def test_provisional_pages_have_no_axe_violations(provisional: Path) -> None:
+    with _serve(provisional) as url:
+        for name in ("index.html", "methodology.html"):
+            _axe(f"{url}/{name}", url)

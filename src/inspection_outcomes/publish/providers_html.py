@@ -1,8 +1,10 @@
-"""The providers release's findings page: the LA pages' templates, assets and conventions.
+"""The providers release's pages: the LA pages' templates, assets and conventions.
 
-One page (index.html, extending base.html.j2 with the shared macros): the findings generated
-from the figures, each chart as an SVG image with alt text and a link to its data table in the
-annex. The text is checked against the figures before anything is written.
+index.html (extending base.html.j2 with the shared macros): the findings generated from the
+figures, each chart as an SVG image with alt text and a link to its data table in the annex;
+methodology.html and glossary.html, written for this release's parameters. A release whose
+in-year period is shorter than a year says on every page that its in-period data are
+provisional. The text is checked against the figures before anything is written.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from inspection_outcomes.errors import ReleaseError
 from inspection_outcomes.publish import findings as fd
 from inspection_outcomes.publish import providers_findings as pf
+from inspection_outcomes.publish import providers_methodology as pmeth
 from inspection_outcomes.publish.html import (
     SIMULATED_WARNING,
     AnnexItem,
@@ -25,7 +29,11 @@ from inspection_outcomes.publish.html import (
 from inspection_outcomes.publish.types import Chart
 from inspection_outcomes.release.content import ReleaseContent
 
-NAV = (("index.html", "Main findings"),)
+NAV = (
+    ("index.html", "Main findings"),
+    ("methodology.html", "Methodology"),
+    ("glossary.html", "Glossary"),
+)
 
 
 def _numbered(chart: Chart, n: int) -> Chart:
@@ -59,18 +67,36 @@ def arrange(content: ReleaseContent, charts: Sequence[Chart],
 
 def render_providers_pages(content: ReleaseContent, charts: Sequence[Chart],
                            missing_notes: dict[str, str]) -> dict[str, str]:
-    """index.html and charts/*.svg in memory; a ReleaseError when text and figures disagree."""
+    """The pages and charts/*.svg in memory; a ReleaseError when text and figures disagree."""
     findings, blocks, annex = arrange(content, charts, missing_notes)
     problems = pf.check_providers_numbers(findings, content.figures)
     if problems:
         raise ReleaseError("the main findings disagree with the figures: " + "; ".join(problems))
     meta = content.meta
-    page = environment().get_template("providers_index.html.j2").render(
-        meta=meta, nav=NAV, current="index.html", simulated_warning=SIMULATED_WARNING,
-        publication_date=fd.long_date(meta.publication_date) if meta.publication_date else "",
-        caption="Official statistics", page_title="Main findings", page_title_suffix=True,
-        blocks=blocks, annex=annex)
-    pages = {"index.html": page}
+    f = content.figures
+    iy = f["in_year_overall_effectiveness"]
+    env = environment()
+    common: dict[str, Any] = {
+        "meta": meta, "nav": NAV, "simulated_warning": SIMULATED_WARNING,
+        "publication_date": fd.long_date(meta.publication_date) if meta.publication_date
+        else "",
+        "caption": "Official statistics", "page_title_suffix": True,
+        "as_at": fd.long_date(f["latest_overall_effectiveness"]["as_at"]),
+        "period_start": fd.long_date(iy["start"]), "period_end": fd.long_date(iy["end"]),
+    }
+    pages = {
+        "index.html": env.get_template("providers_index.html.j2").render(
+            **common, current="index.html", page_title="Main findings", blocks=blocks,
+            annex=annex),
+        "methodology.html": env.get_template("providers_methodology.html.j2").render(
+            **common, current="methodology.html", page_title="Methodology report",
+            parameters=pmeth.parameters(f, meta.provisional), sources=pmeth.sources(f),
+            not_held=pmeth.not_held(f), groups=pmeth.groups(),
+            sector_rule=pmeth.sector_rule(f), producer=meta.producer, assurer=meta.assurer),
+        "glossary.html": env.get_template("glossary.html.j2").render(
+            **common, current="glossary.html", page_title="Glossary",
+            terms=pmeth.glossary_terms(f)),
+    }
     for item in (i for b in blocks for i in b.figures if i.chart):
         assert item.chart is not None
         pages[f"charts/{item.chart.id}.svg"] = item.chart.svg
@@ -79,5 +105,5 @@ def render_providers_pages(content: ReleaseContent, charts: Sequence[Chart],
 
 def write_providers_pages(content: ReleaseContent, charts: Sequence[Chart],
                           missing_notes: dict[str, str], out_dir: Path) -> list[Path]:
-    """Write the page, its charts and the GOV.UK Frontend assets into out_dir."""
+    """Write the pages, their charts and the GOV.UK Frontend assets into out_dir."""
     return write_site(render_providers_pages(content, charts, missing_notes), out_dir)

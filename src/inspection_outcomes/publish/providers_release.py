@@ -1,10 +1,11 @@
 """Write the complete providers release into a folder, through release_writer's mechanics.
 
 figures.json, the underlying data (ODS and XLSX from one Workbook), tidy CSV with metadata,
-charts (SVG), the findings page (HTML), then consistency checks (the text against the
-figures, each spreadsheet read back against the workbook, each CSV against the standard: a
-disagreement fails the build) and manifest.json with every file's SHA-256. Built in a
-temporary folder and moved into place (`assemble`); an existing folder needs force.
+charts (SVG), the pages (findings, methodology, glossary: HTML), then consistency checks
+(the text against the figures, each spreadsheet read back against the workbook, each CSV
+against the standard: a disagreement fails the build) and manifest.json with every file's
+SHA-256. Built in a temporary folder and moved into place (`assemble`); an existing folder
+needs force.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ WORKBOOK = "underlying-data"
 def providers_content(figures: dict[str, Any], *, producer: str | None = None,
                       assurer: str | None = None, publication_date: str | None = None,
                       simulated: bool = False) -> ReleaseContent:
-    """The release content: the figures (no per-provider table is ever carried)."""
+    """The release content: the figures (no per-provider table is ever carried); provisional
+    when the in-year period is shorter than a year (the 31 August supplementary release)."""
     from inspection_outcomes.publish.providers_common import release_title
 
     sources = figures["sources"]
@@ -41,6 +43,7 @@ def providers_content(figures: dict[str, Any], *, producer: str | None = None,
         title=release_title(figures["latest_overall_effectiveness"]["as_at"]),
         release_kind="providers", simulated=simulated, producer=producer, assurer=assurer,
         publication_date=publication_date,
+        provisional=bool(figures["in_year_overall_effectiveness"].get("provisional")),
         source_description=", ".join(dict.fromkeys(s for s in (sources["as_at"],
                                                                 sources["in_year"]) if s)))
     return ReleaseContent(meta=meta, figures=figures)

@@ -283,7 +283,10 @@ def _cover(content: ReleaseContent, notes: Notes, at: str, between: str,
             f"statistics and must not be used as such {notes.ref('simulated')}."]))
     if meta.provisional:
         sections.append(CoverSection("Provisional data", [
-            "Some data in this workbook are provisional and may be revised."]))
+            f"The in-period data of this workbook (inspections {between}) are provisional: "
+            "there may have been inspections in the period whose reports had not been "
+            "published when the data were extracted. They will be revised in the next annual "
+            "release."]))
     sources = f["sources"]
     source_text = f"Ofsted's provider-level data: {sources['as_at']} (as at {at})"
     if sources.get("in_year") and sources["in_year"] != sources["as_at"]:

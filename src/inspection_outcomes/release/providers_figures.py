@@ -2,7 +2,8 @@
 
 Fixed keys: ``latest_overall_effectiveness``, ``in_year_overall_effectiveness`` and
 ``providers_and_places``; added: ``by_sector``, ``by_region``, ``by_local_authority``,
-``joiners_and_leavers``, ``rules`` and ``sources``. Counts come from the warehouse models;
+``joiners_and_leavers``, ``rules``, ``sources`` and ``in_year_overall_effectiveness.provisional``
+(a period shorter than a year). Counts come from the warehouse models;
 a figure the source cannot support (no in-year table, no providers and places table, no
 supported accommodation outcome column) is None, never 0.
 """
@@ -44,6 +45,12 @@ class Period:
         if (s.month, s.day, e.month, e.day) == (4, 1, 3, 31) and e.year == s.year + 1:
             return f"{s.year}-{e.year % 100:02d}"
         return f"{s.isoformat()} to {e.isoformat()}"
+
+    @property
+    def provisional(self) -> bool:
+        """Shorter than a year (e.g. 1 April to 31 August): reports of inspections late in
+        the period may not yet be published, so its data will be revised."""
+        return (self.end - self.start).days + 1 < 365
 
 
 def financial_year_to(as_at: date) -> Period:
@@ -210,6 +217,7 @@ def _shape(con: duckdb.DuckDBPyConnection, source: ProviderSource,
             "period": period.label,
             "start": period.start.isoformat(),
             "end": period.end.isoformat(),
+            "provisional": period.provisional,
             "groups": in_year,
             "events_by_type": events_by_type,
         },
