@@ -31,12 +31,3 @@ SELECT la.la_code, la.name AS la_name, la.region, la.old_la_code,
        l.* EXCLUDE (la_code, overall_inspections)
 FROM las_on(as_at) AS la
 LEFT JOIN latest AS l ON l.la_code = la.la_code;
-
--- The same in long form: one row per LA and area with a judgement (or NULL: not in source).
-CREATE OR REPLACE MACRO most_recent_judgements(as_at, cutoff) AS TABLE
-UNPIVOT (SELECT la_code, la_name, region, overall_event_id, overall_effectiveness,
-                impact_of_leaders, help_and_protection, children_in_care, care_leavers
-         FROM la_as_at(as_at, cutoff))
-ON overall_effectiveness, impact_of_leaders, help_and_protection, children_in_care,
-   care_leavers
-INTO NAME area VALUE judgement;
