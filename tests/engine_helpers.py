@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from inspection_outcomes.model.events import COLUMNS
+from inspection_outcomes.model.events import COLUMNS, SCHEMA
 from inspection_outcomes.release.build import EngineRun, run_engine
 from inspection_outcomes.release.spec import ReleaseSpec
 
@@ -34,6 +34,20 @@ def write_canonical(path: Path, rows: list[dict[str, Any]]) -> Path:
         w = csv.DictWriter(f, fieldnames=list(COLUMNS), lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
+    return path
+
+
+def write_canonical_parquet(path: Path, rows: list[dict[str, Any]]) -> Path:
+    """The rows as Parquet with the canonical types (what the simulator and exporters write)."""
+    import duckdb
+
+    text = write_canonical(path.with_suffix(".csv"), rows)
+    cols = ", ".join(f"CAST(NULLIF({name}, '') AS {typ}) AS {name}" if typ != "VARCHAR"
+                     else f"NULLIF({name}, '') AS {name}" for name, typ, _ in SCHEMA)
+    duckdb.connect().execute(
+        f"COPY (SELECT {cols} FROM read_csv('{text}', header=true, all_varchar=true)) "
+        f"TO '{path}' (FORMAT parquet)")
+    text.unlink()
     return path
 
 

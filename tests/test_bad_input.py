@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.engine_helpers import event, write_canonical
+from tests.engine_helpers import event, write_canonical, write_canonical_parquet
 
 OUTCOMES = [sys.executable, "-m", "inspection_outcomes"]
 
@@ -100,13 +100,37 @@ def test_wrong_encoding(tmp_path: Path) -> None:
     assert p.stderr.startswith(f"error: {path}: not UTF-8 text")
 
 
-def test_canonical_bad_grade(tmp_path: Path) -> None:
+@pytest.mark.parametrize("suffix,grade", [(".csv", "great"), (".parquet", "Good")])
+def test_canonical_bad_grade(tmp_path: Path, suffix: str, grade: str) -> None:
+    """Parquet with the canonical types is checked by the warehouse's counts over columns;
+    the row and field are then named as for CSV."""
     rows = [event(1, "E09000003", "2023-05-01", "2023-07-01"),
-            event(2, "E09000003", "2023-09-01", "2023-10-01", overall_effectiveness="great")]
-    src = write_canonical(tmp_path / "e.csv", rows)
+            event(2, "E09000003", "2023-09-01", "2023-10-01", overall_effectiveness=grade)]
+    write = write_canonical if suffix == ".csv" else write_canonical_parquet
+    src = write(tmp_path / f"e{suffix}", rows)
     assert_one_line_error(figures(f"canonical:{src}"), f"{src}, row 3, field "
-                          "'overall_effectiveness': 'great' is not valid (one of outstanding, "
+                          f"'overall_effectiveness': '{grade}' is not valid (one of outstanding, "
                           "good, requires_improvement, inadequate or empty expected)")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_canonical_duplicate_event_id(tmp_path: Path, suffix: str) -> None:
+    rows = [event(1, "E09000003", "2023-05-01", "2023-07-01"),
+            event(2, "E09000007", "2023-09-01", "2023-10-01"),
+            event(1, "E09000003", "2023-05-01", "2023-07-01")]
+    write = write_canonical if suffix == ".csv" else write_canonical_parquet
+    src = write(tmp_path / f"e{suffix}", rows)
+    assert_one_line_error(figures(f"canonical:{src}"),
+                          f"{src}, field 'event_id': duplicate event_id 't1'")
+
+
+def test_canonical_parquet_unknown_la_code(tmp_path: Path) -> None:
+    rows = [event(1, "E09000003", "2023-05-01", "2023-07-01"),
+            event(2, "E99999999", "2023-05-01", "2023-07-01")]
+    src = write_canonical_parquet(tmp_path / "e.parquet", rows)
+    assert_one_line_error(figures(f"canonical:{src}"), "e.parquet, row 3, field 'la_code': "
+                          "unknown local authority code 'E99999999' (not in the LA reference "
+                          "table)")
 
 
 def test_canonical_bad_date(tmp_path: Path) -> None:

@@ -106,6 +106,22 @@ def test_two_inspections_on_one_day_are_ordered_deterministically(tmp_path: Path
     assert f["overall_effectiveness"]["n"] == 1
 
 
+def test_inspections_identical_in_all_three_dates_give_the_same_figures_in_any_order(
+        tmp_path: Path) -> None:
+    """The tie-break (a hash of the event id) depends on the records, not their order."""
+    rows = [event(1, BARNET, "2023-05-01", "2023-06-01", end="2023-05-05",
+                  overall_effectiveness="good"),
+            event(2, BARNET, "2023-05-01", "2023-06-01", end="2023-05-05",
+                  overall_effectiveness="inadequate"),
+            event(3, CAMDEN, "2022-05-01", "2022-06-01", overall_effectiveness="good")]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    forward = figures_for(tmp_path / "a", rows, "2024-03-31")
+    backward = figures_for(tmp_path / "b", rows[::-1], "2024-03-31")
+    assert forward["overall_effectiveness"] == backward["overall_effectiveness"]
+    assert forward["overall_effectiveness"]["n"] == 2
+
+
 def test_la_created_mid_period_is_not_yet_graded_and_predecessor_history_is_not_its_own(
         tmp_path: Path) -> None:
     rows = [event(1, CUMBRIA, "2022-05-03", "2022-07-01", overall_effectiveness="good"),

@@ -427,7 +427,7 @@ def simulate(
     out: Path = typer.Option(..., "--out", help="Folder to write (a simulated:DIR source)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing folder."),
 ) -> None:
-    """Simulated inspection records (events.parquet, local_authorities.csv, README.txt)."""
+    """Simulated inspection records (events.parquet, local_authorities.parquet, README.txt)."""
     from inspection_outcomes.simulate.output import build as build_simulation
 
     summary = build_simulation(out, seed, events, end=_parse_date(end, "--end"), force=force)

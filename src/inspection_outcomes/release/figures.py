@@ -46,7 +46,8 @@ def coverage(wh: Warehouse) -> list[str]:
     """Event types the source holds: what its kind can hold (all ILACS types for canonical
     records), plus earlier frameworks' types present."""
     present = {str(r["event_type"]) for r in wh.rows(
-        "SELECT DISTINCT event_type FROM inspection_events")}
+        "SELECT CAST(kind_event_type(kind) AS VARCHAR) AS event_type "
+        "FROM (SELECT DISTINCT kind FROM event_facts WHERE kind IS NOT NULL)")}
     holds = set(wh.source.holds) if wh.source.holds is not None else set(ILACS_EVENT_TYPES)
     order = [*ILACS_EVENT_TYPES, "sif_inspection", "cpi_inspection"]
     return [t for t in order if t in holds and (t in ILACS_EVENT_TYPES or t in present)]
@@ -155,7 +156,7 @@ def in_year_block(wh: Warehouse, spec: ReleaseSpec, types: list[str]) -> dict[st
         if g["change"]:
             changes[str(g["change"])] += int(g["n"])
     after_inadequate = [g for g in previously if g["previous_judgement"] == "inadequate"]
-    graded_las = int(wh.value("SELECT count(DISTINCT la_code) FROM in_year_graded_snapshot"))
+    graded_las = int(wh.value("SELECT count(DISTINCT la_id) FROM in_year_graded_snapshot"))
     focused = wh.rows("SELECT * FROM in_year_focused_counts()")[0]
     n_focused = int(focused["n"])
     themes = _theme_counts(wh)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from inspection_outcomes.errors import InputError
+from inspection_outcomes.model.events import COLUMNS
 from inspection_outcomes.release.build import EngineRun
 from inspection_outcomes.release.spec import ReleaseSpec
 
@@ -33,7 +34,7 @@ def write_vintage(run: EngineRun, folder: Path, corrections: Path | None) -> Non
     target = str(folder / VINTAGE_EVENTS).replace("'", "''")
     con = duckdb.connect()
     run.source.load_into(con)  # as the source holds them: before any correction
-    con.execute("COPY (SELECT * FROM events ORDER BY event_id) TO "
+    con.execute(f"COPY (SELECT {', '.join(COLUMNS)} FROM events ORDER BY event_id) TO "
                 f"'{target}' (FORMAT parquet, COMPRESSION zstd)")
     con.close()
     if corrections:

@@ -25,8 +25,11 @@ def build_tables(wh: Warehouse, spec: ReleaseSpec) -> dict[str, list[dict[str, A
                i.event_type, i.start_date, i.end_date, i.publication_date,
                a.overall_effectiveness, a.impact_of_leaders, a.help_and_protection,
                a.children_in_care, a.care_leavers
-        FROM as_at_snapshot AS a
-        LEFT JOIN inspection_events AS i ON i.event_id = a.overall_event_id
+        FROM as_at_judgements() AS a
+        LEFT JOIN (SELECT la_id, recency, min(event_row) AS event_row
+                   FROM graded_inspections GROUP BY ALL) AS g
+               ON g.la_id = a.la_id AND g.recency = a.overall_recency
+        LEFT JOIN inspection_events AS i ON i.event_row = g.event_row
         ORDER BY a.region, a.la_name
         """))
     in_year = _iso(wh.rows(

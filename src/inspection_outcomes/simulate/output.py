@@ -1,4 +1,5 @@
-"""Writing a simulation as a `simulated:DIR` source: events.parquet, local_authorities.csv, README.
+"""Writing a simulation as a `simulated:DIR` source: events.parquet,
+local_authorities.parquet, README.
 
 DuckDB turns the integer arrays into canonical records (names, dates, labels) and writes
 Parquet, so ten million events never pass through Python objects. The folder is built beside
@@ -33,7 +34,7 @@ from inspection_outcomes.simulate.simulator import (
 )
 
 EVENTS_FILE = "events.parquet"
-LA_FILE = "local_authorities.csv"
+LA_FILE = "local_authorities.parquet"
 README_FILE = "README.txt"
 LA_COLUMNS = (
     "la_code", "old_la_code", "ofsted_urn", "name", "aliases", "region", "valid_from",
@@ -107,7 +108,7 @@ def _la_sql(sim: Simulation, path: Path) -> str:
     target = str(path).replace("'", "''")
     return (
         f"COPY (SELECT {select} FROM range(0, {sim.copies * n}) t(row)) "
-        f"TO '{target}' (HEADER, DELIMITER ',')"
+        f"TO '{target}' (FORMAT parquet, COMPRESSION zstd)"
     )
 
 

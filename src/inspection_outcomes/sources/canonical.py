@@ -16,23 +16,53 @@ from inspection_outcomes.model.frameworks import EVENT_TYPES, framework_versions
 from inspection_outcomes.model.scale import JUDGEMENTS
 
 
-def _scan(path: Path) -> str:
+def _scan(path: Path, row_numbers: bool = False) -> str:
     p = str(path).replace("'", "''")
     suffix = path.suffix.lower()
     if suffix == ".parquet":
-        return f"read_parquet('{p}')"
+        return f"read_parquet('{p}'{', file_row_number=true' if row_numbers else ''})"
     if suffix == ".csv":
         return f"read_csv('{p}', header=true, all_varchar=true, quote='\"', escape='\"')"
     raise InputError("not a canonical file (.csv or .parquet expected)", file=path)
 
 
 def load_canonical(con: duckdb.DuckDBPyConnection, path: Path, table: str = "events") -> None:
-    """Make `table` from a canonical CSV/Parquet file, validating every value.
+    """Make `table` from a canonical CSV/Parquet file, with `event_row` (position in the file).
 
-    Parquet stays in the file: `table` is a view DuckDB reads column by column, so ten
-    million events are never copied whole. CSV (small by nature) becomes a table.
+    Parquet with the canonical types stays in the file: `table` is a view DuckDB reads column
+    by column, so ten million events are never copied whole, and its values are checked by
+    the warehouse's one pass over them (the event facts), which calls raise_first_invalid
+    only when something is wrong. Other files (CSV, small by nature, or Parquet with other
+    types) are validated here first, then become a table.
     """
     scan = _scan(path)
+    types = _read_types(con, path, scan)
+    typed = path.suffix.lower() == ".parquet" and all(
+        types[name] == typ for name, typ, _ in SCHEMA)
+    if typed:
+        scan = _scan(path, row_numbers=True)
+    elif not _all_valid(con, types):
+        raise_first_invalid(con, path)
+    casts = []
+    for name, typ, _ in SCHEMA:
+        cast = f"CAST(NULLIF(CAST({name} AS VARCHAR), '') AS {typ})"
+        expr = name if types[name] == typ else cast
+        if name == "source_file":
+            label = path.name.replace("'", "''")
+            expr = f"coalesce(NULLIF({expr}, ''), '{label}')"
+        elif name == "source_row":  # else the row as a CSV numbers it (header: row 1)
+            position = "file_row_number + 2" if typed else "row_number() OVER () + 1"
+            expr = f"coalesce({expr}, CAST({position} AS INTEGER))"
+        casts.append(f"{expr} AS {name}")
+    casts.append("file_row_number AS event_row" if typed
+                 else "row_number() OVER () - 1 AS event_row")
+    kind = "VIEW" if typed else "TABLE"
+    con.execute(f"CREATE OR REPLACE {kind} {table} AS SELECT {', '.join(casts)} FROM {scan}")
+    con.execute("DROP VIEW raw_canonical")
+
+
+def _read_types(con: duckdb.DuckDBPyConnection, path: Path, scan: str) -> dict[str, str]:
+    """The file's column types (as `raw_canonical`), or a clear error."""
     try:
         con.execute(f"CREATE OR REPLACE TEMP VIEW raw_canonical AS SELECT * FROM {scan}")
         types = {r[0]: str(r[1]) for r in con.execute("DESCRIBE raw_canonical").fetchall()}
@@ -43,25 +73,18 @@ def load_canonical(con: duckdb.DuckDBPyConnection, path: Path, table: str = "eve
     if missing:
         raise InputError(f"missing canonical column(s) {', '.join(missing)} "
                          "(see docs/canonical-records.md)", file=path)
-    if not _all_valid(con, types):
-        con.execute(
-            "CREATE OR REPLACE TEMP VIEW numbered AS "
-            "SELECT row_number() OVER () + 1 AS source_line, * FROM raw_canonical"
-        )
-        _validate(con, path)
-        con.execute("DROP VIEW numbered")
-    casts = []
-    for name, typ, _ in SCHEMA:
-        cast = f"CAST(NULLIF(CAST({name} AS VARCHAR), '') AS {typ})"
-        expr = name if types[name] == typ else cast
-        if name == "source_file":
-            expr = f"coalesce(NULLIF({expr}, ''), '{path.name}')"
-        elif name == "source_row" and path.suffix.lower() == ".csv":
-            expr = f"coalesce({expr}, CAST(row_number() OVER () + 1 AS INTEGER))"
-        casts.append(f"{expr} AS {name}")
-    kind = "VIEW" if path.suffix.lower() == ".parquet" else "TABLE"
-    con.execute(f"CREATE OR REPLACE {kind} {table} AS SELECT {', '.join(casts)} FROM {scan}")
-    con.execute("DROP VIEW raw_canonical")
+    return types
+
+
+def raise_first_invalid(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Raise the error naming the file's first invalid value (row as a CSV numbers it: the
+    header is row 1), by checking the columns one by one (slow, only when something is
+    wrong)."""
+    _read_types(con, path, _scan(path))
+    con.execute("CREATE OR REPLACE TEMP VIEW numbered AS "
+                "SELECT row_number() OVER () + 1 AS source_line, * FROM raw_canonical")
+    _validate(con, path)
+    con.execute("DROP VIEW numbered")
 
 
 def _all_valid(con: duckdb.DuckDBPyConnection, types: dict[str, str]) -> bool:

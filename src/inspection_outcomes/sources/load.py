@@ -41,17 +41,29 @@ class LoadedSource:
         return [self.spec.path]
 
     def load_into(self, con: duckdb.DuckDBPyConnection, table: str = "events") -> None:
+        """Make `table`: the canonical columns, plus `event_row`, each record's position in
+        the source as loaded (how the compact event facts point back to a record)."""
         if self.canonical_file is not None:
             from inspection_outcomes.sources.canonical import load_canonical
 
             load_canonical(con, self.canonical_file, table)
         else:
             con.execute(ddl(table))
-            insert_rows(con, table, [e.as_row() for e in self.records or []])
+            con.execute(f"ALTER TABLE {table} ADD COLUMN event_row BIGINT")
+            insert_rows(con, table, [(*e.as_row(), i)
+                                     for i, e in enumerate(self.records or [])])
         con.execute("CREATE OR REPLACE TABLE source_values "
                     "(event_id VARCHAR, field VARCHAR, value VARCHAR)")
         if self.source_values:
             insert_rows(con, "source_values", self.source_values)
+
+    def raise_first_invalid(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Raise the error naming the first value the canonical schema does not allow, as
+        the source's own checker finds it (row and field as the source numbers them)."""
+        if self.canonical_file is not None:
+            from inspection_outcomes.sources.canonical import raise_first_invalid
+
+            raise_first_invalid(con, self.canonical_file)
 
     def events(self) -> list[InspectionEvent]:
         """The records as Python objects (reads the file for canonical sources)."""
@@ -81,9 +93,10 @@ def load_la_source(text: str) -> LoadedSource:
         if not events.is_file():
             raise InputError("not a simulated data folder: events.parquet missing",
                              file=spec.path)
-        las = spec.path / "local_authorities.csv"
-        return LoadedSource(spec, canonical_file=events,
-                            la_table=las if las.is_file() else None, simulated=True)
+        las = [p for p in (spec.path / "local_authorities.parquet",
+                           spec.path / "local_authorities.csv") if p.is_file()]
+        return LoadedSource(spec, canonical_file=events, la_table=las[0] if las else None,
+                            simulated=True)
     if spec.kind == "reports":
         from inspection_outcomes.sources.reports import read_reports
 

@@ -1,6 +1,8 @@
 """The DuckDB warehouse: reference tables, the source's records (corrected), and the SQL models.
 
 The rules live in store/models/*.sql, one readable file per concept, run in file-name order.
+Macros and types that restate reference data (framework versions, the judgement scale) are
+generated here from that data, so each fact has one home.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from inspection_outcomes.checks.corrections import Application, Correction, apply_corrections
 from inspection_outcomes.errors import InputError
-from inspection_outcomes.model.frameworks import ILACS_AREAS, framework_versions
+from inspection_outcomes.model.events import JUDGEMENT_COLUMNS
+from inspection_outcomes.model.frameworks import EVENT_TYPES, ILACS_AREAS, framework_versions
 from inspection_outcomes.model.reference import data_path
 from inspection_outcomes.model.scale import JUDGEMENTS
 from inspection_outcomes.sources.load import LoadedSource
@@ -22,6 +26,8 @@ from inspection_outcomes.store.bulk import insert_rows
 
 LA_COLUMNS = ("la_code", "old_la_code", "ofsted_urn", "name", "region", "valid_from",
               "valid_to", "predecessors", "successors")
+#: The LA table's columns the rules read (a simulated country has a million rows).
+LA_COLUMNS_READ = ("la_code", "old_la_code", "name", "region", "valid_from", "valid_to")
 
 
 def model_files() -> list[Path]:
@@ -30,22 +36,117 @@ def model_files() -> list[Path]:
                   key=lambda p: p.name)
 
 
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _sql_list(values: Sequence[str]) -> str:
+    return ", ".join(_sql_text(v) for v in values)
+
+
 def _load_local_authorities(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """The LA table, read by DuckDB (a simulated country may have a million LAs)."""
+    """The LA table (CSV or Parquet), read by DuckDB: a simulated country may have a million
+    LAs. `la_id`, the row's position, is the compact key the event facts carry."""
     p = str(path).replace("'", "''")
+    parquet = path.suffix.lower() == ".parquet"
+    scan = (f"read_parquet('{p}', file_row_number=true)" if parquet
+            else f"read_csv('{p}', header=true, all_varchar=true)")
     try:
-        header = [r[0] for r in con.execute(
-            f"DESCRIBE SELECT * FROM read_csv('{p}', header=true, all_varchar=true)").fetchall()]
+        types = {r[0]: str(r[1]) for r in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()}
     except duckdb.Error as e:
-        raise InputError(f"cannot be read as CSV: {str(e).splitlines()[0]}", file=path) from None
-    missing = [c for c in LA_COLUMNS if c not in header]
+        raise InputError(f"cannot be read as {'Parquet' if parquet else 'CSV'}: "
+                         f"{str(e).splitlines()[0]}", file=path) from None
+    missing = [c for c in LA_COLUMNS if c not in types]
     if missing:
         raise InputError(f"not an LA table: missing column(s) {', '.join(missing)}", file=path)
-    dates = ("valid_from", "valid_to")
-    cols = ", ".join(f"TRY_CAST(NULLIF({c}, '') AS DATE) AS {c}" if c in dates
-                     else f"NULLIF({c}, '') AS {c}" for c in LA_COLUMNS)
-    con.execute(f"CREATE OR REPLACE TABLE local_authorities AS SELECT {cols} FROM "
-                f"read_csv('{p}', header=true, all_varchar=true)")
+
+    def column(c: str) -> str:
+        """As stored when Parquet holds the type; else the text, empty as NULL."""
+        typ = "DATE" if c in ("valid_from", "valid_to") else "VARCHAR"
+        if parquet and types[c] == typ:
+            return c
+        text = f"NULLIF(CAST({c} AS VARCHAR), '')"
+        return f"{text if typ == 'VARCHAR' else f'TRY_CAST({text} AS DATE)'} AS {c}"
+
+    cols = ", ".join(column(c) for c in LA_COLUMNS_READ)
+    if parquet:
+        con.execute("CREATE OR REPLACE TABLE local_authorities AS SELECT "
+                    f"CAST(file_row_number AS INTEGER) AS la_id, {cols} FROM {scan}")
+    else:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE la_read AS SELECT {cols} FROM {scan}")
+        con.execute("CREATE OR REPLACE TABLE local_authorities AS "
+                    "SELECT CAST(rowid AS INTEGER) AS la_id, * FROM la_read; DROP TABLE la_read")
+
+
+def _by_hash(name: str, values: Sequence[str], codes: Sequence[int], other: str) -> str:
+    """A macro reading a text as a number by its hash: fast on the dictionary-encoded columns
+    of Parquet, and exact because every value is checked against the allowed ones first
+    (Warehouse._check_records) and the allowed values' hashes differ (checked here)."""
+    return (f"CREATE OR REPLACE MACRO {name}(text) AS CASE hash(text) "
+            + " ".join(f"WHEN hash({_sql_text(v)}) THEN {c}" for v, c in zip(values, codes,
+                                                                              strict=True))
+            + f" ELSE {other} END")
+
+
+def _check_hashes_differ(con: duckdb.DuckDBPyConnection, values: Sequence[str]) -> None:
+    each = ", ".join(f"hash({_sql_text(v)})" for v in values)
+    hashes = con.execute(f"SELECT list_distinct([{each}, hash(''), hash(NULL)])").fetchone()
+    assert hashes is not None and len(hashes[0]) == len(values) + 2, "hash collision"
+
+
+def _framework_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """Scalar macros over the framework versions, so ten million events need no join.
+
+    framework_on(day): the framework version in force on a day. An event's kind is its
+    (framework version, event type) pair as one number, framework_index * (number of event
+    types) + event_type_index; what a kind is (of an ILACS version, a graded inspection, one
+    giving overall effectiveness, ...) is a bit in a mask made here from the table, and
+    kind_event_type(kind) gives its event type back."""
+    versions = framework_versions()
+    names = [f.framework for f in versions]
+    cases = " ".join(
+        f"WHEN day BETWEEN DATE '{f.effective_from}' AND DATE "
+        f"'{f.effective_to or '9999-12-31'}' THEN '{f.framework}'" for f in versions)
+    con.execute(f"CREATE OR REPLACE MACRO framework_on(day) AS CASE {cases} END")
+    _check_hashes_differ(con, names)
+    _check_hashes_differ(con, EVENT_TYPES)
+    con.execute(_by_hash("framework_index", names, range(len(names)), "NULL"))
+    con.execute(_by_hash("event_type_index", EVENT_TYPES, range(len(EVENT_TYPES)), "NULL"))
+    con.execute("CREATE OR REPLACE MACRO event_kind(framework_index, event_type_index) AS "
+                f"CAST(framework_index * {len(EVENT_TYPES)} + event_type_index AS SMALLINT)")
+    con.execute("CREATE OR REPLACE MACRO kind_event_type(kind) AS CAST("
+                f"[{_sql_list(EVENT_TYPES)}][kind % {len(EVENT_TYPES)} + 1] AS event_type_name)")
+
+    def mask(test: Any) -> int:
+        return sum(1 << (v * len(EVENT_TYPES) + t)
+                   for v, f in enumerate(versions) for t, event_type in enumerate(EVENT_TYPES)
+                   if test(f, event_type))
+
+    def graded(f: Any, event_type: str) -> bool:
+        return event_type in f.graded_event_types
+
+    kinds = {
+        "in_ilacs": lambda f, t: f.is_ilacs,
+        "is_graded": graded,
+        "gives_overall": lambda f, t: graded(f, t) and "overall_effectiveness" in f.judgements,
+        "is_ilacs_graded": lambda f, t: graded(f, t) and f.is_ilacs,
+        "gives_care_leavers": lambda f, t: graded(f, t) and f.is_ilacs
+        and "care_leavers" in f.judgements,
+    }
+    for name, test in kinds.items():
+        con.execute(f"CREATE OR REPLACE MACRO {name}(kind) AS "
+                    f"coalesce(({mask(test)} >> kind) & 1 = 1, false)")
+
+
+def _judgement_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """The judgement scale as codes: judgement_code(text) is 1 (outstanding) to 4
+    (inadequate), 0 for none; judgement_name(code) turns a code back (NULL for 0)."""
+    con.execute(f"CREATE TYPE judgement AS ENUM ({_sql_list(JUDGEMENTS)})")
+    _check_hashes_differ(con, JUDGEMENTS)
+    con.execute(_by_hash("judgement_code", JUDGEMENTS, range(1, len(JUDGEMENTS) + 1), "0"))
+    names = " ".join(f"WHEN {i} THEN {_sql_text(j)}" for i, j in enumerate(JUDGEMENTS, 1))
+    con.execute("CREATE OR REPLACE MACRO judgement_name(code) AS "
+                f"CAST(CASE code {names} END AS judgement)")
 
 
 def _load_reference(con: duckdb.DuckDBPyConnection, la_table: Path | None) -> None:
@@ -57,16 +158,24 @@ def _load_reference(con: duckdb.DuckDBPyConnection, la_table: Path | None) -> No
         con.execute("INSERT INTO frameworks VALUES (?, ?, ?, ?, ?, ?)",
                     [f.framework, f.name, f.effective_from, f.effective_to, list(f.judgements),
                      list(f.graded_event_types)])
-    # framework_on(day): the framework version in force on a day, from the same table (a
-    # scalar macro, so ten million events need no join to find their version).
-    cases = " ".join(
-        f"WHEN day BETWEEN DATE '{f.effective_from}' AND DATE "
-        f"'{f.effective_to or '9999-12-31'}' THEN '{f.framework}'" for f in framework_versions())
-    con.execute(f"CREATE OR REPLACE MACRO framework_on(day) AS CASE {cases} END")
+    con.execute(f"CREATE TYPE event_type_name AS ENUM ({_sql_list(EVENT_TYPES)})")
+    _framework_macros(con)
+    _judgement_macros(con)
     con.execute("CREATE OR REPLACE TABLE judgement_areas (area VARCHAR, position INTEGER)")
     insert_rows(con, "judgement_areas", [(a, i) for i, a in enumerate(ILACS_AREAS, 1)])
     con.execute("CREATE OR REPLACE TABLE judgement_scale (judgement VARCHAR, rank INTEGER)")
     insert_rows(con, "judgement_scale", [(j, i) for i, j in enumerate(JUDGEMENTS, 1)])
+
+
+def _value_checks() -> list[str]:
+    """SQL conditions over `events`, each true for a value the canonical schema does not
+    allow (the event facts read values by their hashes, which is exact only for these)."""
+    allowed = {"event_type": EVENT_TYPES,
+               "framework": tuple(f.framework for f in framework_versions()),
+               **{c: JUDGEMENTS for c in JUDGEMENT_COLUMNS}}
+    return [*(f"{c} NOT IN ('', {_sql_list(values)})" for c, values in allowed.items()),
+            "event_id IS NULL OR event_id = ''", "la_code IS NULL OR la_code = ''",
+            "end_date < start_date"]
 
 
 class Warehouse:
@@ -76,16 +185,9 @@ class Warehouse:
                  threads: int | None = None) -> None:
         self.source = source
         self.con = duckdb.connect(config={"threads": threads} if threads else {})
+        self.con.execute("SET enable_progress_bar = false")
         _load_reference(self.con, source.la_table)
         source.load_into(self.con)
-        unknown = self.con.execute(
-            "SELECT e.la_code, min(e.source_file), min(e.source_row) FROM events e "
-            "ANTI JOIN local_authorities l ON l.la_code = e.la_code GROUP BY 1 ORDER BY 3 "
-            "LIMIT 1").fetchone()
-        if unknown:
-            raise InputError(f"unknown local authority code '{unknown[0]}' (not in the LA "
-                             "reference table)", file=unknown[1], row=unknown[2],
-                             field="la_code")
         if corrections and self.value(
                 "SELECT table_type FROM information_schema.tables WHERE table_name = 'events'"
         ) == "VIEW":
@@ -96,6 +198,56 @@ class Warehouse:
             apply_corrections(self.con, corrections) if corrections else [])
         for sql_file in model_files():
             self.con.execute(sql_file.read_text(encoding="utf-8"))
+        self._check_records()
+
+    def _check_records(self) -> None:
+        """Every value one the canonical schema allows, every LA known, every identifier
+        used once; else the first problem, named by file, row and field. Each check is a
+        count over one column (Parquet answers those from its dictionaries), then the
+        event facts (02), which one pass over the source has made."""
+        checks = " UNION ALL ".join(f"SELECT count(*) AS n FROM events WHERE {c}"
+                                    for c in _value_checks())
+        if self.value(f"SELECT sum(n) FROM ({checks})"):
+            self.source.raise_first_invalid(self.con)
+            first = self.con.execute(
+                "SELECT source_file, source_row FROM events WHERE "
+                + " OR ".join(f"({c})" for c in _value_checks())
+                + " ORDER BY event_row LIMIT 1").fetchone() or (None, None)
+            raise InputError("a value the canonical schema does not allow", file=first[0],
+                             row=first[1])
+        unknown = self.con.execute(
+            "SELECT la_code, source_file, source_row FROM events WHERE event_row = "
+            "(SELECT min(event_row) FROM event_facts WHERE la_id IS NULL)").fetchone()
+        if unknown:
+            raise InputError(f"unknown local authority code '{unknown[0]}' (not in the LA "
+                             "reference table)", file=unknown[1], row=unknown[2],
+                             field="la_code")
+        self._check_unique_identifiers()
+
+    def _check_unique_identifiers(self) -> None:
+        """No event_id twice. The identifiers' hashes are sorted (numpy sorts ten million in a
+        fraction of a second); records whose hashes meet are then compared by their
+        identifiers, since different identifiers can share a hash."""
+        hashes = np.asarray(self.con.execute("SELECT id_hash FROM event_facts").fetchnumpy()[
+            "id_hash"], dtype=np.uint64)
+        hashes.sort()
+        shared = np.unique(hashes[1:][hashes[1:] == hashes[:-1]])
+        if shared.size == 0:
+            return
+        self.con.execute("CREATE OR REPLACE TEMP TABLE shared_hashes (id_hash UBIGINT)")
+        insert_rows(self.con, "shared_hashes", [(int(h),) for h in shared])
+        duplicate = self.con.execute("""
+            SELECT e.event_id, min(e.source_file) AS file
+            FROM events AS e
+            WHERE e.event_row IN (SELECT f.event_row FROM event_facts AS f
+                                  WHERE f.id_hash IN (SELECT id_hash FROM shared_hashes))
+            GROUP BY e.event_id HAVING count(*) > 1
+            ORDER BY min(e.event_row) LIMIT 1""").fetchone()
+        self.con.execute("DROP TABLE shared_hashes")
+        if duplicate:
+            self.source.raise_first_invalid(self.con)
+            raise InputError(f"duplicate event_id '{duplicate[0]}'", file=duplicate[1],
+                             field="event_id")
 
     def snapshot(self, as_at: object, cutoff: object) -> None:
         """Make `as_at_snapshot`: every LA existing at the date with its most recent
@@ -112,7 +264,7 @@ class Warehouse:
         if getattr(self, "_period", None) != (start, end, cutoff, graded):
             args = [start, end, cutoff]
             self.con.execute("CREATE OR REPLACE TABLE in_year_snapshot AS "
-                             "SELECT * FROM in_year_events(?, ?, ?)", args)
+                             "SELECT * FROM in_year_facts(?, ?, ?)", args)
             self.con.execute("CREATE OR REPLACE TABLE in_year_focused_snapshot AS "
                              "SELECT * FROM in_year_focused_visits(?)", [cutoff])
             if graded:

@@ -1,0 +1,78 @@
+-- The facts the figures count: one compact row per record, made in one pass over the source
+-- (a simulated country has ten million records; no rule reads the source again). Values are
+-- read by the macros made from the reference data (framework_index, event_type_index,
+-- judgement_code), after the warehouse has checked every value is one they know.
+--   la_id        the LA's row in local_authorities; NULL: a code the LA table does not know
+--   event_row    where the whole record is in `events`, for lists people read
+--   id_hash      a hash of event_id: duplicate identifiers are found by sorting these
+--   kind         the (framework version, event type) pair as one number (NULL: no type);
+--                the framework version is the record's own, else the one in force on the
+--                start date. What a kind is comes from the framework versions: in_ilacs,
+--                is_graded (standard and short; SIF and CPI inspections before ILACS), and
+--                what that version judges: gives_overall, is_ilacs_graded, gives_care_leavers
+--   took_place   the start date, else the publication date (see inspection_events)
+--   themes_hash  a hash of a focused visit's themes (their text is in focused_visit_themes)
+--   recency      "which is more recent", with the judgements riding in its lowest bits, so
+--                that max(recency) over an LA's inspections is its most recent inspection
+--                and that inspection's judgements, in one pass. A number made of, from the
+--                highest place down:
+--                  took_place (days since 1970)          x 2^47
+--                  days from took_place to the end date  x 2^36  (then the later end,
+--                  days from took_place to publication   x 2^25   then the later publication,
+--                  10 bits of id_hash                    x 2^15   then always the same one)
+--                  judgement codes, 3 bits each (0 none, 1 outstanding ... 4 inadequate),
+--                  of overall effectiveness x 2^12, impact of leaders x 2^9, help and
+--                  protection x 2^6, children in care x 2^3, care leavers x 1
+--                (the areas in the order of judgement_areas; read back by recency_code).
+CREATE OR REPLACE TABLE event_facts AS
+WITH coded AS (
+    SELECT
+        la.la_id, e.event_row, hash(e.event_id) AS id_hash,
+        coalesce(framework_index(e.framework), framework_index(framework_on(e.start_date)))
+            AS framework_index,
+        event_type_index(e.event_type) AS event_type_index,
+        coalesce(e.start_date, e.publication_date) AS took_place,
+        e.end_date, e.publication_date, hash(e.themes) AS themes_hash,
+        judgement_code(e.overall_effectiveness) AS overall,
+        judgement_code(e.impact_of_leaders) AS leaders,
+        judgement_code(e.help_and_protection) AS help,
+        judgement_code(e.children_in_care) AS in_care,
+        judgement_code(e.care_leavers) AS leavers
+    FROM events AS e
+    LEFT JOIN local_authorities AS la ON la.la_code = e.la_code
+)
+SELECT
+    la_id, event_row, id_hash,
+    event_kind(framework_index, event_type_index) AS kind,
+    took_place, publication_date, themes_hash,
+    CAST(least(greatest(took_place - DATE '1970-01-01', 0), 65535) AS BIGINT) * 140737488355328
+        + least(greatest(coalesce(end_date - took_place, 0), 0), 2047) * 68719476736
+        + least(greatest(publication_date - took_place, 0), 2047) * 33554432
+        + CAST(id_hash // 18014398509481984 AS BIGINT) * 32768
+        + overall * 4096 + leaders * 512 + help * 64 + in_care * 8 + leavers AS recency
+FROM coded;
+
+-- The text of each set of focused visit themes, by its hash.
+CREATE OR REPLACE TABLE focused_visit_themes AS
+SELECT DISTINCT hash(themes) AS themes_hash, themes
+FROM events
+WHERE themes IS NOT NULL;
+
+-- A judgement carried in a recency key, as its code or its name: area 1 (overall
+-- effectiveness) to 5 (care leavers).
+CREATE OR REPLACE MACRO recency_code(recency, area) AS
+CAST(recency // [4096, 512, 64, 8, 1][area] % 8 AS INTEGER);
+
+CREATE OR REPLACE MACRO recency_judgement(recency, area) AS
+judgement_name(recency_code(recency, area));
+
+-- How many ILACS sub-judgements are inadequate at the inspection of a recency key (NULL when
+-- impact of leaders, help and protection or children in care is not held).
+CREATE OR REPLACE MACRO recency_inadequate_sub_judgements(recency) AS
+CASE WHEN recency_code(recency, 2) > 0 AND recency_code(recency, 3) > 0
+          AND recency_code(recency, 4) > 0 THEN
+    CAST(recency_code(recency, 2) = judgement_code('inadequate') AS INTEGER)
+    + CAST(recency_code(recency, 3) = judgement_code('inadequate') AS INTEGER)
+    + CAST(recency_code(recency, 4) = judgement_code('inadequate') AS INTEGER)
+    + CAST(recency_code(recency, 5) = judgement_code('inadequate') AS INTEGER)
+END;
