@@ -173,3 +173,28 @@ def test_bad_corrections_ledger(tmp_path: Path, row: str, field: str, expected: 
     p = figures(d2i(tmp_path, GOOD_ROW), "--corrections", str(ledger))
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.startswith(f"error: {ledger}, row 2, field '{field}': {expected}")
+
+
+@pytest.mark.parametrize("duplicated", [True, False])
+def test_duplicates_found_by_sorting_hashes_as_in_a_large_source(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, duplicated: bool) -> None:
+    """The check a large source takes (hashes sorted, then identifiers compared) finds the
+    duplicate, and passes identifiers that are all different."""
+    from datetime import date
+
+    from inspection_outcomes.errors import InputError
+    from inspection_outcomes.release.build import run_engine
+    from inspection_outcomes.release.spec import ReleaseSpec
+    from inspection_outcomes.store import warehouse
+
+    monkeypatch.setattr(warehouse, "LARGE_SOURCE", 0)
+    rows = [event(n, "E09000003", f"20{10 + n}-05-01", f"20{10 + n}-07-01") for n in (1, 2, 3)]
+    if duplicated:
+        rows.append(event(2, "E09000007", "2023-05-01", "2023-07-01"))
+    src = write_canonical_parquet(tmp_path / "e.parquet", rows)
+    spec = ReleaseSpec.for_date(date(2024, 3, 31))
+    if duplicated:
+        with pytest.raises(InputError, match="duplicate event_id 't2'"):
+            run_engine(f"canonical:{src}", spec)
+    else:
+        assert run_engine(f"canonical:{src}", spec).figures["local_authorities"]["total"] == 153
