@@ -17,7 +17,7 @@ import duckdb
 from inspection_outcomes.checks.corrections import Application, Correction, apply_corrections
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model.events import JUDGEMENT_COLUMNS
-from inspection_outcomes.model.frameworks import EVENT_TYPES, ILACS_AREAS, framework_versions
+from inspection_outcomes.model.frameworks import EVENT_TYPES, framework_versions
 from inspection_outcomes.model.reference import data_path
 from inspection_outcomes.model.scale import JUDGEMENTS
 from inspection_outcomes.sources.load import LoadedSource
@@ -162,10 +162,6 @@ def _load_reference(con: duckdb.DuckDBPyConnection, la_table: Path | None) -> No
     con.execute(f"CREATE TYPE event_type_name AS ENUM ({_sql_list(EVENT_TYPES)})")
     _framework_macros(con)
     _judgement_macros(con)
-    con.execute("CREATE OR REPLACE TABLE judgement_areas (area VARCHAR, position INTEGER)")
-    insert_rows(con, "judgement_areas", [(a, i) for i, a in enumerate(ILACS_AREAS, 1)])
-    con.execute("CREATE OR REPLACE TABLE judgement_scale (judgement VARCHAR, rank INTEGER)")
-    insert_rows(con, "judgement_scale", [(j, i) for i, j in enumerate(JUDGEMENTS, 1)])
 
 
 def _value_checks() -> list[str]:

@@ -23,7 +23,7 @@
 --                  judgement codes, 3 bits each (0 none, 1 outstanding ... 4 inadequate),
 --                  of overall effectiveness x 2^12, impact of leaders x 2^9, help and
 --                  protection x 2^6, children in care x 2^3, care leavers x 1
---                (the areas in the order of judgement_areas; read back by recency_code).
+--                (the order of model.frameworks.ILACS_AREAS; read back by recency_code).
 CREATE OR REPLACE TABLE event_facts AS
 WITH coded AS (
     SELECT
