@@ -53,22 +53,26 @@ def coverage(wh: Warehouse) -> list[str]:
     return [t for t in order if t in holds and (t in ILACS_EVENT_TYPES or t in present)]
 
 
-def as_at_block(wh: Warehouse, as_at: date, cutoff: date) -> dict[str, Any]:
-    """Headline, regions, sub-judgements and LA lists as at a date."""
-    wh.snapshot(as_at, cutoff)
-    counts = wh.rows("SELECT * FROM as_at_counts()")
-    ungraded = wh.rows("SELECT name, status FROM as_at_ungraded() ORDER BY name")
-    total = wh.value("SELECT count(*) FROM as_at_snapshot")
+def as_at_block(wh: Warehouse, as_at: date, cutoff: date, compare: str | None = None,
+                overall_only: bool = False) -> dict[str, Any]:
+    """Headline, regions, sub-judgements and LA lists as at a date (with `compare`, the
+    snapshot also holds the change since the earlier inspection, for change_block); with
+    `overall_only`, the headline and LA lists alone (an earlier 31 March)."""
+    wh.snapshot(as_at, cutoff, compare, overall_only)
+    ungraded = wh.rows("SELECT name, status FROM as_at_ungraded() ORDER BY name, la_code")
+    total = wh.value("SELECT n FROM as_at_total()")
     by_area: dict[str, Counter[str]] = defaultdict(Counter)
     by_region: dict[str, Counter[str]] = defaultdict(Counter)
-    for r in counts:
-        if r["judgement"] is None:
-            continue
-        by_area[str(r["area"])][str(r["judgement"])] += int(r["n"])
-        if r["area"] == "overall_effectiveness":
-            by_region[str(r["region"])][str(r["judgement"])] += int(r["n"])
+    if overall_only:
+        for r in wh.rows("SELECT * FROM as_at_overall_counts()"):
+            by_area["overall_effectiveness"][str(r["judgement"])] += int(r["n"])
+    else:
+        for r in wh.rows("SELECT * FROM as_at_counts()"):
+            by_area[str(r["area"])][str(r["judgement"])] += int(r["n"])
+            if r["area"] == "overall_effectiveness":
+                by_region[str(r["region"])][str(r["judgement"])] += int(r["n"])
     graded = sum(by_area["overall_effectiveness"].values())
-    return {
+    block: dict[str, Any] = {
         "local_authorities": {
             "total": int(total),
             "graded": graded,
@@ -78,15 +82,16 @@ def as_at_block(wh: Warehouse, as_at: date, cutoff: date) -> dict[str, Any]:
                                         if r["status"] == "judgement_not_in_source"],
         },
         "overall_effectiveness": distribution(by_area["overall_effectiveness"]),
-        "by_region": {region: distribution(by_region[region]) for region in REGIONS},
-        "sub_judgements": {a: distribution(by_area[a]) for a in SUB_JUDGEMENT_AREAS},
     }
+    if not overall_only:
+        block["by_region"] = {region: distribution(by_region[region]) for region in REGIONS}
+        block["sub_judgements"] = {a: distribution(by_area[a]) for a in SUB_JUDGEMENT_AREAS}
+    return block
 
 
-def care_leavers_vs_children_in_care(wh: Warehouse, as_at: date,
-                                     cutoff: date) -> dict[str, Any]:
-    """LAs with a care leavers judgement against children in care at the same inspection."""
-    wh.snapshot(as_at, cutoff)
+def care_leavers_vs_children_in_care(wh: Warehouse) -> dict[str, Any]:
+    """LAs with a care leavers judgement against children in care at the same inspection
+    (of the snapshot made last)."""
     r = wh.rows("SELECT * FROM care_leavers_comparison()")[0]
     n, different, same_or_better = int(r["n"]), int(r["different"]), int(r["same_or_better"])
     return {"n": n, "different": different, "different_percent": percent(different, n),
@@ -95,8 +100,9 @@ def care_leavers_vs_children_in_care(wh: Warehouse, as_at: date,
 
 
 def change_block(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
-    rows = wh.rows("SELECT * FROM change_summary(?, ?, ?)",
-                   [spec.as_at, spec.publication_cutoff, spec.compare])
+    """Change since the earlier inspection as at the release's date."""
+    wh.snapshot(spec.as_at, spec.publication_cutoff, spec.compare)
+    rows = wh.rows("SELECT * FROM change_summary()")
     comparable = [r for r in rows if r["change"] is not None]
     n = sum(int(r["n"]) for r in comparable)
     matrix: dict[str, dict[str, int | None]] = {}
@@ -222,13 +228,14 @@ def framework_notes(spec: ReleaseSpec) -> list[dict[str, str | None]]:
 def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
     """Every headline figure of the release as at spec.as_at."""
     types = coverage(wh)
-    current = as_at_block(wh, spec.as_at, spec.publication_cutoff)
-    care_leavers = care_leavers_vs_children_in_care(wh, spec.as_at, spec.publication_cutoff)
+    current = as_at_block(wh, spec.as_at, spec.publication_cutoff, spec.compare)
+    care_leavers = care_leavers_vs_children_in_care(wh)
     inadequate_one_sub = int(wh.value("SELECT n FROM inadequate_one_sub()"))
+    change = change_block(wh, spec)
     earlier = {}
     for years_back in (1, 2):
         e = spec.earlier(years_back)
-        block = as_at_block(wh, e.as_at, e.publication_cutoff)
+        block = as_at_block(wh, e.as_at, e.publication_cutoff, overall_only=True)
         earlier[_iso(e.as_at)] = {
             **block["overall_effectiveness"],
             "publication_cutoff": _iso(e.publication_cutoff),
@@ -263,7 +270,7 @@ def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
         **current,
         "care_leavers_vs_children_in_care": care_leavers,
         "inadequate_overall_with_one_inadequate_sub_judgement": inadequate_one_sub,
-        "change_since_earlier_inspection": change_block(wh, spec),
+        "change_since_earlier_inspection": change,
         "earlier_as_at": earlier,
         "in_year": in_year,
         "frameworks_in_force": framework_notes(spec),

@@ -18,20 +18,19 @@ def _iso(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def build_tables(wh: Warehouse, spec: ReleaseSpec) -> dict[str, list[dict[str, Any]]]:
-    wh.snapshot(spec.as_at, spec.publication_cutoff)
     as_at = _iso(wh.rows(
         """
         SELECT a.la_code, a.old_la_code, a.la_name, a.region,
                i.event_type, i.start_date, i.end_date, i.publication_date,
                a.overall_effectiveness, a.impact_of_leaders, a.help_and_protection,
                a.children_in_care, a.care_leavers
-        FROM as_at_judgements() AS a
+        FROM as_at_judgements(?, ?) AS a
         LEFT JOIN (SELECT la_id, recency, min(event_row) AS event_row
                    FROM graded_inspections GROUP BY ALL) AS g
                ON g.la_id = a.la_id AND g.recency = a.overall_recency
         LEFT JOIN inspection_events AS i ON i.event_row = g.event_row
         ORDER BY a.region, a.la_name
-        """))
+        """, [spec.as_at, spec.publication_cutoff]))
     in_year = _iso(wh.rows(
         f"""SELECT {', '.join(IN_YEAR_COLUMNS)} FROM in_year_events(?, ?, ?)
         ORDER BY start_date, la_name, event_type""",

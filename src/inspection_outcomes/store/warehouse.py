@@ -8,6 +8,7 @@ generated here from that data, so each fact has one home.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,10 @@ def model_files() -> list[Path]:
 
 def _sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
+
+
+def _sql_date(day: date) -> str:
+    return f"DATE '{day.isoformat()}'"
 
 
 def _sql_list(values: Sequence[str]) -> str:
@@ -252,13 +257,24 @@ class Warehouse:
             raise InputError(f"duplicate event_id '{duplicate[0]}'", file=duplicate[1],
                              field="event_id")
 
-    def snapshot(self, as_at: object, cutoff: object) -> None:
-        """Make `as_at_snapshot`: every LA existing at the date with its most recent
-        judgements (model la_as_at), once per date, for the as-at summaries to count."""
-        if getattr(self, "_snapshot", None) != (as_at, cutoff):
-            self.con.execute("CREATE OR REPLACE TABLE as_at_snapshot AS "
-                             "SELECT * FROM la_as_at(?, ?)", [as_at, cutoff])
-            self._snapshot = (as_at, cutoff)
+    def snapshot(self, as_at: date, cutoff: date, compare: str | None = None,
+                 overall_only: bool = False) -> None:
+        """Make `as_at_snapshot`: the LAs existing at the date counted by what is known of
+        them (model as_at_combinations), with the change since the earlier inspection when
+        `compare` is given, or by overall effectiveness alone (as_at_overall_combinations);
+        once per date, for the as-at summaries to sum. The dates and the choice are written
+        into the query as constants, so that DuckDB leaves out what they make unused (the
+        inspection before the most recent, unless compare is "previous")."""
+        key = (as_at, cutoff, compare, overall_only)
+        if getattr(self, "_snapshot", None) != key:
+            if compare not in (None, "first", "previous"):
+                raise ValueError(f"compare must be first or previous, not {compare!r}")
+            dates = f"{_sql_date(as_at)}, {_sql_date(cutoff)}"
+            choice = "NULL" if compare is None else _sql_text(compare)
+            model = (f"as_at_overall_combinations({dates})" if overall_only
+                     else f"as_at_combinations({dates}, {choice})")
+            self.con.execute(f"CREATE OR REPLACE TABLE as_at_snapshot AS SELECT * FROM {model}")
+            self._snapshot = key
 
     def period_snapshot(self, start: object, end: object, cutoff: object,
                         graded: bool = True) -> None:

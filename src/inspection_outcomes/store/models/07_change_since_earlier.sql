@@ -2,35 +2,45 @@
 -- the date: the most recent judgement against the first ILACS judgement (compare = 'first')
 -- or the one before it (compare = 'previous'). Only inspections of the LA itself count (a
 -- successor LA starts its own history). Codes: 1 outstanding ... 4 inadequate (0: none).
+
+-- The two judgements compared, as codes, from an LA's row of la_as_at (06); NULL for an LA
+-- with fewer than two ILACS inspections giving overall effectiveness, or no comparison.
+CREATE OR REPLACE MACRO change_latest_code(inspections, latest) AS
+CASE WHEN inspections > 1 THEN recency_code(latest, 1) END;
+
+CREATE OR REPLACE MACRO change_earlier_code(inspections, first, previous, compare) AS
+CASE WHEN inspections > 1 THEN
+    recency_code(CASE WHEN compare = 'first' THEN first
+                      WHEN compare = 'previous' THEN previous END, 1)
+END;
+
+-- What the change is: improved, declined or retained (NULL where a judgement is not held),
+-- and by how many grades it improved (negative: declined).
+CREATE OR REPLACE MACRO change_between(earlier_code, latest_code) AS
+CASE
+    WHEN latest_code = 0 OR earlier_code = 0 THEN NULL
+    WHEN latest_code < earlier_code THEN 'improved'
+    WHEN latest_code > earlier_code THEN 'declined'
+    ELSE 'retained'
+END;
+
+CREATE OR REPLACE MACRO grades_improved(earlier_code, latest_code) AS
+CASE WHEN latest_code > 0 AND earlier_code > 0 THEN earlier_code - latest_code END;
+
+-- Each LA compared, as people read it.
 CREATE OR REPLACE MACRO change_since_earlier(as_at, cutoff, compare) AS TABLE
-WITH history AS (
-    SELECT
-        g.la_id,
-        max(g.recency) AS latest,
-        min(g.recency) AS first,
-        max(g.recency, 2)[2] AS previous
-    FROM included_graded(as_at, cutoff) AS g
-    WHERE g.ilacs AND g.gives_overall
-    GROUP BY g.la_id
-    HAVING count(*) > 1
-), coded AS (
+WITH coded AS (
     SELECT la_id,
-           recency_code(latest, 1) AS latest_code,
-           recency_code(CASE WHEN compare = 'first' THEN first ELSE previous END, 1)
-               AS earlier_code
-    FROM history
-    WHERE la_id IN (SELECT la_id FROM las_on(as_at))
+           change_earlier_code(ilacs_overall_inspections, first_ilacs_overall_recency,
+                               previous_ilacs_overall_recency, compare) AS earlier_code,
+           change_latest_code(ilacs_overall_inspections, ilacs_overall_recency) AS latest_code
+    FROM la_as_at(as_at, cutoff)
+    WHERE ilacs_overall_inspections > 1
 )
 SELECT
     la_id,
     judgement_name(earlier_code) AS earlier_judgement,
     judgement_name(latest_code) AS latest_judgement,
-    CASE WHEN latest_code > 0 AND earlier_code > 0 THEN earlier_code - latest_code END
-        AS grades_improved,
-    CASE
-        WHEN latest_code = 0 OR earlier_code = 0 THEN NULL
-        WHEN latest_code < earlier_code THEN 'improved'
-        WHEN latest_code > earlier_code THEN 'declined'
-        ELSE 'retained'
-    END AS change
+    grades_improved(earlier_code, latest_code) AS grades_improved,
+    change_between(earlier_code, latest_code) AS change
 FROM coded;

@@ -1,94 +1,146 @@
 -- Summaries the figures are read from: small tables of counts, so that the figures never
 -- pull per-LA rows out of the warehouse (a simulated country of a million LAs stays in SQL).
--- The as-at summaries read `as_at_snapshot`: la_as_at for one date, made once per date by
--- the warehouse (Warehouse.snapshot), since every as-at figure is a count over it.
-CREATE OR REPLACE TABLE as_at_snapshot AS
-SELECT * FROM la_as_at(DATE '1900-01-01', DATE '1900-01-01') WHERE false;
 
--- The judgements of the snapshot as codes (1 outstanding ... 4 inadequate; 0 or NULL:
--- none), for counting.
-CREATE OR REPLACE MACRO as_at_codes() AS TABLE
+-- The LAs existing at a date, counted by region and by what is known of them at that date:
+-- each judgement area's most recent judgement (la_as_at, 06), as codes (1 outstanding ...
+-- 4 inadequate; 0 or NULL: none), whether the LA is graded, and the change since its earlier
+-- inspection (07; with compare NULL, not worked out). The LAs without an overall
+-- effectiveness judgement are listed by la_id, for the release to name them. Every as-at
+-- figure is a sum over these rows: the warehouse stores them once per date as
+-- `as_at_snapshot` (Warehouse.snapshot).
+CREATE OR REPLACE MACRO ungraded_status(overall_recency) AS
+CASE WHEN overall_recency IS NULL THEN 'not_yet_graded'
+     WHEN recency_code(overall_recency, 1) = 0 THEN 'judgement_not_in_source'
+END;
+
+CREATE OR REPLACE MACRO as_at_combinations(as_at, cutoff, compare) AS TABLE
+WITH coded AS (
+    SELECT
+        la_id, region,
+        ungraded_status(overall_recency) AS ungraded,
+        recency_code(overall_recency, 1) AS overall_effectiveness,
+        recency_code(ilacs_recency, 2) AS impact_of_leaders,
+        recency_code(ilacs_recency, 3) AS help_and_protection,
+        recency_code(ilacs_recency, 4) AS children_in_care,
+        recency_code(care_leavers_recency, 5) AS care_leavers,
+        recency_code(care_leavers_recency, 4) AS children_in_care_with_care_leavers,
+        -- inadequate overall, at an ILACS inspection with exactly one inadequate
+        -- sub-judgement
+        coalesce(recency_code(overall_recency, 1) = judgement_code('inadequate')
+                 AND ilacs_overall_recency = overall_recency
+                 AND recency_inadequate_sub_judgements(overall_recency) = 1, false)
+            AS inadequate_with_one_inadequate_sub,
+        change_earlier_code(ilacs_overall_inspections, first_ilacs_overall_recency,
+                            previous_ilacs_overall_recency, compare) AS change_earlier_code,
+        change_latest_code(ilacs_overall_inspections, ilacs_overall_recency)
+            AS change_latest_code
+    FROM la_as_at(as_at, cutoff)
+)
+SELECT * EXCLUDE (la_id), count(*) AS n,
+       list(la_id) FILTER (WHERE ungraded IS NOT NULL) AS ungraded_la_ids
+FROM coded
+GROUP BY ALL;
+
+-- The same counted by overall effectiveness alone (all the figures of an earlier 31 March
+-- need: the sub-judgements and the change are not worked out).
+CREATE OR REPLACE MACRO as_at_overall_combinations(as_at, cutoff) AS TABLE
 SELECT
-    la_id, region, overall_inspections,
+    region,
+    ungraded_status(overall_recency) AS ungraded,
     recency_code(overall_recency, 1) AS overall_effectiveness,
-    recency_code(ilacs_recency, 2) AS impact_of_leaders,
-    recency_code(ilacs_recency, 3) AS help_and_protection,
-    recency_code(ilacs_recency, 4) AS children_in_care,
-    recency_code(care_leavers_recency, 5) AS care_leavers,
-    recency_code(care_leavers_recency, 4) AS children_in_care_with_care_leavers
-FROM as_at_snapshot;
+    count(*) AS n,
+    list(la_id) FILTER (WHERE ungraded_status(overall_recency) IS NOT NULL)
+        AS ungraded_la_ids
+FROM la_as_at(as_at, cutoff)
+GROUP BY ALL;
 
--- The snapshot as people read it: each LA's names and judgements.
-CREATE OR REPLACE MACRO as_at_judgements() AS TABLE
-SELECT
-    a.la_id, la.la_code, la.name AS la_name, la.region, la.old_la_code,
-    a.overall_inspections, a.overall_recency,
-    recency_judgement(a.overall_recency, 1) AS overall_effectiveness,
-    recency_judgement(a.ilacs_recency, 2) AS impact_of_leaders,
-    recency_judgement(a.ilacs_recency, 3) AS help_and_protection,
-    recency_judgement(a.ilacs_recency, 4) AS children_in_care,
-    recency_judgement(a.care_leavers_recency, 5) AS care_leavers
-FROM as_at_snapshot AS a
-JOIN local_authorities AS la ON la.la_id = a.la_id;
+CREATE OR REPLACE TABLE as_at_snapshot AS
+SELECT * FROM as_at_combinations(DATE '1900-01-01', DATE '1900-01-01', NULL) WHERE false;
 
 -- Judgement counts as at a date, by area and region (LAs whose most recent judgement in an
--- area the source does not hold have no judgement there).
+-- area the source does not hold have no judgement there); overall effectiveness alone from
+-- as_at_overall_counts, which reads either kind of snapshot.
+CREATE OR REPLACE MACRO as_at_overall_counts() AS TABLE
+SELECT region, judgement_name(overall_effectiveness) AS judgement, sum(n) AS n
+FROM as_at_snapshot
+WHERE overall_effectiveness > 0
+GROUP BY ALL;
+
 CREATE OR REPLACE MACRO as_at_counts() AS TABLE
-WITH combinations AS (
-    SELECT region, overall_effectiveness, impact_of_leaders, help_and_protection,
-           children_in_care, care_leavers, count(*) AS n
-    FROM as_at_codes()
-    GROUP BY ALL
-)
 SELECT area, region, judgement_name(code) AS judgement, sum(n) AS n
-FROM (UNPIVOT combinations
+FROM (UNPIVOT (SELECT region, overall_effectiveness, impact_of_leaders, help_and_protection,
+                      children_in_care, care_leavers, n
+               FROM as_at_snapshot)
       ON overall_effectiveness, impact_of_leaders, help_and_protection, children_in_care,
          care_leavers
       INTO NAME area VALUE code)
 WHERE code > 0
 GROUP BY ALL;
 
+-- The LAs existing at the date.
+CREATE OR REPLACE MACRO as_at_total() AS TABLE
+SELECT coalesce(sum(n), 0) AS n FROM as_at_snapshot;
+
 -- LAs existing at the date that have no graded inspection, or whose most recent overall
 -- judgement the source does not hold (names, for the release to state).
 CREATE OR REPLACE MACRO as_at_ungraded() AS TABLE
-SELECT la.name, la.la_code,
-       CASE WHEN s.overall_inspections = 0 THEN 'not_yet_graded'
-            ELSE 'judgement_not_in_source' END AS status
-FROM as_at_codes() AS s
-JOIN local_authorities AS la ON la.la_id = s.la_id
-WHERE coalesce(s.overall_effectiveness, 0) = 0;
+SELECT la.name, la.la_code, s.ungraded AS status
+FROM (SELECT ungraded, unnest(ungraded_la_ids) AS la_id
+      FROM as_at_snapshot WHERE ungraded IS NOT NULL) AS s
+JOIN local_authorities AS la ON la.la_id = s.la_id;
 
 -- Care leavers against children in care at the same inspection (the most recent inspection
 -- with a care leavers judgement), where both are judged. Codes run in the scale's order.
 CREATE OR REPLACE MACRO care_leavers_comparison() AS TABLE
 SELECT
-    count(*) AS n,
-    count(*) FILTER (WHERE care_leavers <> children_in_care_with_care_leavers) AS different,
-    count(*) FILTER (WHERE care_leavers <= children_in_care_with_care_leavers)
+    coalesce(sum(n), 0) AS n,
+    coalesce(sum(n) FILTER (WHERE care_leavers <> children_in_care_with_care_leavers), 0)
+        AS different,
+    coalesce(sum(n) FILTER (WHERE care_leavers <= children_in_care_with_care_leavers), 0)
         AS same_or_better
-FROM as_at_codes()
+FROM as_at_snapshot
 WHERE care_leavers > 0 AND children_in_care_with_care_leavers > 0;
 
 -- LAs inadequate overall whose most recent inspection (an ILACS one) gave exactly one
 -- inadequate sub-judgement.
 CREATE OR REPLACE MACRO inadequate_one_sub() AS TABLE
-SELECT count(*) AS n
-FROM as_at_snapshot
-WHERE recency_code(overall_recency, 1) = judgement_code('inadequate')
-  AND ilacs_overall_recency = overall_recency
-  AND recency_inadequate_sub_judgements(overall_recency) = 1;
+SELECT coalesce(sum(n) FILTER (WHERE inadequate_with_one_inadequate_sub), 0) AS n
+FROM as_at_snapshot;
 
--- Change since the earlier inspection, counted by earlier judgement and change.
-CREATE OR REPLACE MACRO change_summary(as_at, cutoff, compare) AS TABLE
+-- Change since the earlier inspection (07), counted by earlier judgement and change, over
+-- the LAs compared (a change of NULL: a judgement compared is not held).
+CREATE OR REPLACE MACRO change_summary() AS TABLE
+WITH compared AS (
+    SELECT judgement_name(change_earlier_code) AS earlier_judgement,
+           judgement_name(change_latest_code) AS latest_judgement,
+           change_between(change_earlier_code, change_latest_code) AS change,
+           grades_improved(change_earlier_code, change_latest_code) AS grades_improved,
+           n
+    FROM as_at_snapshot
+    WHERE change_latest_code IS NOT NULL
+)
 SELECT
     earlier_judgement, change,
-    count(*) AS n,
-    count(*) FILTER (WHERE change = 'retained'
-                     AND latest_judgement IN ('outstanding', 'good')) AS retained_good_or_outstanding,
-    count(*) FILTER (WHERE grades_improved >= 2) AS improved_by_two,
-    count(*) FILTER (WHERE grades_improved <= -2) AS declined_by_two
-FROM change_since_earlier(as_at, cutoff, compare)
+    sum(n) AS n,
+    coalesce(sum(n) FILTER (WHERE change = 'retained'
+                            AND latest_judgement IN ('outstanding', 'good')), 0)
+        AS retained_good_or_outstanding,
+    coalesce(sum(n) FILTER (WHERE grades_improved >= 2), 0) AS improved_by_two,
+    coalesce(sum(n) FILTER (WHERE grades_improved <= -2), 0) AS declined_by_two
+FROM compared
 GROUP BY ALL;
+
+-- The snapshot as people read it: each LA's names and judgements.
+CREATE OR REPLACE MACRO as_at_judgements(as_at, cutoff) AS TABLE
+SELECT
+    a.la_id, la.la_code, la.name AS la_name, la.region, la.old_la_code, a.overall_recency,
+    recency_judgement(a.overall_recency, 1) AS overall_effectiveness,
+    recency_judgement(a.ilacs_recency, 2) AS impact_of_leaders,
+    recency_judgement(a.ilacs_recency, 3) AS help_and_protection,
+    recency_judgement(a.ilacs_recency, 4) AS children_in_care,
+    recency_judgement(a.care_leavers_recency, 5) AS care_leavers
+FROM la_as_at(as_at, cutoff) AS a
+JOIN local_authorities AS la ON la.la_id = a.la_id;
 
 -- The in-year summaries read `in_year_snapshot`, `in_year_graded_snapshot` and
 -- `in_year_focused_snapshot`: the period's events, graded inspections and focused visits,
