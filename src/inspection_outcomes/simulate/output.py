@@ -101,6 +101,12 @@ def _la_columns(sim: Simulation, pos: str, copy: str) -> dict[str, str]:
     return cols
 
 
+#: Parquet compression of the simulated events: Snappy decodes faster than zstd (figures over
+#: ten million events take about 0.4 s less), for a file about half as large again. The LA
+#: table reads as fast either way, and zstd makes it a sixth of the size.
+EVENTS_COMPRESSION = "snappy"
+
+
 def _la_sql(sim: Simulation, path: Path) -> str:
     n = len(sim.authorities)
     cols = _la_columns(sim, f"(row % {n})", f"(row // {n} + 1)")
@@ -154,7 +160,7 @@ def _events_sql(sim: Simulation, path: Path) -> str:
     target = str(path).replace("'", "''")
     return (
         f"COPY (SELECT\n    {select}\nFROM ev e)\n"
-        f"TO '{target}' (FORMAT parquet, COMPRESSION zstd)"
+        f"TO '{target}' (FORMAT parquet, COMPRESSION {EVENTS_COMPRESSION})"
     )
 
 
