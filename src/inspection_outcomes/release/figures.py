@@ -89,9 +89,9 @@ def as_at_block(wh: Warehouse, as_at: date, cutoff: date, compare: str | None = 
     return block
 
 
-def care_leavers_vs_children_in_care(wh: Warehouse) -> dict[str, Any]:
-    """LAs with a care leavers judgement against children in care at the same inspection
-    (of the snapshot made last)."""
+def care_leavers_vs_children_in_care(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
+    """LAs with a care leavers judgement against children in care at the same inspection."""
+    wh.snapshot(spec.as_at, spec.publication_cutoff, spec.compare)
     r = wh.rows("SELECT * FROM care_leavers_comparison()")[0]
     n, different, same_or_better = int(r["n"]), int(r["different"]), int(r["same_or_better"])
     return {"n": n, "different": different, "different_percent": percent(different, n),
@@ -229,7 +229,7 @@ def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
     """Every headline figure of the release as at spec.as_at."""
     types = coverage(wh)
     current = as_at_block(wh, spec.as_at, spec.publication_cutoff, spec.compare)
-    care_leavers = care_leavers_vs_children_in_care(wh)
+    care_leavers = care_leavers_vs_children_in_care(wh, spec)
     inadequate_one_sub = int(wh.value("SELECT n FROM inadequate_one_sub()"))
     change = change_block(wh, spec)
     earlier = {}

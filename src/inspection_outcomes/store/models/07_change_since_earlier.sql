@@ -2,6 +2,7 @@
 -- the date: the most recent judgement against the first ILACS judgement (compare = 'first')
 -- or the one before it (compare = 'previous'). Only inspections of the LA itself count (a
 -- successor LA starts its own history). Codes: 1 outstanding ... 4 inadequate (0: none).
+-- The LAs are counted by these codes in as_at_combinations (09).
 
 -- The two judgements compared, as codes, from an LA's row of la_as_at (06); NULL for an LA
 -- with fewer than two ILACS inspections giving overall effectiveness, or no comparison.
@@ -27,20 +28,3 @@ END;
 CREATE OR REPLACE MACRO grades_improved(earlier_code, latest_code) AS
 CASE WHEN latest_code > 0 AND earlier_code > 0 THEN earlier_code - latest_code END;
 
--- Each LA compared, as people read it.
-CREATE OR REPLACE MACRO change_since_earlier(as_at, cutoff, compare) AS TABLE
-WITH coded AS (
-    SELECT la_id,
-           change_earlier_code(ilacs_overall_inspections, first_ilacs_overall_recency,
-                               previous_ilacs_overall_recency, compare) AS earlier_code,
-           change_latest_code(ilacs_overall_inspections, ilacs_overall_recency) AS latest_code
-    FROM la_as_at(as_at, cutoff)
-    WHERE ilacs_overall_inspections > 1
-)
-SELECT
-    la_id,
-    judgement_name(earlier_code) AS earlier_judgement,
-    judgement_name(latest_code) AS latest_judgement,
-    grades_improved(earlier_code, latest_code) AS grades_improved,
-    change_between(earlier_code, latest_code) AS change
-FROM coded;
