@@ -53,21 +53,30 @@ def coverage(wh: Warehouse) -> list[str]:
     return [t for t in order if t in holds and (t in ILACS_EVENT_TYPES or t in present)]
 
 
-def as_at_block(wh: Warehouse, as_at: date, cutoff: date, compare: str | None = None,
+def release_snapshot(wh: Warehouse, spec: ReleaseSpec) -> None:
+    """The warehouse's as-at snapshot of the release: its date and the two 31 Marches before,
+    each with its own cut-off (made once; every as-at figure reads it)."""
+    year_before, two_years_before = spec.earlier(1), spec.earlier(2)
+    wh.snapshot(spec.as_at, spec.publication_cutoff, spec.compare,
+                (year_before.as_at, year_before.publication_cutoff),
+                (two_years_before.as_at, two_years_before.publication_cutoff))
+
+
+def as_at_block(wh: Warehouse, spec: ReleaseSpec, as_at: date,
                 overall_only: bool = False) -> dict[str, Any]:
-    """Headline, regions, sub-judgements and LA lists as at a date (with `compare`, the
-    snapshot also holds the change since the earlier inspection, for change_block); with
+    """Headline, regions, sub-judgements and LA lists as at a date of the release; with
     `overall_only`, the headline and LA lists alone (an earlier 31 March)."""
-    wh.snapshot(as_at, cutoff, compare, overall_only)
-    ungraded = wh.rows("SELECT name, status FROM as_at_ungraded() ORDER BY name, la_code")
-    total = wh.value("SELECT n FROM as_at_total()")
+    release_snapshot(wh, spec)
+    day = [as_at]
+    ungraded = wh.rows("SELECT name, status FROM as_at_ungraded(?) ORDER BY name, la_code", day)
+    total = wh.value("SELECT n FROM as_at_total(?)", day)
     by_area: dict[str, Counter[str]] = defaultdict(Counter)
     by_region: dict[str, Counter[str]] = defaultdict(Counter)
     if overall_only:
-        for r in wh.rows("SELECT * FROM as_at_overall_counts()"):
+        for r in wh.rows("SELECT * FROM as_at_overall_counts(?)", day):
             by_area["overall_effectiveness"][str(r["judgement"])] += int(r["n"])
     else:
-        for r in wh.rows("SELECT * FROM as_at_counts()"):
+        for r in wh.rows("SELECT * FROM as_at_counts(?)", day):
             by_area[str(r["area"])][str(r["judgement"])] += int(r["n"])
             if r["area"] == "overall_effectiveness":
                 by_region[str(r["region"])][str(r["judgement"])] += int(r["n"])
@@ -91,8 +100,8 @@ def as_at_block(wh: Warehouse, as_at: date, cutoff: date, compare: str | None = 
 
 def care_leavers_vs_children_in_care(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
     """LAs with a care leavers judgement against children in care at the same inspection."""
-    wh.snapshot(spec.as_at, spec.publication_cutoff, spec.compare)
-    r = wh.rows("SELECT * FROM care_leavers_comparison()")[0]
+    release_snapshot(wh, spec)
+    r = wh.rows("SELECT * FROM care_leavers_comparison(?)", [spec.as_at])[0]
     n, different, same_or_better = int(r["n"]), int(r["different"]), int(r["same_or_better"])
     return {"n": n, "different": different, "different_percent": percent(different, n),
             "same_or_better": same_or_better,
@@ -101,8 +110,8 @@ def care_leavers_vs_children_in_care(wh: Warehouse, spec: ReleaseSpec) -> dict[s
 
 def change_block(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
     """Change since the earlier inspection as at the release's date."""
-    wh.snapshot(spec.as_at, spec.publication_cutoff, spec.compare)
-    rows = wh.rows("SELECT * FROM change_summary()")
+    release_snapshot(wh, spec)
+    rows = wh.rows("SELECT * FROM change_summary(?)", [spec.as_at])
     comparable = [r for r in rows if r["change"] is not None]
     n = sum(int(r["n"]) for r in comparable)
     matrix: dict[str, dict[str, int | None]] = {}
@@ -228,14 +237,14 @@ def framework_notes(spec: ReleaseSpec) -> list[dict[str, str | None]]:
 def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
     """Every headline figure of the release as at spec.as_at."""
     types = coverage(wh)
-    current = as_at_block(wh, spec.as_at, spec.publication_cutoff, spec.compare)
+    current = as_at_block(wh, spec, spec.as_at)
     care_leavers = care_leavers_vs_children_in_care(wh, spec)
-    inadequate_one_sub = int(wh.value("SELECT n FROM inadequate_one_sub()"))
+    inadequate_one_sub = int(wh.value("SELECT n FROM inadequate_one_sub(?)", [spec.as_at]))
     change = change_block(wh, spec)
     earlier = {}
     for years_back in (1, 2):
         e = spec.earlier(years_back)
-        block = as_at_block(wh, e.as_at, e.publication_cutoff, overall_only=True)
+        block = as_at_block(wh, spec, e.as_at, overall_only=True)
         earlier[_iso(e.as_at)] = {
             **block["overall_effectiveness"],
             "publication_cutoff": _iso(e.publication_cutoff),

@@ -257,23 +257,24 @@ class Warehouse:
             raise InputError(f"duplicate event_id '{duplicate[0]}'", file=duplicate[1],
                              field="event_id")
 
-    def snapshot(self, as_at: date, cutoff: date, compare: str | None = None,
-                 overall_only: bool = False) -> None:
-        """Make `as_at_snapshot`: the LAs existing at the date counted by what is known of
-        them (model as_at_combinations), with the change since the earlier inspection when
-        `compare` is given, or by overall effectiveness alone (as_at_overall_combinations);
-        once per date, for the as-at summaries to sum. The dates and the choice are written
-        into the query as constants, so that DuckDB leaves out what they make unused (the
-        inspection before the most recent, unless compare is "previous")."""
-        key = (as_at, cutoff, compare, overall_only)
+    def snapshot(self, as_at: date, cutoff: date, compare: str | None,
+                 year_before: tuple[date, date], two_years_before: tuple[date, date]) -> None:
+        """Make `as_at_snapshot`: the LAs existing at a release's date counted by what is known
+        of them (model as_at_combinations), with the change since the earlier inspection when
+        `compare` is given, and by overall effectiveness as at the two dates before (each an
+        (as-at, cut-off) pair); once per release, for the as-at summaries to sum. The dates
+        and the choice are written into the query as constants, so that DuckDB leaves out
+        what they make unused (the inspection before the most recent, unless compare is
+        "previous")."""
+        key = (as_at, cutoff, compare, year_before, two_years_before)
         if getattr(self, "_snapshot", None) != key:
             if compare not in (None, "first", "previous"):
                 raise ValueError(f"compare must be first or previous, not {compare!r}")
-            dates = f"{_sql_date(as_at)}, {_sql_date(cutoff)}"
             choice = "NULL" if compare is None else _sql_text(compare)
-            model = (f"as_at_overall_combinations({dates})" if overall_only
-                     else f"as_at_combinations({dates}, {choice})")
-            self.con.execute(f"CREATE OR REPLACE TABLE as_at_snapshot AS SELECT * FROM {model}")
+            args = ", ".join([_sql_date(as_at), _sql_date(cutoff), choice,
+                              *(_sql_date(d) for d in (*year_before, *two_years_before))])
+            self.con.execute("CREATE OR REPLACE TABLE as_at_snapshot AS "
+                             f"SELECT * FROM as_at_combinations({args})")
             self._snapshot = key
 
     def period_snapshot(self, start: object, end: object, cutoff: object,

@@ -28,8 +28,9 @@ CREATE OR REPLACE TABLE event_facts AS
 WITH coded AS (
     SELECT
         la.la_id, e.event_row, hash(e.event_id) AS id_hash,
-        coalesce(framework_index(e.framework), framework_index(framework_on(e.start_date)))
-            AS framework_index,
+        -- (a CASE: DuckDB works out both arguments of a coalesce for every record)
+        CASE WHEN e.framework <> '' THEN framework_index(e.framework)
+             ELSE framework_index(framework_on(e.start_date)) END AS framework_index,
         event_type_index(e.event_type) AS event_type_index,
         coalesce(e.start_date, e.publication_date) AS took_place,
         e.end_date, e.publication_date, hash(e.themes) AS themes_hash,

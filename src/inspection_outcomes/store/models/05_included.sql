@@ -2,14 +2,15 @@
 -- as-at date and its report was published by the publication cut-off (by default 3 calendar
 -- months after the as-at date). Reports published later enter the next release, and a
 -- revision of this one.
+CREATE OR REPLACE MACRO included(took_place, publication_date, as_at, cutoff) AS
+took_place <= as_at AND publication_date <= cutoff;
+
 CREATE OR REPLACE MACRO included_events(as_at, cutoff) AS TABLE
 SELECT *
 FROM inspection_events
-WHERE took_place <= as_at
-  AND publication_date <= cutoff;
+WHERE included(took_place, publication_date, as_at, cutoff);
 
 CREATE OR REPLACE MACRO included_graded(as_at, cutoff) AS TABLE
 SELECT *
 FROM graded_inspections
-WHERE took_place <= as_at
-  AND publication_date <= cutoff;
+WHERE included(took_place, publication_date, as_at, cutoff);

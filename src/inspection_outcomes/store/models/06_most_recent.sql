@@ -9,25 +9,66 @@
 -- graded, with a judgement the source does not hold, never given an older one instead.
 -- The same pass keeps what change since an earlier inspection (07) compares: the LA's ILACS
 -- inspections giving overall effectiveness, how many, the most recent, the first and the
--- one before the most recent. (A column a query does not read is not worked out.)
-CREATE OR REPLACE MACRO la_as_at(as_at, cutoff) AS TABLE
-WITH latest AS (
+-- one before the most recent.
+--
+-- A release also states overall effectiveness as at the two 31 Marches before its date,
+-- each with its own cut-off: la_as_at_release works out all three in one pass over the
+-- graded inspections, one row for each LA that exists at any of the three dates, with
+-- whether it exists at each (exists_at, existed_year_before, existed_two_years_before).
+-- (A column a query does not read is not worked out.)
+CREATE OR REPLACE MACRO la_as_at_release(as_at, cutoff, year_before, year_before_cutoff,
+                                         two_years_before, two_years_before_cutoff) AS TABLE
+WITH graded AS (
+    SELECT
+        la_id, recency, gives_overall, ilacs, gives_care_leavers,
+        included(took_place, publication_date, as_at, cutoff) AS at_date,
+        included(took_place, publication_date, year_before, year_before_cutoff)
+            AS at_year_before,
+        included(took_place, publication_date, two_years_before, two_years_before_cutoff)
+            AS at_two_years_before
+    FROM graded_inspections
+    -- (those that may count at one of the dates: each figure then takes its date's own)
+    WHERE included(took_place, publication_date, greatest(as_at, year_before, two_years_before),
+                   greatest(cutoff, year_before_cutoff, two_years_before_cutoff))
+), latest AS (
     SELECT
         la_id,
-        max(recency) FILTER (WHERE gives_overall) AS overall_recency,
-        max(recency) FILTER (WHERE ilacs) AS ilacs_recency,
-        max(recency) FILTER (WHERE gives_care_leavers) AS care_leavers_recency,
-        count(*) FILTER (WHERE gives_overall AND ilacs) AS ilacs_overall_inspections,
-        max(recency) FILTER (WHERE gives_overall AND ilacs) AS ilacs_overall_recency,
-        min(recency) FILTER (WHERE gives_overall AND ilacs) AS first_ilacs_overall_recency,
-        max(recency, 2) FILTER (WHERE gives_overall AND ilacs) AS last_two_ilacs_overall
-    FROM included_graded(as_at, cutoff)
+        max(recency) FILTER (WHERE at_date AND gives_overall) AS overall_recency,
+        max(recency) FILTER (WHERE at_date AND ilacs) AS ilacs_recency,
+        max(recency) FILTER (WHERE at_date AND gives_care_leavers) AS care_leavers_recency,
+        count(*) FILTER (WHERE at_date AND gives_overall AND ilacs)
+            AS ilacs_overall_inspections,
+        max(recency) FILTER (WHERE at_date AND gives_overall AND ilacs)
+            AS ilacs_overall_recency,
+        min(recency) FILTER (WHERE at_date AND gives_overall AND ilacs)
+            AS first_ilacs_overall_recency,
+        max(recency, 2) FILTER (WHERE at_date AND gives_overall AND ilacs)
+            AS last_two_ilacs_overall,
+        max(recency) FILTER (WHERE at_year_before AND gives_overall)
+            AS overall_recency_year_before,
+        max(recency) FILTER (WHERE at_two_years_before AND gives_overall)
+            AS overall_recency_two_years_before
+    FROM graded
     GROUP BY la_id
 )
 SELECT la.la_id, la.region,
+       exists_on(la.valid_from, la.valid_to, as_at) AS exists_at,
+       exists_on(la.valid_from, la.valid_to, year_before) AS existed_year_before,
+       exists_on(la.valid_from, la.valid_to, two_years_before) AS existed_two_years_before,
        l.overall_recency, l.ilacs_recency, l.care_leavers_recency,
        coalesce(l.ilacs_overall_inspections, 0) AS ilacs_overall_inspections,
        l.ilacs_overall_recency, l.first_ilacs_overall_recency,
-       l.last_two_ilacs_overall[2] AS previous_ilacs_overall_recency
-FROM las_on(as_at) AS la
-LEFT JOIN latest AS l ON l.la_id = la.la_id;
+       l.last_two_ilacs_overall[2] AS previous_ilacs_overall_recency,
+       l.overall_recency_year_before, l.overall_recency_two_years_before
+FROM local_authorities AS la
+LEFT JOIN latest AS l ON l.la_id = la.la_id
+WHERE exists_on(la.valid_from, la.valid_to, as_at)
+   OR exists_on(la.valid_from, la.valid_to, year_before)
+   OR exists_on(la.valid_from, la.valid_to, two_years_before);
+
+-- The same as at one date: each LA that exists then.
+CREATE OR REPLACE MACRO la_as_at(as_at, cutoff) AS TABLE
+SELECT la_id, region, overall_recency, ilacs_recency, care_leavers_recency,
+       ilacs_overall_inspections, ilacs_overall_recency, first_ilacs_overall_recency,
+       previous_ilacs_overall_recency
+FROM la_as_at_release(as_at, cutoff, as_at, cutoff, as_at, cutoff);

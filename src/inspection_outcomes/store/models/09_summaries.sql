@@ -2,19 +2,26 @@
 -- pull per-LA rows out of the warehouse (a simulated country of a million LAs stays in SQL).
 
 -- The LAs existing at a date, counted by region and by what is known of them at that date:
--- each judgement area's most recent judgement (la_as_at, 06), as codes (1 outstanding ...
--- 4 inadequate; 0 or NULL: none), whether the LA is graded, and the change since its earlier
--- inspection (07; with compare NULL, not worked out). The LAs without an overall
--- effectiveness judgement are listed by la_id, for the release to name them. Every as-at
--- figure is a sum over these rows: the warehouse stores them once per date as
--- `as_at_snapshot` (Warehouse.snapshot).
+-- each judgement area's most recent judgement (la_as_at_release, 06), as codes (1
+-- outstanding ... 4 inadequate; 0 or NULL: none), whether the LA is graded, and the change
+-- since its earlier inspection (07; with compare NULL, not worked out); for the two 31
+-- Marches before, overall effectiveness alone (all an earlier date's figures need). The LAs
+-- without an overall effectiveness judgement are listed by la_id, for the release to name
+-- them. Every as-at figure is a sum over these rows, those of its date (`as_at_date`): the
+-- warehouse stores them once per release as `as_at_snapshot` (Warehouse.snapshot).
 CREATE OR REPLACE MACRO ungraded_status(overall_recency) AS
 CASE WHEN overall_recency IS NULL THEN 'not_yet_graded'
      WHEN recency_code(overall_recency, 1) = 0 THEN 'judgement_not_in_source'
 END;
 
-CREATE OR REPLACE MACRO as_at_combinations(as_at, cutoff, compare) AS TABLE
-WITH coded AS (
+CREATE OR REPLACE MACRO as_at_combinations(as_at, cutoff, compare, year_before,
+                                           year_before_cutoff, two_years_before,
+                                           two_years_before_cutoff) AS TABLE
+WITH las AS MATERIALIZED (
+    SELECT *
+    FROM la_as_at_release(as_at, cutoff, year_before, year_before_cutoff,
+                          two_years_before, two_years_before_cutoff)
+), coded AS (
     SELECT
         la_id, region,
         ungraded_status(overall_recency) AS ungraded,
@@ -34,43 +41,54 @@ WITH coded AS (
                             previous_ilacs_overall_recency, compare) AS change_earlier_code,
         change_latest_code(ilacs_overall_inspections, ilacs_overall_recency)
             AS change_latest_code
-    FROM la_as_at(as_at, cutoff)
+    FROM las
+    WHERE exists_at
+), earlier AS (
+    SELECT year_before AS as_at_date, la_id, region,
+           overall_recency_year_before AS overall_recency
+    FROM las
+    WHERE existed_year_before
+    UNION ALL
+    SELECT two_years_before AS as_at_date, la_id, region,
+           overall_recency_two_years_before AS overall_recency
+    FROM las
+    WHERE existed_two_years_before
 )
-SELECT * EXCLUDE (la_id), count(*) AS n,
+SELECT as_at AS as_at_date, * EXCLUDE (la_id), count(*) AS n,
        list(la_id) FILTER (WHERE ungraded IS NOT NULL) AS ungraded_la_ids
 FROM coded
-GROUP BY ALL;
-
--- The same counted by overall effectiveness alone (all the figures of an earlier 31 March
--- need: the sub-judgements and the change are not worked out).
-CREATE OR REPLACE MACRO as_at_overall_combinations(as_at, cutoff) AS TABLE
+GROUP BY ALL
+UNION ALL BY NAME
 SELECT
-    region,
+    as_at_date, region,
     ungraded_status(overall_recency) AS ungraded,
     recency_code(overall_recency, 1) AS overall_effectiveness,
     count(*) AS n,
     list(la_id) FILTER (WHERE ungraded_status(overall_recency) IS NOT NULL)
         AS ungraded_la_ids
-FROM la_as_at(as_at, cutoff)
+FROM earlier
 GROUP BY ALL;
 
 CREATE OR REPLACE TABLE as_at_snapshot AS
-SELECT * FROM as_at_combinations(DATE '1900-01-01', DATE '1900-01-01', NULL) WHERE false;
+SELECT * FROM as_at_combinations(DATE '1900-01-01', DATE '1900-01-01', NULL, DATE '1900-01-01',
+                                 DATE '1900-01-01', DATE '1900-01-01', DATE '1900-01-01')
+WHERE false;
 
 -- Judgement counts as at a date, by area and region (LAs whose most recent judgement in an
 -- area the source does not hold have no judgement there); overall effectiveness alone from
--- as_at_overall_counts, which reads either kind of snapshot.
-CREATE OR REPLACE MACRO as_at_overall_counts() AS TABLE
+-- as_at_overall_counts (all an earlier date has).
+CREATE OR REPLACE MACRO as_at_overall_counts(day) AS TABLE
 SELECT region, judgement_name(overall_effectiveness) AS judgement, sum(n) AS n
 FROM as_at_snapshot
-WHERE overall_effectiveness > 0
+WHERE as_at_date = day AND overall_effectiveness > 0
 GROUP BY ALL;
 
-CREATE OR REPLACE MACRO as_at_counts() AS TABLE
+CREATE OR REPLACE MACRO as_at_counts(day) AS TABLE
 SELECT area, region, judgement_name(code) AS judgement, sum(n) AS n
 FROM (UNPIVOT (SELECT region, overall_effectiveness, impact_of_leaders, help_and_protection,
                       children_in_care, care_leavers, n
-               FROM as_at_snapshot)
+               FROM as_at_snapshot
+               WHERE as_at_date = day)
       ON overall_effectiveness, impact_of_leaders, help_and_protection, children_in_care,
          care_leavers
       INTO NAME area VALUE code)
@@ -78,20 +96,20 @@ WHERE code > 0
 GROUP BY ALL;
 
 -- The LAs existing at the date.
-CREATE OR REPLACE MACRO as_at_total() AS TABLE
-SELECT coalesce(sum(n), 0) AS n FROM as_at_snapshot;
+CREATE OR REPLACE MACRO as_at_total(day) AS TABLE
+SELECT coalesce(sum(n), 0) AS n FROM as_at_snapshot WHERE as_at_date = day;
 
 -- LAs existing at the date that have no graded inspection, or whose most recent overall
 -- judgement the source does not hold (names, for the release to state).
-CREATE OR REPLACE MACRO as_at_ungraded() AS TABLE
+CREATE OR REPLACE MACRO as_at_ungraded(day) AS TABLE
 SELECT la.name, la.la_code, s.ungraded AS status
 FROM (SELECT ungraded, unnest(ungraded_la_ids) AS la_id
-      FROM as_at_snapshot WHERE ungraded IS NOT NULL) AS s
+      FROM as_at_snapshot WHERE as_at_date = day AND ungraded IS NOT NULL) AS s
 JOIN local_authorities AS la ON la.la_id = s.la_id;
 
 -- Care leavers against children in care at the same inspection (the most recent inspection
 -- with a care leavers judgement), where both are judged. Codes run in the scale's order.
-CREATE OR REPLACE MACRO care_leavers_comparison() AS TABLE
+CREATE OR REPLACE MACRO care_leavers_comparison(day) AS TABLE
 SELECT
     coalesce(sum(n), 0) AS n,
     coalesce(sum(n) FILTER (WHERE care_leavers <> children_in_care_with_care_leavers), 0)
@@ -99,17 +117,18 @@ SELECT
     coalesce(sum(n) FILTER (WHERE care_leavers <= children_in_care_with_care_leavers), 0)
         AS same_or_better
 FROM as_at_snapshot
-WHERE care_leavers > 0 AND children_in_care_with_care_leavers > 0;
+WHERE as_at_date = day AND care_leavers > 0 AND children_in_care_with_care_leavers > 0;
 
 -- LAs inadequate overall whose most recent inspection (an ILACS one) gave exactly one
 -- inadequate sub-judgement.
-CREATE OR REPLACE MACRO inadequate_one_sub() AS TABLE
+CREATE OR REPLACE MACRO inadequate_one_sub(day) AS TABLE
 SELECT coalesce(sum(n) FILTER (WHERE inadequate_with_one_inadequate_sub), 0) AS n
-FROM as_at_snapshot;
+FROM as_at_snapshot
+WHERE as_at_date = day;
 
 -- Change since the earlier inspection (07), counted by earlier judgement and change, over
 -- the LAs compared (a change of NULL: a judgement compared is not held).
-CREATE OR REPLACE MACRO change_summary() AS TABLE
+CREATE OR REPLACE MACRO change_summary(day) AS TABLE
 WITH compared AS (
     SELECT judgement_name(change_earlier_code) AS earlier_judgement,
            judgement_name(change_latest_code) AS latest_judgement,
@@ -117,7 +136,7 @@ WITH compared AS (
            grades_improved(change_earlier_code, change_latest_code) AS grades_improved,
            n
     FROM as_at_snapshot
-    WHERE change_latest_code IS NOT NULL
+    WHERE as_at_date = day AND change_latest_code IS NOT NULL
 )
 SELECT
     earlier_judgement, change,
