@@ -245,6 +245,8 @@ class Warehouse:
                                 .fetchnumpy()["id_hash"], dtype=np.uint64)
             hashes.sort()
             shared = np.unique(hashes[1:][hashes[1:] == hashes[:-1]])
+            if not len(shared):
+                return  # no two hashes are equal, so no identifier is used twice
             self.con.execute("CREATE OR REPLACE TEMP TABLE shared_hashes (id_hash UBIGINT)")
             insert_rows(self.con, "shared_hashes", [(int(h),) for h in shared])
             duplicate = self.con.execute(first_duplicate.format(where="""

@@ -20,7 +20,10 @@ CREATE OR REPLACE MACRO la_as_at_release(as_at, cutoff, year_before, year_before
                                          two_years_before, two_years_before_cutoff) AS TABLE
 WITH graded AS (
     SELECT
-        la_id, recency, gives_overall, ilacs, gives_care_leavers,
+        la_id, recency,
+        gives_overall(kind) AS gives_overall,
+        is_ilacs_graded(kind) AS ilacs,
+        gives_care_leavers(kind) AS gives_care_leavers,
         included(took_place, publication_date, as_at, cutoff) AS at_date,
         included(took_place, publication_date, year_before, year_before_cutoff)
             AS at_year_before,

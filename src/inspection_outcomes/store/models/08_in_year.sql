@@ -23,7 +23,7 @@ CREATE OR REPLACE MACRO in_year_graded(period_start, period_end, cutoff) AS TABL
 WITH overall AS (
     SELECT la_id, event_row, recency, took_place
     FROM graded_inspections
-    WHERE ilacs AND gives_overall AND publication_date <= cutoff
+    WHERE is_ilacs_graded(kind) AND gives_overall(kind) AND publication_date <= cutoff
 ), current AS (
     SELECT * FROM overall WHERE took_place BETWEEN period_start AND period_end
 ), earlier AS (
@@ -65,7 +65,7 @@ WITH visits AS (
     SELECT g.la_id, g.took_place, g.recency
     FROM graded_inspections AS g
     JOIN (SELECT DISTINCT la_id FROM visits) AS visited ON visited.la_id = g.la_id
-    WHERE g.gives_overall AND g.publication_date <= cutoff
+    WHERE gives_overall(g.kind) AND g.publication_date <= cutoff
 )
 SELECT v.*, recency_judgement(o.recency, 1) AS last_graded_judgement
 FROM visits AS v
