@@ -52,7 +52,9 @@ def _sql_list(values: Sequence[str]) -> str:
 
 def _load_local_authorities(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """The LA table (CSV or Parquet), read by DuckDB: a simulated country may have a million
-    LAs. `la_id`, the row's position, is the compact key the event facts carry."""
+    LAs. `la_id`, the row's position, is the compact key the event facts carry. Parquet
+    with the types the rules read stays in its file (a view: DuckDB reads just the columns
+    each rule needs); any other file is read into a table."""
     p = str(path).replace("'", "''")
     parquet = path.suffix.lower() == ".parquet"
     scan = (f"read_parquet('{p}', file_row_number=true)" if parquet
@@ -66,17 +68,20 @@ def _load_local_authorities(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     if missing:
         raise InputError(f"not an LA table: missing column(s) {', '.join(missing)}", file=path)
 
+    def typ(c: str) -> str:
+        return "DATE" if c in ("valid_from", "valid_to") else "VARCHAR"
+
     def column(c: str) -> str:
         """As stored when Parquet holds the type; else the text, empty as NULL."""
-        typ = "DATE" if c in ("valid_from", "valid_to") else "VARCHAR"
-        if parquet and types[c] == typ:
+        if parquet and types[c] == typ(c):
             return c
         text = f"NULLIF(CAST({c} AS VARCHAR), '')"
-        return f"{text if typ == 'VARCHAR' else f'TRY_CAST({text} AS DATE)'} AS {c}"
+        return f"{text if typ(c) == 'VARCHAR' else f'TRY_CAST({text} AS DATE)'} AS {c}"
 
     cols = ", ".join(column(c) for c in LA_COLUMNS_READ)
     if parquet:
-        con.execute("CREATE OR REPLACE TABLE local_authorities AS SELECT "
+        kind = "VIEW" if all(types[c] == typ(c) for c in LA_COLUMNS_READ) else "TABLE"
+        con.execute(f"CREATE OR REPLACE {kind} local_authorities AS SELECT "
                     f"CAST(file_row_number AS INTEGER) AS la_id, {cols} FROM {scan}")
     else:
         con.execute(f"CREATE OR REPLACE TEMP TABLE la_read AS SELECT {cols} FROM {scan}")
@@ -276,7 +281,9 @@ class Warehouse:
             args = ", ".join([_sql_date(as_at), _sql_date(cutoff), choice,
                               *(_sql_date(d) for d in (*year_before, *two_years_before))])
             self.con.execute("CREATE OR REPLACE TABLE as_at_snapshot AS "
-                             f"SELECT * FROM as_at_combinations({args})")
+                             f"SELECT * FROM as_at_combinations({args}); "
+                             "CREATE OR REPLACE TABLE as_at_ungraded_snapshot AS "
+                             "SELECT * FROM as_at_ungraded_names()")
             self._snapshot = key
 
     def period_snapshot(self, start: object, end: object, cutoff: object,

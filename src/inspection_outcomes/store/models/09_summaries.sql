@@ -100,12 +100,20 @@ CREATE OR REPLACE MACRO as_at_total(day) AS TABLE
 SELECT coalesce(sum(n), 0) AS n FROM as_at_snapshot WHERE as_at_date = day;
 
 -- LAs existing at the date that have no graded inspection, or whose most recent overall
--- judgement the source does not hold (names, for the release to state).
-CREATE OR REPLACE MACRO as_at_ungraded(day) AS TABLE
-SELECT la.name, la.la_code, s.ungraded AS status
-FROM (SELECT ungraded, unnest(ungraded_la_ids) AS la_id
-      FROM as_at_snapshot WHERE as_at_date = day AND ungraded IS NOT NULL) AS s
+-- judgement the source does not hold (names, for the release to state). The names of all
+-- the snapshot's dates are looked up at once, when the snapshot is made
+-- (`as_at_ungraded_snapshot`, by Warehouse.snapshot).
+CREATE OR REPLACE MACRO as_at_ungraded_names() AS TABLE
+SELECT s.as_at_date, la.name, la.la_code, s.ungraded AS status
+FROM (SELECT as_at_date, ungraded, unnest(ungraded_la_ids) AS la_id
+      FROM as_at_snapshot WHERE ungraded IS NOT NULL) AS s
 JOIN local_authorities AS la ON la.la_id = s.la_id;
+
+CREATE OR REPLACE TABLE as_at_ungraded_snapshot AS
+SELECT * FROM as_at_ungraded_names() WHERE false;
+
+CREATE OR REPLACE MACRO as_at_ungraded(day) AS TABLE
+SELECT name, la_code, status FROM as_at_ungraded_snapshot WHERE as_at_date = day;
 
 -- Care leavers against children in care at the same inspection (the most recent inspection
 -- with a care leavers judgement), where both are judged. Codes run in the scale's order.
