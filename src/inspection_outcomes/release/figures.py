@@ -172,8 +172,9 @@ def in_year_block(wh: Warehouse, spec: ReleaseSpec, types: list[str]) -> dict[st
             changes[str(g["change"])] += int(g["n"])
     after_inadequate = [g for g in previously if g["previous_judgement"] == "inadequate"]
     graded_las = int(wh.value("SELECT count(DISTINCT la_id) FROM in_year_graded_snapshot"))
-    focused = wh.rows("SELECT * FROM in_year_focused_counts()")[0]
-    n_focused = int(focused["n"])
+    n_focused = int(wh.value("SELECT n FROM in_year_focused_visits_count()"))
+    to_requires_improvement = int(wh.value(
+        "SELECT n FROM in_year_focused_to_requires_improvement()"))
     themes = _theme_counts(wh)
     monitoring = wh.rows("SELECT * FROM in_year_monitoring_summary()")[0]
     fv = "focused_visit"
@@ -199,7 +200,7 @@ def in_year_block(wh: Warehouse, spec: ReleaseSpec, types: list[str]) -> dict[st
         },
         "focused_visits": {
             "n": held(fv, n_focused),
-            "to_requires_improvement_las": held(fv, int(focused["to_requires_improvement_las"])),
+            "to_requires_improvement_las": held(fv, to_requires_improvement),
             "themes": {t: held(fv, themes[t]) for t in THEMES},
             "themes_percent": {t: held(fv, percent(themes[t], n_focused)) for t in THEMES},
         },
@@ -219,8 +220,8 @@ def previous_year_focused_visits(wh: Warehouse, spec: ReleaseSpec,
         return None
     prev = spec.earlier(1)
     wh.period_snapshot(prev.period_start, prev.period_end, prev.publication_cutoff,
-                       graded=False)
-    n = int(wh.rows("SELECT * FROM in_year_focused_counts()")[0]["n"])
+                       judged=False)
+    n = int(wh.value("SELECT n FROM in_year_focused_visits_count()"))
     counts = _theme_counts(wh)
     return {"start": _iso(prev.period_start), "end": _iso(prev.period_end), "n": n,
             "themes": counts,

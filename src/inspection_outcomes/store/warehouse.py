@@ -287,19 +287,21 @@ class Warehouse:
             self._snapshot = key
 
     def period_snapshot(self, start: object, end: object, cutoff: object,
-                        graded: bool = True) -> None:
-        """Make the in-year snapshots (events, focused visits and, unless only the visits
-        are wanted, graded inspections) of a period, once, for the in-year summaries."""
-        if getattr(self, "_period", None) != (start, end, cutoff, graded):
+                        judged: bool = True) -> None:
+        """Make the in-year snapshots of a period, once, for the in-year summaries: its
+        events and, when `judged`, its graded inspections and its focused visits with the
+        LA's last judgement (else those two are left empty: the year before the release's
+        period needs its events alone)."""
+        if getattr(self, "_period", None) != (start, end, cutoff, judged):
             args = [start, end, cutoff]
+            only_if = "" if judged else " WHERE false"
             self.con.execute("CREATE OR REPLACE TABLE in_year_snapshot AS "
                              "SELECT * FROM in_year_facts(?, ?, ?)", args)
             self.con.execute("CREATE OR REPLACE TABLE in_year_focused_snapshot AS "
-                             "SELECT * FROM in_year_focused_visits(?)", [cutoff])
-            if graded:
-                self.con.execute("CREATE OR REPLACE TABLE in_year_graded_snapshot AS "
-                                 "SELECT * FROM in_year_graded(?, ?, ?)", args)
-            self._period = (start, end, cutoff, graded)
+                             f"SELECT * FROM in_year_focused_visits(?){only_if}", [cutoff])
+            self.con.execute("CREATE OR REPLACE TABLE in_year_graded_snapshot AS "
+                             f"SELECT * FROM in_year_graded(?, ?, ?){only_if}", args)
+            self._period = (start, end, cutoff, judged)
 
     def rows(self, sql: str, params: Sequence[object] | None = None) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, params or [])

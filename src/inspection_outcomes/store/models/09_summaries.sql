@@ -170,8 +170,9 @@ FROM la_as_at(as_at, cutoff) AS a
 JOIN local_authorities AS la ON la.la_id = a.la_id;
 
 -- The in-year summaries read `in_year_snapshot`, `in_year_graded_snapshot` and
--- `in_year_focused_snapshot`: the period's events, graded inspections and focused visits,
--- made once per period by the warehouse (Warehouse.period_snapshot).
+-- `in_year_focused_snapshot`: the period's events, its graded inspections and its focused
+-- visits with the LA's last judgement, made once per period by the warehouse
+-- (Warehouse.period_snapshot; for the year before the release's period, the events alone).
 CREATE OR REPLACE TABLE in_year_graded_snapshot AS
 SELECT * FROM in_year_graded(DATE '1900-01-01', DATE '1900-01-01', DATE '1900-01-01')
 WHERE false;
@@ -197,13 +198,14 @@ SELECT
 FROM in_year_graded_snapshot
 GROUP BY ALL;
 
--- Focused visits by theme (a visit may have more than one theme), and to LAs judged requires
--- improvement at their last graded inspection.
+-- Focused visits, by theme (a visit may have more than one theme), and those to LAs judged
+-- requires improvement at their last graded inspection.
 CREATE OR REPLACE MACRO in_year_theme_counts() AS TABLE
 WITH theme_sets AS (
     SELECT t.themes, count(*) AS n
-    FROM in_year_focused_snapshot AS v
+    FROM in_year_snapshot AS v
     JOIN focused_visit_themes AS t ON t.themes_hash = v.themes_hash
+    WHERE v.event_type = 'focused_visit'
     GROUP BY ALL
 )
 SELECT trim(theme) AS theme, sum(n) AS n
@@ -211,12 +213,13 @@ FROM (SELECT unnest(string_split(themes, ';')) AS theme, n FROM theme_sets)
 WHERE trim(theme) <> ''
 GROUP BY ALL;
 
-CREATE OR REPLACE MACRO in_year_focused_counts() AS TABLE
-SELECT
-    count(*) AS n,
-    count(*) FILTER (WHERE last_graded_judgement = 'requires_improvement')
-        AS to_requires_improvement_las
-FROM in_year_focused_snapshot;
+CREATE OR REPLACE MACRO in_year_focused_visits_count() AS TABLE
+SELECT count(*) AS n FROM in_year_snapshot WHERE event_type = 'focused_visit';
+
+CREATE OR REPLACE MACRO in_year_focused_to_requires_improvement() AS TABLE
+SELECT count(*) AS n
+FROM in_year_focused_snapshot
+WHERE last_graded_judgement = 'requires_improvement';
 
 -- Monitoring visits, the LAs visited, and those re-inspected in the period (a graded
 -- inspection in the period after the LA's first monitoring visit of the period).
