@@ -247,12 +247,12 @@ class Warehouse:
             import numpy as np  # only here: importing it costs a small source a tenth of a second
 
             hashes = np.asarray(self.con.execute("SELECT id_hash FROM event_facts")
-                                .fetchnumpy()["id_hash"], dtype=np.uint64)
+                                .fetchnumpy()["id_hash"], dtype=np.uint32)
             hashes.sort()
             shared = np.unique(hashes[1:][hashes[1:] == hashes[:-1]])
             if not len(shared):
                 return  # no two hashes are equal, so no identifier is used twice
-            self.con.execute("CREATE OR REPLACE TEMP TABLE shared_hashes (id_hash UBIGINT)")
+            self.con.execute("CREATE OR REPLACE TEMP TABLE shared_hashes (id_hash UINTEGER)")
             insert_rows(self.con, "shared_hashes", [(int(h),) for h in shared])
             duplicate = self.con.execute(first_duplicate.format(where="""
                 WHERE e.event_row IN (SELECT f.event_row FROM event_facts AS f

@@ -4,7 +4,8 @@
 -- judgement_code), after the warehouse has checked every value is one they know.
 --   la_id        the LA's row in local_authorities; NULL: a code the LA table does not know
 --   event_row    where the whole record is in `events`, for lists people read
---   id_hash      a hash of event_id: duplicate identifiers are found by sorting these
+--   id_hash      32 bits of a hash of event_id: duplicate identifiers are found by
+--                sorting these
 --   kind         the (framework version, event type) pair as one number (NULL: no type);
 --                the framework version is the record's own, else the one in force on the
 --                start date. What a kind is comes from the framework versions: in_ilacs,
@@ -27,7 +28,7 @@
 CREATE OR REPLACE TABLE event_facts AS
 WITH coded AS (
     SELECT
-        la.la_id, e.event_row, hash(e.event_id) AS id_hash,
+        la.la_id, e.event_row, CAST(hash(e.event_id) >> 32 AS UINTEGER) AS id_hash,
         -- (a CASE: DuckDB works out both arguments of a coalesce for every record)
         CASE WHEN e.framework <> '' THEN framework_index(e.framework)
              ELSE framework_index(framework_on(e.start_date)) END AS framework_index,
@@ -49,7 +50,7 @@ SELECT
     CAST(least(greatest(took_place - DATE '1970-01-01', 0), 65535) AS BIGINT) * 140737488355328
         + least(greatest(coalesce(end_date - took_place, 0), 0), 2047) * 68719476736
         + least(greatest(publication_date - took_place, 0), 2047) * 33554432
-        + CAST(id_hash // 18014398509481984 AS BIGINT) * 32768
+        + CAST(id_hash // 4194304 AS BIGINT) * 32768
         + overall * 4096 + leaders * 512 + help * 64 + in_care * 8 + leavers AS recency
 FROM coded;
 
