@@ -63,7 +63,7 @@ WHERE themes IS NOT NULL;
 -- A judgement carried in a recency key, as its code or its name: area 1 (overall
 -- effectiveness) to 5 (care leavers).
 CREATE OR REPLACE MACRO recency_code(recency, area) AS
-CAST(recency // [4096, 512, 64, 8, 1][area] % 8 AS INTEGER);
+CAST((recency >> [12, 9, 6, 3, 0][area]) & 7 AS INTEGER);
 
 CREATE OR REPLACE MACRO recency_judgement(recency, area) AS
 judgement_name(recency_code(recency, area));

@@ -17,13 +17,9 @@ END;
 CREATE OR REPLACE MACRO as_at_combinations(as_at, cutoff, compare, year_before,
                                            year_before_cutoff, two_years_before,
                                            two_years_before_cutoff) AS TABLE
-WITH las AS MATERIALIZED (
-    SELECT *
-    FROM la_as_at_release(as_at, cutoff, year_before, year_before_cutoff,
-                          two_years_before, two_years_before_cutoff)
-), coded AS (
+WITH coded AS (
     SELECT
-        la_id, region,
+        la_id, region, exists_at, existed_year_before, existed_two_years_before,
         ungraded_status(overall_recency) AS ungraded,
         recency_code(overall_recency, 1) AS overall_effectiveness,
         recency_code(ilacs_recency, 2) AS impact_of_leaders,
@@ -40,33 +36,40 @@ WITH las AS MATERIALIZED (
         change_earlier_code(ilacs_overall_inspections, first_ilacs_overall_recency,
                             previous_ilacs_overall_recency, compare) AS change_earlier_code,
         change_latest_code(ilacs_overall_inspections, ilacs_overall_recency)
-            AS change_latest_code
-    FROM las
-    WHERE exists_at
-), earlier AS (
-    SELECT year_before AS as_at_date, la_id, region,
-           overall_recency_year_before AS overall_recency
-    FROM las
-    WHERE existed_year_before
-    UNION ALL
-    SELECT two_years_before AS as_at_date, la_id, region,
-           overall_recency_two_years_before AS overall_recency
-    FROM las
-    WHERE existed_two_years_before
+            AS change_latest_code,
+        ungraded_status(overall_recency_year_before) AS ungraded_year_before,
+        recency_code(overall_recency_year_before, 1) AS overall_effectiveness_year_before,
+        ungraded_status(overall_recency_two_years_before) AS ungraded_two_years_before,
+        recency_code(overall_recency_two_years_before, 1)
+            AS overall_effectiveness_two_years_before
+    FROM la_as_at_release(as_at, cutoff, year_before, year_before_cutoff,
+                          two_years_before, two_years_before_cutoff)
+), combinations AS (
+    -- the LAs counted once by everything known of them at the three dates, then by date
+    SELECT * EXCLUDE (la_id), count(*) AS n,
+           list(la_id) FILTER (WHERE ungraded IS NOT NULL OR ungraded_year_before IS NOT NULL
+                                     OR ungraded_two_years_before IS NOT NULL) AS la_ids
+    FROM coded
+    GROUP BY ALL
 )
-SELECT as_at AS as_at_date, * EXCLUDE (la_id), count(*) AS n,
-       list(la_id) FILTER (WHERE ungraded IS NOT NULL) AS ungraded_la_ids
-FROM coded
+SELECT as_at AS as_at_date, region, ungraded, overall_effectiveness, impact_of_leaders,
+       help_and_protection, children_in_care, care_leavers,
+       children_in_care_with_care_leavers, inadequate_with_one_inadequate_sub,
+       change_earlier_code, change_latest_code, sum(n) AS n,
+       flatten(list(la_ids) FILTER (WHERE ungraded IS NOT NULL)) AS ungraded_la_ids
+FROM combinations
+WHERE exists_at
 GROUP BY ALL
 UNION ALL BY NAME
-SELECT
-    as_at_date, region,
-    ungraded_status(overall_recency) AS ungraded,
-    recency_code(overall_recency, 1) AS overall_effectiveness,
-    count(*) AS n,
-    list(la_id) FILTER (WHERE ungraded_status(overall_recency) IS NOT NULL)
-        AS ungraded_la_ids
-FROM earlier
+SELECT as_at_date, region, ungraded, overall_effectiveness, sum(n) AS n,
+       flatten(list(la_ids) FILTER (WHERE ungraded IS NOT NULL)) AS ungraded_la_ids
+FROM (SELECT year_before AS as_at_date, region, ungraded_year_before AS ungraded,
+             overall_effectiveness_year_before AS overall_effectiveness, n, la_ids
+      FROM combinations WHERE existed_year_before
+      UNION ALL
+      SELECT two_years_before, region, ungraded_two_years_before,
+             overall_effectiveness_two_years_before, n, la_ids
+      FROM combinations WHERE existed_two_years_before)
 GROUP BY ALL;
 
 CREATE OR REPLACE TABLE as_at_snapshot AS
