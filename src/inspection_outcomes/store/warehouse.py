@@ -22,7 +22,6 @@ from inspection_outcomes.model.frameworks import EVENT_TYPES, framework_versions
 from inspection_outcomes.model.reference import data_path
 from inspection_outcomes.model.scale import JUDGEMENTS
 from inspection_outcomes.sources.load import LoadedSource
-from inspection_outcomes.store.bulk import insert_rows
 
 LA_COLUMNS = ("la_code", "old_la_code", "ofsted_urn", "name", "region", "valid_from",
               "valid_to", "predecessors", "successors")
@@ -252,13 +251,10 @@ class Warehouse:
             shared = np.unique(hashes[1:][hashes[1:] == hashes[:-1]])
             if not len(shared):
                 return  # no two hashes are equal, so no identifier is used twice
-            self.con.execute("CREATE OR REPLACE TEMP TABLE shared_hashes (id_hash UINTEGER)")
-            insert_rows(self.con, "shared_hashes", [(int(h),) for h in shared])
             duplicate = self.con.execute(first_duplicate.format(where="""
                 WHERE e.event_row IN (SELECT f.event_row FROM event_facts AS f
-                                      WHERE f.id_hash IN (SELECT id_hash FROM shared_hashes))
-                """)).fetchone()
-            self.con.execute("DROP TABLE shared_hashes")
+                                      WHERE f.id_hash IN (SELECT unnest(?::UINTEGER[])))
+                """), [shared.tolist()]).fetchone()
         if duplicate:
             self.source.raise_first_invalid(self.con)
             raise InputError(f"duplicate event_id '{duplicate[0]}'", file=duplicate[1],
