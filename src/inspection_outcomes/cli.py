@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -282,14 +283,19 @@ PERIOD_START = typer.Option(None, "--period-start", help="In-year period start "
 PERIOD_END = typer.Option(None, "--period-end", help="In-year period end (default: as-at).")
 
 
-def _emit(format: str, data: dict[str, Any], for_people: Callable[[dict[str, Any]], None]) -> None:
-    """Print JSON (the contract) or the people's view."""
+def _emit(format: str, data: dict[str, Any], for_people: str) -> None:
+    """Print JSON (the contract) or the people's view: `for_people` is "module:function" in
+    the publish layer, imported only then (rich takes a JSON run a twentieth of a second to
+    import)."""
     from inspection_outcomes.publish.figures_json import dumps_figures
 
     if format == "json":
         sys.stdout.write(dumps_figures(data))
     else:
-        for_people(data)
+        module, function = for_people.split(":")
+        printer: Callable[[dict[str, Any]], None] = getattr(
+            importlib.import_module(f"inspection_outcomes.publish.{module}"), function)
+        printer(data)
 
 
 def _check_format(format: str) -> None:
@@ -310,13 +316,12 @@ def figures(
     format: str = typer.Option("table", "--format", help="json or table."),
 ) -> None:
     """Every headline figure of the LA inspection outcomes release."""
-    from inspection_outcomes.publish.figures_table import print_figures
     from inspection_outcomes.release.build import run_engine
 
     _check_format(format)
     spec = _spec(as_at, compare, cutoff, period_start, period_end)
     run = run_engine(source, spec, corrections)
-    _emit(format, run.figures, print_figures)
+    _emit(format, run.figures, "figures_table:print_figures")
 
 
 @app.command()
@@ -331,14 +336,13 @@ def check(
 ) -> None:
     """Run every data check and print the quality assurance report."""
     from inspection_outcomes.checks.qa import qa_report
-    from inspection_outcomes.publish.qa_text import print_qa
     from inspection_outcomes.release.build import run_engine
 
     _check_format(format)
     spec = _spec(as_at, compare, cutoff, None, None)
     run = run_engine(source, spec, corrections)
     report = qa_report(run, corrections)
-    _emit(format, report, print_qa)
+    _emit(format, report, "qa_text:print_qa")
     if not report["consistency"]["passed"]:
         raise typer.Exit(1)
 
