@@ -184,7 +184,7 @@ SELECT * FROM in_year_focused_visits(DATE '1900-01-01') WHERE false;
 
 -- In-year events by type, and the LAs visited.
 CREATE OR REPLACE MACRO in_year_by_type() AS TABLE
-SELECT event_type, count(*) AS n, count(DISTINCT la_id) AS las
+SELECT event_type, count(*) AS n
 FROM in_year_snapshot
 GROUP BY ALL;
 
@@ -196,8 +196,7 @@ CREATE OR REPLACE MACRO in_year_graded_summary() AS TABLE
 SELECT
     judgement, previous_judgement, change,
     (previous_event_row IS NOT NULL) AS previously_inspected,
-    count(*) AS n,
-    count(DISTINCT la_id) AS las
+    count(*) AS n
 FROM in_year_graded_snapshot
 GROUP BY ALL;
 
