@@ -13,8 +13,8 @@
 --
 -- A release also states overall effectiveness as at the two 31 Marches before its date,
 -- each with its own cut-off: la_as_at_release works out all three in one pass over the
--- graded inspections, one row for each LA that exists at any of the three dates, with
--- whether it exists at each (exists_at, existed_year_before, existed_two_years_before).
+-- graded inspections, one row for each LA of the LA table, with whether it exists at each
+-- date (exists_at, existed_year_before, existed_two_years_before).
 -- (A column a query does not read is not worked out.)
 CREATE OR REPLACE MACRO la_as_at_release(as_at, cutoff, year_before, year_before_cutoff,
                                          two_years_before, two_years_before_cutoff) AS TABLE
@@ -64,14 +64,12 @@ SELECT la.la_id, la.region,
        l.last_two_ilacs_overall[2] AS previous_ilacs_overall_recency,
        l.overall_recency_year_before, l.overall_recency_two_years_before
 FROM local_authorities AS la
-LEFT JOIN latest AS l ON l.la_id = la.la_id
-WHERE exists_on(la.valid_from, la.valid_to, as_at)
-   OR exists_on(la.valid_from, la.valid_to, year_before)
-   OR exists_on(la.valid_from, la.valid_to, two_years_before);
+LEFT JOIN latest AS l ON l.la_id = la.la_id;
 
 -- The same as at one date: each LA that exists then.
 CREATE OR REPLACE MACRO la_as_at(as_at, cutoff) AS TABLE
 SELECT la_id, region, overall_recency, ilacs_recency, care_leavers_recency,
        ilacs_overall_inspections, ilacs_overall_recency, first_ilacs_overall_recency,
        previous_ilacs_overall_recency
-FROM la_as_at_release(as_at, cutoff, as_at, cutoff, as_at, cutoff);
+FROM la_as_at_release(as_at, cutoff, as_at, cutoff, as_at, cutoff)
+WHERE exists_at;
