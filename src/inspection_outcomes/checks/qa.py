@@ -58,9 +58,9 @@ def previous_release_comparison(run: EngineRun) -> dict[str, Any]:
     and as the data now see it. The difference between those two is revisions (late
     reports); the rest of the movement is new inspections."""
     prev = run.spec.earlier(1)
-    original = as_at_block(run.warehouse, prev, prev.as_at)
-    revised_spec = replace(prev, publication_cutoff=run.spec.publication_cutoff)
-    revised = as_at_block(run.warehouse, revised_spec, prev.as_at)
+    original = as_at_block(run.warehouse, prev)
+    revised = as_at_block(run.warehouse,
+                          replace(prev, publication_cutoff=run.spec.publication_cutoff))
     current = run.figures["overall_effectiveness"]
     late = run.warehouse.rows(
         """SELECT event_id, la_name, CAST(start_date AS VARCHAR) AS start,

@@ -62,12 +62,12 @@ def release_snapshot(wh: Warehouse, spec: ReleaseSpec) -> None:
                 (two_years_before.as_at, two_years_before.publication_cutoff))
 
 
-def as_at_block(wh: Warehouse, spec: ReleaseSpec, as_at: date,
-                overall_only: bool = False) -> dict[str, Any]:
-    """Headline, regions, sub-judgements and LA lists as at a date of the release; with
-    `overall_only`, the headline and LA lists alone (an earlier 31 March)."""
+def as_at_block(wh: Warehouse, spec: ReleaseSpec, years_back: int = 0) -> dict[str, Any]:
+    """Headline, regions, sub-judgements and LA lists as at the release's date; for one of
+    the two 31 Marches before it (`years_back` 1 or 2), the headline and LA lists alone."""
     release_snapshot(wh, spec)
-    day = [as_at]
+    overall_only = years_back > 0
+    day = [spec.earlier(years_back).as_at if overall_only else spec.as_at]
     ungraded = wh.rows("SELECT name, status FROM as_at_ungraded(?) ORDER BY name, la_code", day)
     total = wh.value("SELECT n FROM as_at_total(?)", day)
     by_area: dict[str, Counter[str]] = defaultdict(Counter)
@@ -238,14 +238,14 @@ def framework_notes(spec: ReleaseSpec) -> list[dict[str, str | None]]:
 def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
     """Every headline figure of the release as at spec.as_at."""
     types = coverage(wh)
-    current = as_at_block(wh, spec, spec.as_at)
+    current = as_at_block(wh, spec)
     care_leavers = care_leavers_vs_children_in_care(wh, spec)
     inadequate_one_sub = int(wh.value("SELECT n FROM inadequate_one_sub(?)", [spec.as_at]))
     change = change_block(wh, spec)
     earlier = {}
     for years_back in (1, 2):
         e = spec.earlier(years_back)
-        block = as_at_block(wh, spec, e.as_at, overall_only=True)
+        block = as_at_block(wh, spec, years_back)
         earlier[_iso(e.as_at)] = {
             **block["overall_effectiveness"],
             "publication_cutoff": _iso(e.publication_cutoff),

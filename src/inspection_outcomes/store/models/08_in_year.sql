@@ -42,12 +42,9 @@ SELECT
     judgement_name(code) AS judgement,
     judgement_name(previous_code) AS previous_judgement,
     previous_event_row,
-    CASE
-        WHEN previous_event_row IS NULL OR code = 0 OR previous_code = 0 THEN NULL
-        WHEN code < previous_code THEN 'improved'
-        WHEN code > previous_code THEN 'declined'
-        ELSE 'retained'
-    END AS change
+    -- the change rule of 07 (NULL with no earlier inspection)
+    CASE WHEN previous_event_row IS NOT NULL THEN change_between(previous_code, code) END
+        AS change
 FROM compared;
 
 -- The period's events, made once per period by Warehouse.period_snapshot (empty until then).
