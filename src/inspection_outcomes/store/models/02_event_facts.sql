@@ -3,7 +3,8 @@
 -- read by the macros made from the reference data (framework_index, event_type_index,
 -- judgement_code), after the warehouse has checked every value is one they know.
 --   la_id        the LA's row in local_authorities; NULL: a code the LA table does not know
---   event_row    where the whole record is in `events`, for lists people read
+--   event_row    where the whole record is in `events`, for lists people read (an INTEGER,
+--                half the memory of the source's BIGINT position)
 --   id_hash      32 bits of a hash of event_id: duplicate identifiers are found by
 --                sorting these
 --   kind         the (framework version, event type) pair as one number (NULL: no type);
@@ -13,9 +14,10 @@
 --                what that version judges: gives_overall, is_ilacs_graded, gives_care_leavers
 --   took_place   the start date, else the publication date (see inspection_events)
 --   themes_hash  a hash of a focused visit's themes (their text is in focused_visit_themes)
---   recency      "which is more recent", with the judgements riding in its lowest bits, so
---                that max(recency) over an LA's inspections is its most recent inspection
---                and that inspection's judgements, in one pass. A number made of, from the
+--   recency      of a graded inspection (is_graded; NULL for other events): "which is more
+--                recent", with the judgements riding in its lowest bits, so that
+--                max(recency) over an LA's inspections is its most recent inspection and
+--                that inspection's judgements, in one pass. A number made of, from the
 --                highest place down:
 --                  took_place (days since 1970)          x 2^47
 --                  days from took_place to the end date  x 2^36  (then the later end,
@@ -28,30 +30,34 @@
 CREATE OR REPLACE TABLE event_facts AS
 WITH coded AS (
     SELECT
-        la.la_id, e.event_row, CAST(hash(e.event_id) >> 32 AS UINTEGER) AS id_hash,
+        la.la_id, CAST(e.event_row AS INTEGER) AS event_row,
+        CAST(hash(e.event_id) >> 32 AS UINTEGER) AS id_hash,
         -- (a CASE: DuckDB works out both arguments of a coalesce for every record)
-        CASE WHEN e.framework <> '' THEN framework_index(e.framework)
-             ELSE framework_index(framework_on(e.start_date)) END AS framework_index,
-        event_type_index(e.event_type) AS event_type_index,
+        event_kind(CASE WHEN e.framework <> '' THEN framework_index(e.framework)
+                        ELSE framework_index(framework_on(e.start_date)) END,
+                   event_type_index(e.event_type)) AS kind,
         coalesce(e.start_date, e.publication_date) AS took_place,
         e.end_date, e.publication_date, hash(e.themes) AS themes_hash,
-        judgement_code(e.overall_effectiveness) AS overall,
-        judgement_code(e.impact_of_leaders) AS leaders,
-        judgement_code(e.help_and_protection) AS help,
-        judgement_code(e.children_in_care) AS in_care,
-        judgement_code(e.care_leavers) AS leavers
+        e.overall_effectiveness, e.impact_of_leaders, e.help_and_protection,
+        e.children_in_care, e.care_leavers
     FROM events AS e
     LEFT JOIN local_authorities AS la ON la.la_code = e.la_code
 )
 SELECT
-    la_id, event_row, id_hash,
-    event_kind(framework_index, event_type_index) AS kind,
-    took_place, publication_date, themes_hash,
-    CAST(least(greatest(took_place - DATE '1970-01-01', 0), 65535) AS BIGINT) * 140737488355328
+    la_id, event_row, id_hash, kind, took_place, publication_date, themes_hash,
+    -- (worked out for graded inspections alone: half the records)
+    CASE WHEN is_graded(kind) THEN
+        CAST(least(greatest(took_place - DATE '1970-01-01', 0), 65535) AS BIGINT)
+            * 140737488355328
         + least(greatest(coalesce(end_date - took_place, 0), 0), 2047) * 68719476736
         + least(greatest(publication_date - took_place, 0), 2047) * 33554432
         + CAST(id_hash // 4194304 AS BIGINT) * 32768
-        + overall * 4096 + leaders * 512 + help * 64 + in_care * 8 + leavers AS recency
+        + judgement_code(overall_effectiveness) * 4096
+        + judgement_code(impact_of_leaders) * 512
+        + judgement_code(help_and_protection) * 64
+        + judgement_code(children_in_care) * 8
+        + judgement_code(care_leavers)
+    END AS recency
 FROM coded;
 
 -- The text of each set of focused visit themes, by its hash.
