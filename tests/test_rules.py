@@ -193,6 +193,27 @@ def test_focused_and_monitoring_visits(tmp_path: Path) -> None:
     assert y["monitoring_visits"] == {"n": 2, "las": 1, "las_reinspected": 1}
 
 
+def test_focused_visit_reads_the_more_recent_of_two_inspections_on_one_day(
+        tmp_path: Path) -> None:
+    """The LA's last judgement before a visit follows the "most recent" rule on a tie of
+    days (the later end date), in whichever order the records come."""
+    rows = [event(1, BARNET, "2022-05-02", "2022-07-01", end="2022-05-13",
+                  overall_effectiveness="requires_improvement"),
+            event(2, BARNET, "2022-05-02", "2022-06-20", end="2022-05-06",
+                  overall_effectiveness="good"),
+            event(3, BARNET, "2023-06-05", "2023-08-01", "focused_visit", themes="front_door"),
+            event(4, CAMDEN, "2022-05-02", "2022-07-01", end="2022-05-06",
+                  overall_effectiveness="requires_improvement"),
+            event(5, CAMDEN, "2022-05-02", "2022-06-20", end="2022-05-13",
+                  overall_effectiveness="good"),
+            event(6, CAMDEN, "2023-06-05", "2023-08-01", "focused_visit", themes="front_door")]
+    for name, order in (("a", rows), ("b", rows[::-1])):
+        (tmp_path / name).mkdir()
+        y = figures_for(tmp_path / name, order, "2024-03-31")["in_year"]
+        assert y["focused_visits"]["n"] == 2
+        assert y["focused_visits"]["to_requires_improvement_las"] == 1
+
+
 @pytest.mark.parametrize("as_at", ["2019-03-31", "2020-03-31", "2021-03-31", "2022-03-31",
                                    "2023-03-31", "2024-03-31", "2025-03-31", "2026-03-31",
                                    "2024-08-31"])

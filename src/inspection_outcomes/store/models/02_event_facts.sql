@@ -27,6 +27,11 @@
 --                  of overall effectiveness x 2^12, impact of leaders x 2^9, help and
 --                  protection x 2^6, children in care x 2^3, care leavers x 1
 --                (the order of model.frameworks.ILACS_AREAS; read back by recency_code).
+-- The smallest recency key of a day: a graded inspection that took place before the day has
+-- a smaller key, one that took place on it or later a key at least as large.
+CREATE OR REPLACE MACRO day_recency(day) AS
+CAST(least(greatest(day - DATE '1970-01-01', 0), 65535) AS BIGINT) * 140737488355328;
+
 CREATE OR REPLACE TABLE event_facts AS
 WITH coded AS (
     SELECT
@@ -47,8 +52,7 @@ SELECT
     la_id, event_row, id_hash, kind, took_place, publication_date, themes_hash,
     -- (worked out for graded inspections alone: half the records)
     CASE WHEN is_graded(kind) THEN
-        CAST(least(greatest(took_place - DATE '1970-01-01', 0), 65535) AS BIGINT)
-            * 140737488355328
+        day_recency(took_place)
         + least(greatest(coalesce(end_date - took_place, 0), 0), 2047) * 68719476736
         + least(greatest(publication_date - took_place, 0), 2047) * 33554432
         + CAST(id_hash // 4194304 AS BIGINT) * 32768
