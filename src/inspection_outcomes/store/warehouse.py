@@ -291,12 +291,17 @@ class Warehouse:
         if getattr(self, "_period", None) != (start, end, cutoff, judged):
             args = [start, end, cutoff]
             only_if = "" if judged else " WHERE false"
-            self.con.execute("CREATE OR REPLACE TABLE in_year_snapshot AS "
-                             "SELECT * FROM in_year_facts(?, ?, ?)", args)
-            self.con.execute("CREATE OR REPLACE TABLE in_year_focused_snapshot AS "
-                             f"SELECT * FROM in_year_focused_visits(?){only_if}", [cutoff])
-            self.con.execute("CREATE OR REPLACE TABLE in_year_graded_snapshot AS "
-                             f"SELECT * FROM in_year_graded(?, ?, ?){only_if}", args)
+            # (the in-year summaries group and count these rows, never read their order)
+            self.con.execute("SET preserve_insertion_order = false")
+            try:
+                self.con.execute("CREATE OR REPLACE TABLE in_year_snapshot AS "
+                                 "SELECT * FROM in_year_facts(?, ?, ?)", args)
+                self.con.execute("CREATE OR REPLACE TABLE in_year_focused_snapshot AS "
+                                 f"SELECT * FROM in_year_focused_visits(?){only_if}", [cutoff])
+                self.con.execute("CREATE OR REPLACE TABLE in_year_graded_snapshot AS "
+                                 f"SELECT * FROM in_year_graded(?, ?, ?){only_if}", args)
+            finally:
+                self.con.execute("RESET preserve_insertion_order")
             self._period = (start, end, cutoff, judged)
 
     def rows(self, sql: str, params: Sequence[object] | None = None) -> list[dict[str, Any]]:
