@@ -9,8 +9,3 @@ CREATE OR REPLACE MACRO included_events(as_at, cutoff) AS TABLE
 SELECT *
 FROM inspection_events
 WHERE included(took_place, publication_date, as_at, cutoff);
-
-CREATE OR REPLACE MACRO included_graded(as_at, cutoff) AS TABLE
-SELECT *
-FROM graded_inspections
-WHERE included(took_place, publication_date, as_at, cutoff);
