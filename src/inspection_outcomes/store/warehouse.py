@@ -144,8 +144,9 @@ def _framework_macros(con: duckdb.DuckDBPyConnection) -> None:
         and "care_leavers" in f.judgements,
     }
     for name, test in kinds.items():
-        con.execute(f"CREATE OR REPLACE MACRO {name}(kind) AS "
-                    f"coalesce(({mask(test)} >> kind) & 1 = 1, false)")
+        # (NULL for a record with no kind: every rule tests these in WHERE, FILTER or
+        # CASE WHEN, which read NULL as false; a coalesce would cost an operation a record)
+        con.execute(f"CREATE OR REPLACE MACRO {name}(kind) AS ({mask(test)} >> kind) & 1 = 1")
 
 
 def _judgement_macros(con: duckdb.DuckDBPyConnection) -> None:

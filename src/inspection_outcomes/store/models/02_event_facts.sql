@@ -71,9 +71,10 @@ FROM events
 WHERE themes IS NOT NULL;
 
 -- A judgement carried in a recency key, as its code or its name: area 1 (overall
--- effectiveness) to 5 (care leavers).
+-- effectiveness) to 5 (care leavers). (A BIGINT like the key: a cast to a smaller type
+-- would cost an operation for every LA of the as-at pass.)
 CREATE OR REPLACE MACRO recency_code(recency, area) AS
-CAST((recency >> [12, 9, 6, 3, 0][area]) & 7 AS INTEGER);
+(recency >> [12, 9, 6, 3, 0][area]) & 7;
 
 CREATE OR REPLACE MACRO recency_judgement(recency, area) AS
 judgement_name(recency_code(recency, area));
