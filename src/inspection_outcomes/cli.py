@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -13,6 +14,11 @@ import typer
 
 from inspection_outcomes import __version__
 from inspection_outcomes.errors import InputError, ReleaseError
+
+# numpy (which sorts the hashes of a large source's identifiers) would start a BLAS thread
+# pool whose threads spin beside DuckDB's for a while: 1% of the processor time of figures
+# over ten million events. No command does linear algebra.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 app = typer.Typer(
     name="outcomes",
