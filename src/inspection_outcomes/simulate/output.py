@@ -101,10 +101,13 @@ def _la_columns(sim: Simulation, pos: str, copy: str) -> dict[str, str]:
     return cols
 
 
-#: Parquet compression of the simulated events: Snappy decodes faster than zstd (figures over
-#: ten million events take about 0.4 s less), for a file about half as large again. The LA
-#: table reads as fast either way, and zstd makes it a sixth of the size.
-EVENTS_COMPRESSION = "snappy"
+#: How the simulated events are written: Snappy decodes faster than zstd (figures over ten
+#: million events take about 0.4 s less), for a file about half as large again; Parquet's
+#: version 2 encodings store each identifier once after the lengths of all of them
+#: (DELTA_LENGTH_BYTE_ARRAY), which DuckDB reads with 5% fewer instructions over the whole
+#: figures run, in a file a quarter smaller. The LA table reads as fast either way, and zstd
+#: makes it a sixth of the size.
+EVENTS_PARQUET = "COMPRESSION snappy, PARQUET_VERSION V2"
 
 
 def _la_sql(sim: Simulation, path: Path) -> str:
@@ -160,7 +163,7 @@ def _events_sql(sim: Simulation, path: Path) -> str:
     target = str(path).replace("'", "''")
     return (
         f"COPY (SELECT\n    {select}\nFROM ev e)\n"
-        f"TO '{target}' (FORMAT parquet, COMPRESSION {EVENTS_COMPRESSION})"
+        f"TO '{target}' (FORMAT parquet, {EVENTS_PARQUET})"
     )
 
 
