@@ -275,8 +275,8 @@ def test_copies_are_byte_identical_across_runs(copies: Path, tmp_path: Path) -> 
 
 @pytest.mark.parametrize("compare", ["first", "previous"])
 def test_figures_do_not_depend_on_threads_or_row_order(copies: Path, compare: str) -> None:
-    """Graded inspections and the in-year snapshots are copied without keeping row order:
-    one thread and four must give the same figures."""
+    """The in-year snapshots are copied without keeping row order, and the event facts are
+    made by several threads: one thread and four must give the same figures."""
     source = load_la_source(f"simulated:{copies}")
     spec = ReleaseSpec.for_date(date(2025, 3, 31), compare=compare)
     one = compute_figures(Warehouse(source, threads=1), spec)
