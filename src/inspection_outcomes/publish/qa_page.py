@@ -5,24 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from inspection_outcomes.release.content import ReleaseContent
 
 TEMPLATE = "qa_report.html.j2"
 
 
 def write_qa_page(report: dict[str, Any], content: ReleaseContent, path: Path) -> Path:
-    env = Environment(loader=PackageLoader("inspection_outcomes.publish", "templates"),
-                      autoescape=select_autoescape(), trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
-    from inspection_outcomes.publish.html import NAV, SIMULATED_WARNING
+    """Render with the pages' one environment: autoescaped, so the source's own text (anomaly
+    values, evidence, file names) is shown as text and never read as markup."""
+    from inspection_outcomes.publish.html import NAV, SIMULATED_WARNING, environment
 
-    html = env.get_template(TEMPLATE).render(
+    html = environment().get_template(TEMPLATE).render(
         report={**report, "source_name": report["source"].split(":", 1)[0] + " source"},
         meta=content.meta, nav=NAV, current=path.name, caption="Official statistics",
         page_title="Quality assurance report", simulated_warning=SIMULATED_WARNING,
-        publication_date=content.meta.publication_date)
+        publication_date=content.meta.publication_date, page_title_suffix=False)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8", newline="\n")
     return path
