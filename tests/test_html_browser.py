@@ -6,10 +6,7 @@ desktop and mobile widths go to test-output/screenshots/ for a person to look at
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -23,35 +20,20 @@ from inspection_outcomes.publish.html import NAV, write_pages
 from inspection_outcomes.publish.qa_page import write_qa_page
 from inspection_outcomes.release.build import run_engine
 from inspection_outcomes.release.spec import ReleaseSpec
+from tests.browser_support import audit_page, axe, chromium, serve
 from tests.test_findings_support import engine_content, published_content
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = {"desktop": 1280, "mobile": 375}
-
-
-def _needs(path: Path, what: str) -> None:
-    if not path.exists():
-        import os
-
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} is missing ({what})")
-        pytest.skip(f"{path} is missing ({what})")
 
 
 @pytest.fixture(scope="module")
 def site(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Both releases (engine's real data, and the published figures flagged as simulated)
     written and served on localhost."""
-    _needs(CHROMIUM, "apt-get install chromium")
-    _needs(AXE, "npm ci")
     root = tmp_path_factory.mktemp("site")
     real = engine_content(shared)
     write_pages(real, build_charts(real), build_map(real), root / "real")
@@ -65,33 +47,14 @@ def site(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
         ROOT / "corrections" / "d2i-ilacs.csv")
     for name, content in (("real", real), ("simulated", simulated)):
         write_qa_page(report, content, root / name / "quality-assurance.html")
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    with serve(root) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    _needs(CHROMIUM, "apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium() as b:
+        yield b
 
 
 PAGES = [href for href, _ in NAV]
@@ -104,15 +67,12 @@ def test_page_has_no_axe_violations(site: str, browser: object, release: str,
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     external: list[str] = []
     for label, width in WIDTHS.items():
-        page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        page = audit_page(browser, viewport={"width": width, "height": 900})
         page.on("request", lambda r: None if r.url.startswith(site) else external.append(r.url))
         page.goto(f"{site}/{release}/{page_name}")
         page.wait_for_load_state("networkidle")
         if label == "desktop":
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-            )
+            result = axe(page)
             violations = result["violations"]
             report = json.dumps([
                 {"id": v["id"], "impact": v["impact"], "help": v["help"],

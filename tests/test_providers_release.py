@@ -3,16 +3,12 @@ layer, built once per module from the real 2024 CSV (as at) and 2025 ODS (in-yea
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import functools
 import hashlib
-import http.server
 import json
 import re
 import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Iterator
 from datetime import date
@@ -38,15 +34,13 @@ from inspection_outcomes.publish.spreadsheet import read_back
 from inspection_outcomes.publish.tidy_csv import check_tidy_csv
 from inspection_outcomes.release.providers_figures import IN_YEAR_RULE, build_figures
 from inspection_outcomes.sources import ofsted_providers
+from tests.browser_support import audit_page, axe, chromium, serve
 from tests.providers_support import CSV_2024, ODS_2025, data_file, run_cli, source
 from tests.test_providers_redaction import source_values, strings
 
 pytestmark = pytest.mark.shared
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}\b")
 
 
@@ -329,70 +323,31 @@ def test_existing_folder_is_not_replaced_without_force(tmp_path: Path) -> None:
 # --- accessibility -------------------------------------------------------------------------
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def _needs(path: Path, what: str) -> None:
-    if not path.exists():
-        import os
-
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} is missing ({what})")
-        pytest.skip(f"{path} is missing ({what})")
-
-
-@contextlib.contextmanager
-def _serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def served(built: tuple[Path, Path]) -> Iterator[str]:
-    with _serve(built[0]) as url:
+    with serve(built[0]) as url:
         yield url
 
 
 def _axe(url: str, served: str, check: Any = None) -> None:
     """axe-core (WCAG 2.2 AA tags) on one page: zero violations, no request leaves the server;
     `check(page)` runs further assertions on the loaded page."""
-    _needs(CHROMIUM, "apt-get install chromium")
-    _needs(AXE, "npm ci")
-    from playwright.sync_api import sync_playwright
-
     external: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.on("request", lambda r: None if r.url.startswith(served)
-                    else external.append(r.url))
-            page.goto(url)
-            page.wait_for_load_state("networkidle")
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-            report = json.dumps([{"id": v["id"], "help": v["help"],
-                                  "nodes": [n["target"] for n in v["nodes"]][:5]}
-                                 for v in result["violations"]], indent=1)
-            assert result["violations"] == [], report
-            assert result["passes"], "axe ran no checks"
-            assert page.locator("h1").count() == 1
-            if check is not None:
-                check(page)
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = audit_page(browser, viewport={"width": 1280, "height": 900})
+        page.on("request", lambda r: None if r.url.startswith(served)
+                else external.append(r.url))
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        result = axe(page)
+        report = json.dumps([{"id": v["id"], "help": v["help"],
+                              "nodes": [n["target"] for n in v["nodes"]][:5]}
+                             for v in result["violations"]], indent=1)
+        assert result["violations"] == [], report
+        assert result["passes"], "axe ran no checks"
+        assert page.locator("h1").count() == 1
+        if check is not None:
+            check(page)
     assert external == []
 
 
@@ -577,6 +532,6 @@ def test_figures_command_reports_a_short_period_as_provisional(
 
 @pytest.mark.browser
 def test_provisional_pages_have_no_axe_violations(provisional: Path) -> None:
-    with _serve(provisional) as url:
+    with serve(provisional) as url:
         for name in ("index.html", "methodology.html"):
             _axe(f"{url}/{name}", url)
