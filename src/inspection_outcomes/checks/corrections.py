@@ -18,6 +18,7 @@ from inspection_outcomes.errors import InputError
 from inspection_outcomes.model.events import DATE_COLUMNS, JUDGEMENT_COLUMNS
 from inspection_outcomes.model.frameworks import EVENT_TYPES, framework_versions
 from inspection_outcomes.model.scale import JUDGEMENTS
+from inspection_outcomes.safe_text import csv_cell_read, csv_text, plain_text
 
 LEDGER_COLUMNS = ("record", "field", "value_found", "corrected_value", "evidence", "date")
 CORRECTABLE = (*DATE_COLUMNS, *JUDGEMENT_COLUMNS, "event_type", "framework", "themes")
@@ -82,8 +83,12 @@ def read_ledger(path: Path) -> list[Correction]:
             rows = list(reader)
     except UnicodeDecodeError:
         raise InputError("not UTF-8 text", file=path) from None
+    except csv.Error as e:
+        raise InputError(f"not a CSV file ({e})", file=path) from None
     out = []
-    for i, r in enumerate(rows, start=2):
+    for i, raw in enumerate(rows, start=2):
+        r = {c: plain_text(csv_cell_read(raw.get(c) or ""), file=path, row=i, field=c)
+             for c in LEDGER_COLUMNS}
         for c in ("record", "field", "corrected_value", "evidence"):
             if not (r[c] or "").strip() and not (c == "corrected_value" and
                                                  r["field"] in JUDGEMENT_COLUMNS):
@@ -96,6 +101,13 @@ def read_ledger(path: Path) -> list[Correction]:
                               r["corrected_value"].strip(), r["evidence"].strip(),
                               (r["date"] or "").strip(), i))
     return out
+
+
+def ledger_text(ledger: list[Correction]) -> str:
+    """The ledger as a CSV file again, in its order (formula-like text defused, so that
+    `read_ledger` reads back the same corrections)."""
+    return csv_text(LEDGER_COLUMNS, ([getattr(c, col) for col in LEDGER_COLUMNS]
+                                     for c in ledger))
 
 
 def apply_corrections(con: duckdb.DuckDBPyConnection, ledger: list[Correction],

@@ -125,6 +125,9 @@ GROUPS: Final = (
 #: Groups judged on supported accommodation's own scale.
 SA_GROUPS: Final = ("supported_accommodation",)
 
+#: Where a provider is, as Ofsted's data say: its 8 regions (model/data/regions.csv), and Wales
+#: for the few providers registered in England that sit there.
+PROVIDER_REGIONS: Final = (*(r["region"] for r in read_table("regions.csv")), "Wales")
 SECTORS: Final = ("private", "local_authority", "voluntary", "academy", "health_authority")
 
 #: Names of the columns a source may hold that identify a provider or its owner. They are

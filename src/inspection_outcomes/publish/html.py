@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from inspection_outcomes.errors import InputError, ReleaseError
 from inspection_outcomes.model import frameworks as fw
@@ -26,6 +27,7 @@ from inspection_outcomes.model.scale import LABELS
 from inspection_outcomes.publish import findings as fd
 from inspection_outcomes.publish.types import Chart, DataTable
 from inspection_outcomes.release.content import ReleaseContent
+from inspection_outcomes.safe_text import plain_text, shown
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PRE_RELEASE_CSV = Path(__file__).resolve().parents[1] / "config" / "pre_release_access.csv"
@@ -95,6 +97,7 @@ def read_pre_release(path: Path = PRE_RELEASE_CSV) -> list[tuple[str, str]]:
                 if not (r.get(fieldname) or "").strip():
                     raise InputError("a non-empty value expected", file=path, row=i,
                                      field=fieldname)
+                plain_text(r[fieldname], file=path, row=i, field=fieldname)
             rows.append((r["role"].strip(), r["organisation"].strip()))
     return rows
 
@@ -281,8 +284,17 @@ def _lower(text: str) -> str:
 # --------------------------------------------------------------------------- rendering
 
 
+def _finalize(value: Any) -> Any:
+    """Every value a template writes: text from a source with its hidden characters shown
+    (markup the templates built themselves is left alone)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return shown(value)
+    return value
+
+
 def environment() -> Environment:
-    """The pages' Jinja environment (autoescaped, strict: a missing value is an error)."""
+    """The pages' one Jinja environment: autoescaped (every value is text, never markup),
+    strict (a missing value is an error), hidden characters shown."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
@@ -290,6 +302,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
+        finalize=_finalize,
     )
     env.globals["numeric_columns"] = numeric_columns
     return env

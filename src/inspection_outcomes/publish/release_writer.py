@@ -38,6 +38,7 @@ from inspection_outcomes.errors import InputError, ReleaseError
 from inspection_outcomes.publish.figures_json import dumps_figures
 from inspection_outcomes.release.build import EngineRun, build_release_content
 from inspection_outcomes.release.revisions import VINTAGE, write_vintage
+from inspection_outcomes.safe_text import plain_text
 
 if TYPE_CHECKING:
     from inspection_outcomes.publish.spreadsheet import Workbook
@@ -156,7 +157,13 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def release_status(producer: str | None, assurer: str | None) -> str:
-    """Final only when produced and assured by two different people (the methodology's QA)."""
+    """Final only when produced and assured by two different people (the methodology's QA).
+
+    The names are printed on the release's pages and cover sheets as given: plain text only.
+    """
+    for option, name in (("--producer", producer), ("--assurer", assurer)):
+        if name:
+            plain_text(name, field=option)
     if producer and assurer and producer.strip().lower() != assurer.strip().lower():
         return "final"
     return "draft"

@@ -11,12 +11,10 @@ its filters and indicators. Choices the standard leaves open are written to data
 from __future__ import annotations
 
 import csv
-import io
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,6 +26,7 @@ from inspection_outcomes.model.reference import read_table
 from inspection_outcomes.model.scale import JUDGEMENTS, LABELS, percent
 from inspection_outcomes.publish.spreadsheet import NOT_APPLICABLE, la_cell
 from inspection_outcomes.release.content import ReleaseContent
+from inspection_outcomes.safe_text import csv_text
 
 COUNTRY = ("E92000001", "England")
 GEOGRAPHY_COLUMNS = ("time_period", "time_identifier", "geographic_level", "country_code",
@@ -233,14 +232,6 @@ def tidy_files(content: ReleaseContent) -> list[TidyFile]:
             graded_outcomes_in_year(content)]
 
 
-def _csv_text(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
-    w.writerows(rows)
-    return buf.getvalue()
-
-
 def data_guidance(files: list[TidyFile], content: ReleaseContent) -> str:
     lines = [f"# Data guidance: {content.meta.title}", ""]
     if content.meta.simulated:
@@ -289,9 +280,9 @@ def write_tidy_files(files: list[TidyFile], guidance: str, folder: str | Path) -
     folder.mkdir(parents=True, exist_ok=True)
     texts: dict[str, str] = {}
     for t in files:
-        texts[f"{t.name}.csv"] = _csv_text(t.columns, ([r[c] for c in t.columns]
+        texts[f"{t.name}.csv"] = csv_text(t.columns, ([r[c] for c in t.columns]
                                                         for r in t.rows))
-        texts[f"{t.name}.meta.csv"] = _csv_text(META_COLUMNS, (m.as_list() for m in t.meta))
+        texts[f"{t.name}.meta.csv"] = csv_text(META_COLUMNS, (m.as_list() for m in t.meta))
     texts["data_guidance.md"] = guidance
     tmp = Path(tempfile.mkdtemp(prefix=".tidy_csv.", dir=folder))
     try:

@@ -20,13 +20,31 @@ from typing import Any
 
 import pandas as pd
 from gptables import GPTable
-from gptables.core.wrappers import GPWorkbook
+from gptables.core.wrappers import GPWorkbook, GPWorksheet
 
 from inspection_outcomes.publish.ods import write_atomic
 from inspection_outcomes.publish.spreadsheet import Cell, Link, Sheet, Workbook, build_workbook
 from inspection_outcomes.release.content import ReleaseContent
 
 DATE_FORMAT = "d mmmm yyyy"
+
+
+class _LiteralWorksheet(GPWorksheet):
+    """A gptables worksheet that writes every cell as the text it is.
+
+    gptables reads "[text](url)" in any cell as a link and "$$name$$" as a note reference.
+    The release's cells hold text from the sources (an LA name as a provider file writes it),
+    so both readings are off: links are given as `Link` cells, and notes are numbered by
+    spreadsheet.py for both file formats alike.
+    """
+
+    @staticmethod
+    def _replace_url(string: str) -> str:
+        return string
+
+    @staticmethod
+    def _replace_reference(string: str, reference_order: list[str]) -> str:
+        return string
 
 
 def _value(value: Cell) -> Any:
@@ -98,7 +116,10 @@ def _set_row_heights(ws: Any, sheet: Sheet) -> None:
 
 def xlsx_bytes(model: Workbook) -> bytes:
     out = io.BytesIO()
+    # Every string is written as a string: text from a source that starts with "=" is never
+    # made a formula (xlsxwriter would otherwise turn it into one).
     wb = GPWorkbook(out, options={"in_memory": True, "strings_to_numbers": False,
+                                  "strings_to_formulas": False,
                                   "strings_to_urls": False})
     created = datetime(model.created.year, model.created.month, model.created.day, tzinfo=UTC)
     wb.set_properties({"title": model.title, "subject": model.subject, "author": model.author,
@@ -106,6 +127,7 @@ def xlsx_bytes(model: Workbook) -> bytes:
     _write_cover(wb, model)
     for sheet in model.sheets:
         ws = wb.add_worksheet(sheet.name)
+        ws.__class__ = _LiteralWorksheet  # gptables' own worksheet, its text readings off
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # gptables warns about symbols it cannot type
             ws.write_gptable(_gptable(sheet), auto_width=False, reference_order=[])

@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from inspection_outcomes.errors import InputError
+from inspection_outcomes.safe_text import plain_text
 
 CALENDAR = Path(str(resources.files("inspection_outcomes").joinpath("config",
                                                                   "release_calendar.csv")))
@@ -27,6 +28,9 @@ def read_calendar(path: Path = CALENDAR) -> list[CalendarEntry]:
     out = []
     with path.open(encoding="utf-8", newline="") as f:
         for i, r in enumerate(csv.DictReader(f), start=2):
+            for column, value in r.items():
+                if isinstance(value, str):
+                    plain_text(value, file=path, row=i, field=column)
             try:
                 out.append(CalendarEntry(
                     r["release"], date.fromisoformat(r["as_at"]),

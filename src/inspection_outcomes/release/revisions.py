@@ -10,11 +10,11 @@ records that caused the change.
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from inspection_outcomes.checks.corrections import ledger_text, read_ledger
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model.events import COLUMNS
 from inspection_outcomes.release.build import EngineRun
@@ -38,7 +38,10 @@ def write_vintage(run: EngineRun, folder: Path, corrections: Path | None) -> Non
                 f"'{target}' (FORMAT parquet, COMPRESSION zstd)")
     con.close()
     if corrections:
-        shutil.copyfile(corrections, folder / VINTAGE_LEDGER)
+        # Rewritten from what was read (formula-like text defused), not copied: the vintage is
+        # published with the release.
+        (folder / VINTAGE_LEDGER).write_text(ledger_text(read_ledger(corrections)),
+                                             encoding="utf-8", newline="")
     params = {
         "as_at": run.spec.as_at.isoformat(),
         "publication_cutoff": run.spec.publication_cutoff.isoformat(),

@@ -17,6 +17,7 @@ from inspection_outcomes.errors import InputError
 from inspection_outcomes.model import frameworks, local_authorities
 from inspection_outcomes.model.events import InspectionEvent
 from inspection_outcomes.model.scale import parse_grade
+from inspection_outcomes.safe_text import too_long
 
 REQUIRED_COLUMNS = (
     "urn", "local_authority", "pdf_filename", "publication_date", "inspection_framework",
@@ -56,6 +57,27 @@ def _read_date(text: str, fmt: str, file: Path, row: int, field: str) -> date | 
                          file=file, row=row, field=field) from None
 
 
+def _read_rows(path: Path) -> tuple[list[dict[str, str]], list[str]]:
+    """The CSV's rows and header; a cell no D2I field could hold is refused where it is."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            try:
+                rows = list(reader)
+            except csv.Error as e:
+                raise InputError(f"not a readable CSV row ({e})", file=path,
+                                 row=reader.reader.line_num) from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"not UTF-8 text ({e.reason} at byte {e.start})", file=path) from None
+    header = list(reader.fieldnames or [])
+    for i, r in enumerate(rows, start=2):
+        for column, value in r.items():
+            problem = too_long(value) if isinstance(value, str) else None
+            if problem:
+                raise InputError(problem, file=path, row=i, field=column)
+    return rows, header
+
+
 def read_d2i(
     path: Path,
 ) -> tuple[list[InspectionEvent], list[Anomaly], list[tuple[str, str, str]]]:
@@ -64,12 +86,7 @@ def read_d2i(
     The raw values (event_id, canonical field, text as written) let the corrections ledger
     check that the value it corrects is the one the source holds.
     """
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            rows = list(csv.DictReader(f))
-            header = rows[0].keys() if rows else []
-    except UnicodeDecodeError as e:
-        raise InputError(f"not UTF-8 text ({e.reason} at byte {e.start})", file=path) from None
+    rows, header = _read_rows(path)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise InputError(

@@ -26,6 +26,7 @@ from typing import Any
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model import providers as pm
 from inspection_outcomes.model.providers import JoinerLeaver, ProviderEvent, ProviderRecord
+from inspection_outcomes.safe_text import plain_text
 
 SPREADSHEET_SUFFIXES = (".ods", ".xlsx", ".xlsm", ".xls")
 #: Rows searched for a header row below a sheet's title rows.
@@ -121,7 +122,7 @@ def read_provider_source(path: str | Path) -> ProviderSource:
         sheets = _read_spreadsheet(p)
     else:
         text, encoding = decode_text(p.read_bytes())
-        sheets = [("csv", _csv_rows(text))]
+        sheets = [("csv", _csv_rows(text, p))]
     src = ProviderSource(path=p, encoding=encoding)
     found = False
     for name, rows in sheets:
@@ -176,8 +177,13 @@ def decode_text(raw: bytes) -> tuple[str, str]:
     return best[1], best[2]
 
 
-def _csv_rows(text: str) -> list[list[Any]]:
-    return [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+def _csv_rows(text: str, path: Path) -> list[list[Any]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return [list(r) for r in reader]
+    except csv.Error as e:
+        raise InputError(f"not a readable CSV row ({e})", file=path,
+                         row=reader.line_num) from None
 
 
 def _read_spreadsheet(p: Path) -> list[tuple[str, list[list[Any]]]]:
@@ -348,7 +354,16 @@ class _Row:
         return pm.key_of(self.text(fld)) or None
 
     def plain(self, fld: str) -> str | None:
-        return self.text(fld) or None
+        """Text kept as the file writes it (and published so): plain text only."""
+        text = self.text(fld)
+        if text:
+            plain_text(text, file=self.file, row=self.number, field=self.cols[fld][1])
+        return text or None
+
+    def region(self) -> str | None:
+        """Ofsted's region as written: one of its 8 regions, or Wales for providers there."""
+        return self.mapped("ofsted_region", lambda s: s if s in pm.PROVIDER_REGIONS else None,
+                           "an Ofsted region (" + "; ".join(pm.PROVIDER_REGIONS) + ")")
 
     def flag(self, fld: str) -> bool:
         return bool(self.text(fld))
@@ -425,7 +440,7 @@ def _provider(r: _Row, kind: str, where: str) -> ProviderRecord:
         registration_status=r.key("registration_status"),
         sector=r.sector(),
         la_trust=r.la_trust(),
-        ofsted_region=r.plain("ofsted_region"),
+        ofsted_region=r.region(),
         local_authority=r.plain("local_authority"),
         places=r.count("places"),
         sa_premises=r.count("sa_premises"),
@@ -451,7 +466,7 @@ def _event(r: _Row, where: str) -> ProviderEvent:
         registration_status=r.key("registration_status"),
         sector=r.sector(),
         la_trust=r.la_trust(),
-        ofsted_region=r.plain("ofsted_region"),
+        ofsted_region=r.region(),
         local_authority=r.plain("local_authority"),
         event_type=r.key("event_type"),
         inspection_date=r.date("inspection_date"),
@@ -473,7 +488,7 @@ def _joiner_leaver(r: _Row, where: str) -> JoinerLeaver:
         provision_type=r.provision_type(),
         sector=r.sector(),
         la_trust=False,
-        ofsted_region=r.plain("ofsted_region"),
+        ofsted_region=r.region(),
         local_authority=r.plain("local_authority"),
         places=r.count("places"),
         joiner=r.flag("joiner"),

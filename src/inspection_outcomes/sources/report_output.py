@@ -6,8 +6,6 @@ half-written file; byte-identical for the same inputs.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -16,6 +14,7 @@ from pathlib import Path
 
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model.events import COLUMNS, InspectionEvent
+from inspection_outcomes.safe_text import csv_text
 
 
 def text(value: object) -> str:
@@ -43,17 +42,9 @@ def _write_atomically(path: Path, content: str) -> None:
         raise
 
 
-def _csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
-    w.writerows(rows)
-    return buf.getvalue()
-
-
 def events_csv(events: Iterable[InspectionEvent]) -> str:
     """Canonical records as CSV text: canonical columns, ISO dates, blanks empty."""
-    return _csv(COLUMNS, ([text(v) for v in e.as_row()] for e in events))
+    return csv_text(COLUMNS, ([text(v) for v in e.as_row()] for e in events))
 
 
 def write_events_csv(events: Iterable[InspectionEvent], path: Path) -> None:
@@ -61,4 +52,4 @@ def write_events_csv(events: Iterable[InspectionEvent], path: Path) -> None:
 
 
 def write_ledger(rows: Iterable[Mapping[str, str]], columns: Sequence[str], path: Path) -> None:
-    _write_atomically(path, _csv(columns, ([r[c] for c in columns] for r in rows)))
+    _write_atomically(path, csv_text(columns, ([r[c] for c in columns] for r in rows)))
