@@ -28,6 +28,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from typer.testing import CliRunner
 
 from inspection_outcomes.cli import app
 from inspection_outcomes.safe_text import csv_cell, csv_cell_read, publisher_link, shown
+from tests.browser_support import chromium, serve
 
 OUTCOMES = [sys.executable, "-m", "inspection_outcomes"]
 ROOT = Path(__file__).resolve().parents[1]
@@ -327,6 +329,50 @@ def test_names_addresses_and_owners_never_leave_the_adapter(
     # The hostile values sit in the LA column too, so look for a marker only the dropped
     # columns could carry: the row's own town (replaced by the same values) is not enough.
     check_no_dropped_text(provider_builds[0], "Affinity Fostering")
+
+
+# --- pages in a real browser -----------------------------------------------------------------
+
+RECORD = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as b:
+        yield b
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("release", ["la", "providers"])
+def test_no_script_runs_and_the_policy_holds(release: str, la_builds: tuple[Path, Path],
+                                             provider_builds: tuple[Path, Path],
+                                             browser: Any) -> None:
+    folder = (la_builds if release == "la" else provider_builds)[0]
+    dialogs: list[str] = []
+    with serve(folder) as url:
+        for page_file in files(folder, ".html"):
+            page = browser.new_page()
+            page.add_init_script(RECORD)
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(f"{url}/{page_file.relative_to(folder)}")
+            page.wait_for_load_state("networkidle")
+            page.hover("body")
+            assert page.evaluate("window.__pwned") is None, page_file.name
+            assert page.evaluate("window.__violations") == [], page_file.name
+            policy = page.locator("meta[http-equiv='Content-Security-Policy']")
+            assert "script-src 'self'" in (policy.get_attribute("content") or "")
+            # The policy is in force: an inline script is refused and reported.
+            page.evaluate("""() => { const s = document.createElement('script');
+                s.textContent = 'window.__inline = 1'; document.head.appendChild(s); }""")
+            page.wait_for_timeout(50)
+            assert page.evaluate("window.__inline") is None
+            assert page.evaluate("window.__violations.length") == 1
+            page.close()
+    assert dialogs == []
 
 
 # --- refused values --------------------------------------------------------------------------

@@ -51,6 +51,11 @@ SIMULATED_WARNING = (
     "The data in this release are simulated. They are not real inspection outcomes and must "
     "not be used as official statistics."
 )
+#: Every page's content security policy: its own files only; no inline script or style, no
+#: plug-ins, no forms, no base address (the pages' scripts, where there are any, by file).
+CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; "
+                           "img-src 'self'; font-src 'self'; object-src 'none'; "
+                           "base-uri 'none'; form-action 'none'")
 APP_CSS = """\
 .app-figure { margin: 0 0 30px; }
 .app-figure__image { display: block; max-width: 100%; height: auto; margin-bottom: 15px; }
@@ -305,6 +310,7 @@ def environment() -> Environment:
         finalize=_finalize,
     )
     env.globals["numeric_columns"] = numeric_columns
+    env.globals["content_security_policy"] = Markup(CONTENT_SECURITY_POLICY)  # no input text
     return env
 
 
