@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from inspection_outcomes.model.events import COLUMNS, SCHEMA
-from inspection_outcomes.release.build import EngineRun, run_engine
-from inspection_outcomes.release.spec import ReleaseSpec
+from inspection_outcomes.publications.la_outcomes.engine import EngineRun, run_engine
+from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
 
 ALL_GOOD = {"overall_effectiveness": "good", "impact_of_leaders": "good",
             "help_and_protection": "good", "children_in_care": "good"}

@@ -183,9 +183,9 @@ def test_duplicates_found_by_sorting_hashes_as_in_a_large_source(
     from datetime import date
 
     from inspection_outcomes.errors import InputError
-    from inspection_outcomes.release.build import run_engine
-    from inspection_outcomes.release.spec import ReleaseSpec
-    from inspection_outcomes.store import warehouse
+    from inspection_outcomes.publications.la_outcomes.engine import run_engine
+    from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
+    from inspection_outcomes.store import inspections as warehouse
 
     monkeypatch.setattr(warehouse, "LARGE_SOURCE", 0)
     rows = [event(n, "E09000003", f"20{10 + n}-05-01", f"20{10 + n}-07-01") for n in (1, 2, 3)]

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from inspection_outcomes.core.types import Chart
 from inspection_outcomes.model.scale import JUDGEMENTS, SHORT_LABELS
-from inspection_outcomes.publish.charts import build_charts, chart_notes, long_date
-from inspection_outcomes.publish.types import Chart
+from inspection_outcomes.publications.la_outcomes.charts import build_charts, chart_notes, long_date
 from tests.test_charts_content import real_content, simulated_content
 
 SVG = "{http://www.w3.org/2000/svg}"

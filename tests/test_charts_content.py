@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from inspection_outcomes.release.content import ReleaseContent
+from inspection_outcomes.core.content import ReleaseContent
 from tests.conftest import require_shared
 
 AS_AT = date(2024, 3, 31)
@@ -20,8 +20,11 @@ AS_AT = date(2024, 3, 31)
 
 @cache
 def _real(history: str) -> ReleaseContent:
-    from inspection_outcomes.release.build import build_release_content, run_engine
-    from inspection_outcomes.release.spec import ReleaseSpec
+    from inspection_outcomes.publications.la_outcomes.engine import (
+        build_release_content,
+        run_engine,
+    )
+    from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
 
     run = run_engine(f"d2i:{history}", ReleaseSpec.for_date(AS_AT))
     return build_release_content(run, publication_date="2024-08-30")
@@ -35,8 +38,11 @@ def real_content() -> ReleaseContent:
 
 @cache
 def _simulated() -> ReleaseContent:
-    from inspection_outcomes.release.build import build_release_content, run_engine
-    from inspection_outcomes.release.spec import ReleaseSpec
+    from inspection_outcomes.publications.la_outcomes.engine import (
+        build_release_content,
+        run_engine,
+    )
+    from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
     from inspection_outcomes.simulate.output import build
 
     with tempfile.TemporaryDirectory() as tmp:

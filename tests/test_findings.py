@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from inspection_outcomes.publish.findings import (
+from inspection_outcomes.core.sentences import check_numbers, numbers_in
+from inspection_outcomes.publications.la_outcomes.findings import (
     Findings,
     Paragraph,
     Section,
     Sentence,
     build_findings,
-    check_numbers,
-    numbers_in,
     say,
 )
 from tests.engine_helpers import event, run_for
@@ -165,8 +164,8 @@ def test_framework_change_of_2026_is_noted(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("as_at", ["2022-03-31", "2023-03-31"])
 def test_other_years_agree_with_their_figures(as_at: str, shared: Path) -> None:
-    from inspection_outcomes.release.build import run_engine
-    from inspection_outcomes.release.spec import ReleaseSpec
+    from inspection_outcomes.publications.la_outcomes.engine import run_engine
+    from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
 
     history = shared / "data" / "ilacs" / "ofsted_csc_ilacs_history.csv"
     run = run_engine(f"d2i:{history}", ReleaseSpec.for_date(date.fromisoformat(as_at)))

@@ -13,8 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from inspection_outcomes.core.content import ReleaseContent, ReleaseMeta
 from inspection_outcomes.model.scale import JUDGEMENTS, percent
-from inspection_outcomes.release.content import ReleaseContent, ReleaseMeta
 
 
 def _round_half_up(x: float) -> int:
@@ -55,8 +55,11 @@ def published_content(shared: Path, simulated: bool = False) -> ReleaseContent:
 
 @cache
 def _engine_content(history: str) -> ReleaseContent:
-    from inspection_outcomes.release.build import build_release_content, run_engine
-    from inspection_outcomes.release.spec import ReleaseSpec
+    from inspection_outcomes.publications.la_outcomes.engine import (
+        build_release_content,
+        run_engine,
+    )
+    from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
 
     run = run_engine(f"d2i:{history}", ReleaseSpec.for_date(date(2024, 3, 31)))
     return build_release_content(run, publication_date="2024-08-30")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from inspection_outcomes.publish.charts import build_charts
-from inspection_outcomes.publish.findings import build_findings
-from inspection_outcomes.publish.govspeak import render_govspeak, write_govspeak
-from inspection_outcomes.publish.html import SIMULATED_WARNING
+from inspection_outcomes.publications.la_outcomes.charts import build_charts
+from inspection_outcomes.publications.la_outcomes.findings import build_findings
+from inspection_outcomes.publications.la_outcomes.govspeak import render_govspeak, write_govspeak
+from inspection_outcomes.publications.la_outcomes.pages import SIMULATED_WARNING
 from tests.test_findings_support import engine_content, published_content
 
 

@@ -13,7 +13,12 @@ import pytest
 from inspection_outcomes.model import local_authorities as las
 from inspection_outcomes.model.reference import data_path
 from inspection_outcomes.model.scale import JUDGEMENTS, LABELS
-from inspection_outcomes.publish.hexmap import _NEIGHBOURS, build_map, place, positions
+from inspection_outcomes.publications.la_outcomes.map import (
+    _NEIGHBOURS,
+    build_map,
+    place,
+    positions,
+)
 from tests.conftest import ROOT, require_shared
 from tests.test_charts_content import real_content, simulated_content
 

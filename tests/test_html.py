@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from inspection_outcomes.errors import InputError, ReleaseError
-from inspection_outcomes.publish.charts import build_charts
-from inspection_outcomes.publish.hexmap import build_map
-from inspection_outcomes.publish.html import (
+from inspection_outcomes.publications.la_outcomes.charts import build_charts
+from inspection_outcomes.publications.la_outcomes.map import build_map
+from inspection_outcomes.publications.la_outcomes.pages import (
     SIMULATED_WARNING,
     read_pre_release,
     render_pages,
@@ -164,7 +164,7 @@ def test_pre_release_list_is_read_from_the_configuration(shared: Path, tmp_path:
 
 def test_pages_refuse_text_that_disagrees_with_the_figures(shared: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    from inspection_outcomes.publish import findings
+    from inspection_outcomes.publications.la_outcomes import findings
 
     real = findings.build_findings
 

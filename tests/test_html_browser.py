@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from inspection_outcomes.checks.qa import qa_report
-from inspection_outcomes.publish.charts import build_charts
-from inspection_outcomes.publish.hexmap import build_map
-from inspection_outcomes.publish.html import NAV, write_pages
-from inspection_outcomes.publish.qa_page import write_qa_page
-from inspection_outcomes.release.build import run_engine
-from inspection_outcomes.release.spec import ReleaseSpec
+from inspection_outcomes.publications.la_outcomes.charts import build_charts
+from inspection_outcomes.publications.la_outcomes.engine import run_engine
+from inspection_outcomes.publications.la_outcomes.map import build_map
+from inspection_outcomes.publications.la_outcomes.pages import NAV, write_pages
+from inspection_outcomes.publications.la_outcomes.qa import qa_report
+from inspection_outcomes.publications.la_outcomes.qa_page import write_qa_page
+from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
 from tests.browser_support import audit_page, axe, chromium, serve
 from tests.test_findings_support import engine_content, published_content
 

@@ -10,7 +10,7 @@ import pytest
 
 from inspection_outcomes.model import providers as pm
 from inspection_outcomes.model.scale import JUDGEMENTS, SUPPORTED_ACCOMMODATION_JUDGEMENTS
-from inspection_outcomes.release.providers_figures import build_figures
+from inspection_outcomes.publications.providers.figures import build_figures
 from tests.providers_support import (
     CSV_2024,
     ODS_2025,

@@ -12,7 +12,7 @@ from python_calamine import CalamineWorkbook
 
 from inspection_outcomes.model import providers as pm
 from inspection_outcomes.model.reference import read_table
-from inspection_outcomes.release.providers_figures import IN_YEAR_RULE
+from inspection_outcomes.publications.providers.figures import IN_YEAR_RULE
 from inspection_outcomes.sources.ofsted_providers import decode_text, normalise_header
 from tests.providers_support import CSV_2024, ODS_2025, data_file, run_cli
 

@@ -19,20 +19,20 @@ import pytest
 from typer.testing import CliRunner
 
 from inspection_outcomes.cli import app
+from inspection_outcomes.core.sentences import Sentence
+from inspection_outcomes.core.tidy import check_tidy_csv
+from inspection_outcomes.core.workbook import read_back
 from inspection_outcomes.model import providers as pm
 from inspection_outcomes.model.reference import read_table
 from inspection_outcomes.model.scale import JUDGEMENTS, SUPPORTED_ACCOMMODATION_JUDGEMENTS
-from inspection_outcomes.publish import providers_common as pc
-from inspection_outcomes.publish.findings import Sentence
-from inspection_outcomes.publish.providers_findings import (
+from inspection_outcomes.publications.providers import common as pc
+from inspection_outcomes.publications.providers.figures import IN_YEAR_RULE, build_figures
+from inspection_outcomes.publications.providers.findings import (
     build_providers_findings,
     check_providers_numbers,
 )
-from inspection_outcomes.publish.providers_release import providers_content
-from inspection_outcomes.publish.providers_workbook import build_providers_workbook
-from inspection_outcomes.publish.spreadsheet import read_back
-from inspection_outcomes.publish.tidy_csv import check_tidy_csv
-from inspection_outcomes.release.providers_figures import IN_YEAR_RULE, build_figures
+from inspection_outcomes.publications.providers.release import providers_content
+from inspection_outcomes.publications.providers.workbook import build_providers_workbook
 from inspection_outcomes.sources import ofsted_providers
 from tests.browser_support import audit_page, axe, chromium, serve
 from tests.providers_support import CSV_2024, ODS_2025, data_file, run_cli, source
@@ -442,7 +442,7 @@ def test_methodology_states_this_releases_parameters(built: tuple[Path, Path],
 
 
 def test_methodology_follows_the_sector_rule() -> None:
-    from inspection_outcomes.publish.providers_methodology import parameters, sector_rule
+    from inspection_outcomes.publications.providers.methodology import parameters, sector_rule
 
     f = _figures_2025()
     f_recorded = build_figures(source(ODS_2025), date(2025, 3, 31),
@@ -473,8 +473,8 @@ def test_no_local_path_in_any_page(built: tuple[Path, Path]) -> None:
 
 
 def test_sources_given_as_paths_reach_the_page_as_file_names() -> None:
-    from inspection_outcomes.publish.providers_html import render_providers_pages
-    from inspection_outcomes.publish.providers_methodology import file_name
+    from inspection_outcomes.publications.providers.methodology import file_name
+    from inspection_outcomes.publications.providers.pages import render_providers_pages
 
     assert file_name("C:\\data\\x.ods") == "x.ods"
     f = _figures_2025()

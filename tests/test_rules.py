@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from inspection_outcomes.model import local_authorities
 from inspection_outcomes.model.scale import percent
-from inspection_outcomes.release.spec import (
+from inspection_outcomes.publications.la_outcomes.spec import (
     ReleaseSpec,
     add_months,
     default_cutoff,

@@ -14,12 +14,12 @@ from inspection_outcomes.cli import app
 from inspection_outcomes.model.events import SCHEMA
 from inspection_outcomes.model.frameworks import EVENT_TYPES
 from inspection_outcomes.model.local_authorities import all_local_authorities
-from inspection_outcomes.release.figures import compute_figures
-from inspection_outcomes.release.spec import ReleaseSpec
+from inspection_outcomes.publications.la_outcomes.figures import compute_figures
+from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
 from inspection_outcomes.simulate.output import LA_FILE, README_FILE, build
 from inspection_outcomes.simulate.simulator import THEMES
 from inspection_outcomes.sources.load import load_la_source
-from inspection_outcomes.store.warehouse import Warehouse
+from inspection_outcomes.store.inspections import Warehouse
 
 END = date(2027, 3, 31)  # past 1 April 2026, so the framework without overall is exercised
 

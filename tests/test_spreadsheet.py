@@ -12,18 +12,16 @@ from typing import Any
 
 import pytest
 
+from inspection_outcomes.core.content import ReleaseContent, ReleaseMeta
+from inspection_outcomes.core.workbook import model_rows, read_back, table_rows
 from inspection_outcomes.model.scale import JUDGEMENTS, LABELS
-from inspection_outcomes.publish.ods import write_ods
-from inspection_outcomes.publish.spreadsheet import (
+from inspection_outcomes.publications.la_outcomes.workbook import (
     NOT_APPLICABLE,
     NOT_AVAILABLE,
     build_workbook,
-    model_rows,
-    read_back,
-    table_rows,
+    write_ods,
+    write_xlsx,
 )
-from inspection_outcomes.publish.xlsx import write_xlsx
-from inspection_outcomes.release.content import ReleaseContent, ReleaseMeta
 from tests.conftest import require_shared
 
 WRITERS = {"ods": write_ods, "xlsx": write_xlsx}
@@ -31,8 +29,11 @@ WRITERS = {"ods": write_ods, "xlsx": write_xlsx}
 
 @cache
 def _real(shared: Path) -> ReleaseContent:
-    from inspection_outcomes.release.build import build_release_content, run_engine
-    from inspection_outcomes.release.spec import ReleaseSpec
+    from inspection_outcomes.publications.la_outcomes.engine import (
+        build_release_content,
+        run_engine,
+    )
+    from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
 
     source = shared / "data" / "ilacs" / "ofsted_csc_ilacs_history.csv"
     run = run_engine(f"d2i:{source}", ReleaseSpec.for_date(date(2024, 3, 31)))

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from inspection_outcomes.publish.ods import write_ods
-from inspection_outcomes.publish.spreadsheet import read_back
-from inspection_outcomes.publish.xlsx import write_xlsx
+from inspection_outcomes.core.workbook import read_back
+from inspection_outcomes.publications.la_outcomes.workbook import write_ods, write_xlsx
 from tests.test_spreadsheet import real_content, small_content
 
 TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"

@@ -7,14 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from inspection_outcomes.core.tidy import META_COLUMNS, check_tidy_csv
 from inspection_outcomes.model.frameworks import AREA_LABELS
 from inspection_outcomes.model.scale import JUDGEMENTS, LABELS
-from inspection_outcomes.publish.tidy_csv import (
-    META_COLUMNS,
-    REGION_CODES,
-    check_tidy_csv,
-    write_tidy_csv,
-)
+from inspection_outcomes.publications.la_outcomes.tidy import REGION_CODES, write_tidy_csv
 from tests.test_spreadsheet import real_content, small_content
 
 DATA_FILES = ("la_judgements_as_at", "la_inspections_in_year",

@@ -71,7 +71,7 @@ def providers_figures(
     """Print the providers release figures (figures.md) as JSON or as tables."""
     import json
 
-    from inspection_outcomes.release import providers_figures as pf
+    from inspection_outcomes.publications.providers import figures as pf
 
     if fmt not in ("json", "table"):
         raise InputError(f"expected json or table, not '{fmt}'", field="--format")
@@ -94,7 +94,7 @@ def _providers_figures(as_at: str, source: str, in_year_source: str | None,
     from datetime import date
 
     from inspection_outcomes.model.providers import SECTOR_RULES, SectorRule
-    from inspection_outcomes.release import providers_figures as pf
+    from inspection_outcomes.publications.providers import figures as pf
     from inspection_outcomes.sources import PROVIDER_SOURCE_KINDS, parse_spec
     from inspection_outcomes.sources.ofsted_providers import read_provider_source
 
@@ -148,8 +148,8 @@ def providers_release(
                                                 help="Publication date (YYYY-MM-DD)."),
 ) -> None:
     """The complete providers release: data, spreadsheets, CSV, findings page, charts."""
-    from inspection_outcomes.publish.providers_release import write_providers_release
-    from inspection_outcomes.publish.release_writer import refuse_existing
+    from inspection_outcomes.publications.la_outcomes.release import refuse_existing
+    from inspection_outcomes.publications.providers.release import write_providers_release
 
     if publication_date:
         _parse_date(publication_date, "--publication-date")
@@ -266,7 +266,7 @@ def _parse_date(value: str | None, option: str) -> Any:
 
 def _spec(as_at: str, compare: str, cutoff: str | None, period_start: str | None,
           period_end: str | None) -> Any:
-    from inspection_outcomes.release.spec import ReleaseSpec
+    from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
 
     if compare not in ("first", "previous"):
         raise InputError(f"--compare '{compare}' is not 'first' or 'previous'")
@@ -293,14 +293,14 @@ def _emit(format: str, data: dict[str, Any], for_people: str) -> None:
     """Print JSON (the contract) or the people's view: `for_people` is "module:function" in
     the publish layer, imported only then (rich takes a JSON run a twentieth of a second to
     import)."""
-    from inspection_outcomes.publish.figures_json import dumps_figures
+    from inspection_outcomes.core.figures_json import dumps_figures
 
     if format == "json":
         sys.stdout.write(dumps_figures(data))
     else:
         module, function = for_people.split(":")
         printer: Callable[[dict[str, Any]], None] = getattr(
-            importlib.import_module(f"inspection_outcomes.publish.{module}"), function)
+            importlib.import_module(f"inspection_outcomes.publications.la_outcomes.{module}"), function)
         printer(data)
 
 
@@ -322,7 +322,7 @@ def figures(
     format: str = typer.Option("table", "--format", help="json or table."),
 ) -> None:
     """Every headline figure of the LA inspection outcomes release."""
-    from inspection_outcomes.release.build import run_engine
+    from inspection_outcomes.publications.la_outcomes.engine import run_engine
 
     _check_format(format)
     spec = _spec(as_at, compare, cutoff, period_start, period_end)
@@ -341,8 +341,8 @@ def check(
     format: str = typer.Option("table", "--format", help="json or table."),
 ) -> None:
     """Run every data check and print the quality assurance report."""
-    from inspection_outcomes.checks.qa import qa_report
-    from inspection_outcomes.release.build import run_engine
+    from inspection_outcomes.publications.la_outcomes.engine import run_engine
+    from inspection_outcomes.publications.la_outcomes.qa import qa_report
 
     _check_format(format)
     spec = _spec(as_at, compare, cutoff, None, None)
@@ -390,10 +390,10 @@ def release(
     """The complete LA inspection outcomes release: data, findings, charts, map, QA."""
     from dataclasses import replace
 
-    from inspection_outcomes.publish.release_writer import write_release
-    from inspection_outcomes.publish.revisions_writer import write_revisions
-    from inspection_outcomes.release.build import run_engine
-    from inspection_outcomes.release.revisions import read_vintage_spec
+    from inspection_outcomes.publications.la_outcomes.engine import run_engine
+    from inspection_outcomes.publications.la_outcomes.release import write_release
+    from inspection_outcomes.publications.la_outcomes.revisions import read_vintage_spec
+    from inspection_outcomes.publications.la_outcomes.revisions_writer import write_revisions
 
     if publication_date:
         _parse_date(publication_date, "--publication-date")
@@ -418,7 +418,7 @@ def release(
         spec = _spec(as_at, compare, cutoff, period_start, period_end)
         run = run_engine(source, spec, corrections)
     if publication_date is None:
-        from inspection_outcomes.release.calendar import scheduled
+        from inspection_outcomes.core.calendar import scheduled
 
         entry = scheduled("la_inspection_outcomes", run.spec.as_at)
         publication_date = entry.publication_date.isoformat() if entry else None
@@ -459,8 +459,8 @@ def demo(
     import shutil
     import tempfile
 
-    from inspection_outcomes.publish.release_writer import write_release
-    from inspection_outcomes.release.build import run_engine
+    from inspection_outcomes.publications.la_outcomes.engine import run_engine
+    from inspection_outcomes.publications.la_outcomes.release import write_release
     from inspection_outcomes.simulate.output import build as build_simulation
 
     spec = _spec(as_at, compare, None, None, None)

@@ -1,0 +1,68 @@
+"""From a source and a release spec to figures and release content (the engine's front door)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from inspection_outcomes.checks.anomalies import Anomaly
+from inspection_outcomes.checks.corrections import Application, read_ledger
+from inspection_outcomes.core.content import ReleaseContent, ReleaseMeta
+from inspection_outcomes.publications.la_outcomes.figures import compute_figures
+from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
+from inspection_outcomes.publications.la_outcomes.tables import build_tables
+from inspection_outcomes.sources.load import LoadedSource, load_la_source
+from inspection_outcomes.store.inspections import Warehouse
+
+
+@dataclass
+class EngineRun:
+    source: LoadedSource
+    warehouse: Warehouse
+    spec: ReleaseSpec
+    figures: dict[str, Any]
+
+    @property
+    def anomalies(self) -> list[Anomaly]:
+        return self.source.anomalies
+
+    @property
+    def corrections(self) -> list[Application]:
+        return self.warehouse.applications
+
+
+def run_engine(source: str, spec: ReleaseSpec, corrections: Path | None = None) -> EngineRun:
+    """Load the source, apply the corrections ledger, run the models, compute the figures."""
+    loaded = load_la_source(source)
+    ledger = read_ledger(corrections) if corrections else None
+    wh = Warehouse(loaded, ledger)
+    figures = compute_figures(wh, spec)
+    figures["simulated"] = loaded.simulated
+    figures["corrections_applied"] = sum(1 for a in wh.applications if a.applied)
+    figures["anomalies"] = len(loaded.anomalies)
+    return EngineRun(loaded, wh, spec, figures)
+
+
+def title_for(spec: ReleaseSpec) -> str:
+    return ("Local authority inspection outcomes as at "
+            f"{spec.as_at.day} {spec.as_at.strftime('%B %Y')}")
+
+
+def build_release_content(run: EngineRun, *, producer: str | None = None,
+                          assurer: str | None = None,
+                          publication_date: str | None = None) -> ReleaseContent:
+    """Figures plus the three datasets of the underlying data."""
+    meta = ReleaseMeta(
+        title=title_for(run.spec),
+        release_kind="la",
+        simulated=run.source.simulated,
+        producer=producer,
+        assurer=assurer,
+        publication_date=publication_date,
+        provisional=run.spec.provisional,
+        source_description=str(run.source.spec),
+        notes=list(run.figures.get("notes", [])),
+    )
+    return ReleaseContent(meta=meta, figures=run.figures,
+                          tables=build_tables(run.warehouse, run.spec))
