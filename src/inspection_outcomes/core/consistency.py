@@ -1,8 +1,8 @@
-"""Consistency checks run in every build: a disagreement fails the build.
+"""Consistency checks run in every build of every publication: a disagreement fails the build.
 
-Totals equal n, percentages equal counts, every number in the text equals the figures, every
-table equals the spreadsheet. (The 2025 publication printed "(52)" focused visits where its
-text said 36: this is the check that catches that.)
+Totals equal n, percentages equal counts, every table equals the spreadsheet read back; a
+publication adds the checks of its own figures. (The 2025 publication printed "(52)" focused
+visits where its text said 36: this is the kind of check that catches that.)
 """
 
 from __future__ import annotations
@@ -21,42 +21,32 @@ def _distributions(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, A
             yield from _distributions(v, f"{path}.{k}" if path else str(k))
 
 
-def check_figures(figures: dict[str, Any]) -> list[str]:
-    """Internal agreement of the figures dict: totals, percentages, change tables."""
+def check_distributions(figures: dict[str, Any]) -> list[str]:
+    """Every judgement distribution of a figures dict ({n, counts, percent}) agrees with
+    itself: the counts add up to n, each percentage is its count's."""
     problems = []
     for path, d in _distributions(figures):
-        counts = d["counts"]
-        if any(counts.get(j) is None for j in JUDGEMENTS):
-            continue
-        total = sum(counts[j] for j in JUDGEMENTS)
-        if d["n"] != total:
-            problems.append(f"{path}: n is {d['n']} but the counts add up to {total}")
-        for j in JUDGEMENTS:
-            if d["percent"].get(j) != percent(counts[j], total):
-                problems.append(f"{path}.percent.{j} is {d['percent'].get(j)}, but "
-                                f"{counts[j]} of {total} is {percent(counts[j], total)}%")
-        if "good_or_outstanding_percent" in d:
-            expected = percent(counts["outstanding"] + counts["good"], total)
-            if d["good_or_outstanding_percent"] != expected:
-                problems.append(f"{path}.good_or_outstanding_percent is "
-                                f"{d['good_or_outstanding_percent']}, expected {expected}")
-    ch = figures.get("change_since_earlier_inspection")
-    if ch and ch.get("n") is not None:
-        for change in ("improved", "retained", "declined"):
-            cells = sum(row[change] or 0 for row in ch["matrix"].values())
-            if cells != ch[change]:
-                problems.append(f"change_since_earlier_inspection.{change} is {ch[change]} but "
-                                f"the matrix adds up to {cells}")
-        if ch["improved"] + ch["retained"] + ch["declined"] != ch["n"]:
-            problems.append("change_since_earlier_inspection: improved + retained + declined "
-                            f"is not n ({ch['n']})")
-    la = figures.get("local_authorities")
-    if la:
-        parts = la["graded"] + len(la["not_yet_graded"]) + len(la.get(
-            "judgement_not_in_source", []))
-        if parts != la["total"]:
-            problems.append(f"local_authorities: graded + not yet graded + not in source is "
-                            f"{parts}, not the total {la['total']}")
+        problems += _distribution_problems(path, d)
+    return problems
+
+
+def _distribution_problems(path: str, d: dict[str, Any]) -> list[str]:
+    counts = d["counts"]
+    if any(counts.get(j) is None for j in JUDGEMENTS):
+        return []
+    problems = []
+    total = sum(counts[j] for j in JUDGEMENTS)
+    if d["n"] != total:
+        problems.append(f"{path}: n is {d['n']} but the counts add up to {total}")
+    for j in JUDGEMENTS:
+        if d["percent"].get(j) != percent(counts[j], total):
+            problems.append(f"{path}.percent.{j} is {d['percent'].get(j)}, but "
+                            f"{counts[j]} of {total} is {percent(counts[j], total)}%")
+    if "good_or_outstanding_percent" in d:
+        expected = percent(counts["outstanding"] + counts["good"], total)
+        if d["good_or_outstanding_percent"] != expected:
+            problems.append(f"{path}.good_or_outstanding_percent is "
+                            f"{d['good_or_outstanding_percent']}, expected {expected}")
     return problems
 
 

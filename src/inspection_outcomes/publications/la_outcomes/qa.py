@@ -14,7 +14,7 @@ from typing import Any
 from inspection_outcomes.core.assembler import (
     sha256,
 )
-from inspection_outcomes.core.consistency import check_figures
+from inspection_outcomes.publications.la_outcomes.consistency import check_figures
 from inspection_outcomes.publications.la_outcomes.engine import EngineRun
 from inspection_outcomes.publications.la_outcomes.figures import as_at_block
 

@@ -33,9 +33,9 @@ from inspection_outcomes.core.assembler import (
     write_text,
     write_workbook,
 )
-from inspection_outcomes.core.consistency import check_figures
 from inspection_outcomes.core.figures_json import dumps_figures
 from inspection_outcomes.errors import ReleaseError
+from inspection_outcomes.publications.la_outcomes.consistency import check_figures
 from inspection_outcomes.publications.la_outcomes.engine import EngineRun, build_release_content
 from inspection_outcomes.publications.la_outcomes.qa import qa_report
 from inspection_outcomes.publications.la_outcomes.revisions import VINTAGE, write_vintage
