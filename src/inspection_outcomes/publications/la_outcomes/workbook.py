@@ -9,6 +9,7 @@ way, row by row, so a read-back can be compared cell for cell with this model.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -163,20 +164,49 @@ def _years(rows: list[list[Cell]]) -> str:
     return f"{long_date(days[0])} to {long_date(days[-1])}"
 
 
-def build_workbook(content: ReleaseContent) -> Workbook:
-    """The whole workbook of the release's underlying data."""
-    f = content.figures
-    meta = content.meta
+@dataclass
+class _Frame:
+    """What every sheet of the LA workbook says about its period, and the notes it cites."""
+
+    figures: dict[str, Any]
+    as_at: date
+    at: str  # the as-at date in words
+    between: str  # "between 1 April 2023 and 31 March 2024"
+    year_label: str  # "2023-24"
+    published: date
+    notes: Notes
+    sim: list[str]  # the simulated-data line, where the data are simulated
+
+    @property
+    def rounding(self) -> str:
+        return self.notes.ref("rounding")
+
+    @property
+    def coverage(self) -> str:
+        return f" {self.notes.ref('coverage')}" if "coverage" in self.notes else ""
+
+
+def _frame(content: ReleaseContent) -> _Frame:
+    f, meta = content.figures, content.meta
     as_at = as_date(f.get("as_at")) or date.today()
     start = as_date(dig(f, "period", "start"))
     end = as_date(dig(f, "period", "end")) or as_at
-    cutoff = as_date(f.get("publication_cutoff"))
-    published = as_date(meta.publication_date) or as_at
     at = long_date(as_at)
-    year_label = f"{start.year}-{str(end.year)[2:]}" if start else str(end.year)
-    between = f"between {long_date(start)} and {long_date(end)}" if start else f"to {at}"
-    coverage = list(f.get("coverage") or [])
+    notes = _notes(content, at, end)
+    return _Frame(
+        figures=f, as_at=as_at, at=at,
+        between=f"between {long_date(start)} and {long_date(end)}" if start else f"to {at}",
+        year_label=f"{start.year}-{str(end.year)[2:]}" if start else str(end.year),
+        published=as_date(meta.publication_date) or as_at, notes=notes,
+        sim=[f"These data are simulated and are not official statistics "
+             f"{notes.ref('simulated')}."] if meta.simulated else [])
 
+
+def _notes(content: ReleaseContent, at: str, end: date) -> Notes:
+    """The workbook's notes, in the order the sheets refer to them."""
+    f, meta = content.figures, content.meta
+    cutoff = as_date(f.get("publication_cutoff"))
+    coverage = list(f.get("coverage") or [])
     notes = Notes()
     if meta.simulated:
         notes.add("simulated", "These data are simulated: they were generated for testing and "
@@ -212,87 +242,99 @@ def build_workbook(content: ReleaseContent) -> Workbook:
               "Westmorland and Furness from Cumbria, 1 April 2023.")
     for i, text in enumerate(meta.notes):
         notes.add(f"meta_{i}", text)
+    return notes
 
-    sim = [f"These data are simulated and are not official statistics {notes.ref('simulated')}."
-           ] if meta.simulated else []
-    sheets: list[Sheet] = []
 
-    # per-LA datasets
+def _la_sheets(content: ReleaseContent, fr: _Frame) -> list[Sheet]:
+    """The per-LA datasets: as at the date, in the year, the history, former LAs' history."""
+    notes, at, between, sim = fr.notes, fr.at, fr.between, fr.sim
     asat_keys = tuple(k for k in ("la_code", "old_la_code", "la_name", "region", "event_type",
                                   "start_date", "end_date", "publication_date", *ILACS_AREAS))
-    as_at_name = f"As_at_31_March_{as_at.year}" if (as_at.month, as_at.day) == (3, 31) \
-        else safe_name(f"As_at_{as_at.isoformat()}")
-    sheets.append(_la_sheet(
-        content, "as_at", asat_keys, as_at_name,
-        f"Inspections as at {at}: every local authority with its most recent inspection "
-        "judgements",
-        f"Every LA in England at {at} with the judgements of its most recent standard or "
-        "short inspection",
-        [*sim, f"Most recent graded inspection that took place by {at} "
-         f"{notes.ref('inclusion')}. LAs not yet inspected {notes.ref('not_inspected')}."],
-        notes))
-    in_year_keys = (*asat_keys, "themes")
-    sheets.append(_la_sheet(
-        content, "in_year", in_year_keys, safe_name(f"In_year_{year_label}"),
-        f"ILACS inspections and visits {between}",
-        f"All standard and short inspections, focused visits and monitoring visits {between}",
-        [*sim, f"Inspections and visits that took place {between} {notes.ref('inclusion')}."
-         + (f" Coverage {notes.ref('coverage')}." if "coverage" in notes else "")],
-        notes))
+    as_at_name = f"As_at_31_March_{fr.as_at.year}" if (fr.as_at.month, fr.as_at.day) == (3, 31) \
+        else safe_name(f"As_at_{fr.as_at.isoformat()}")
     hist_keys = ("la_code", "old_la_code", "la_name", "region", "event_type", "framework",
                  "start_date", "end_date", "publication_date", *ILACS_AREAS)
-    sheets.append(_la_sheet(
-        content, "history", hist_keys, "ILACS_history",
-        f"ILACS inspection history as at {at}: standard and short inspections of every "
-        "local authority",
-        "Every LA in England with all its standard and short inspections since the ILACS "
-        "framework began in January 2018",
-        [*sim, f"One row per inspection, by local authority and date {notes.ref('inclusion')}."],
-        notes))
-    sheets.append(_la_sheet(
-        content, "history_former", hist_keys, "ILACS_history_former_LAs",
-        f"ILACS inspection history of local authorities that no longer exist, as at {at}",
-        "ILACS standard and short inspections of LAs that no longer exist after a "
-        "restructure",
-        [*sim, f"LAs replaced by a structural change {notes.ref('structural')}."],
-        notes))
+    return [
+        _la_sheet(
+            content, "as_at", asat_keys, as_at_name,
+            f"Inspections as at {at}: every local authority with its most recent inspection "
+            "judgements",
+            f"Every LA in England at {at} with the judgements of its most recent standard or "
+            "short inspection",
+            [*sim, f"Most recent graded inspection that took place by {at} "
+             f"{notes.ref('inclusion')}. LAs not yet inspected {notes.ref('not_inspected')}."],
+            notes),
+        _la_sheet(
+            content, "in_year", (*asat_keys, "themes"), safe_name(f"In_year_{fr.year_label}"),
+            f"ILACS inspections and visits {between}",
+            f"All standard and short inspections, focused visits and monitoring visits "
+            f"{between}",
+            [*sim, f"Inspections and visits that took place {between} "
+             f"{notes.ref('inclusion')}."
+             + (f" Coverage {notes.ref('coverage')}." if "coverage" in notes else "")],
+            notes),
+        _la_sheet(
+            content, "history", hist_keys, "ILACS_history",
+            f"ILACS inspection history as at {at}: standard and short inspections of every "
+            "local authority",
+            "Every LA in England with all its standard and short inspections since the ILACS "
+            "framework began in January 2018",
+            [*sim, f"One row per inspection, by local authority and date "
+             f"{notes.ref('inclusion')}."],
+            notes),
+        _la_sheet(
+            content, "history_former", hist_keys, "ILACS_history_former_LAs",
+            f"ILACS inspection history of local authorities that no longer exist, as at {at}",
+            "ILACS standard and short inspections of LAs that no longer exist after a "
+            "restructure",
+            [*sim, f"LAs replaced by a structural change {notes.ref('structural')}."],
+            notes),
+    ]
 
-    # headline figure tables (the data behind the main findings' figures)
-    rounding = notes.ref("rounding")
-    jcols = _judgement_columns()
-    rows: list[list[Cell]] = [[as_at, *_judgement_cells(dig(f, "overall_effectiveness"))]]
+
+def _overall_sheet(fr: _Frame) -> Sheet:
+    f = fr.figures
+    rows: list[list[Cell]] = [[fr.as_at, *_judgement_cells(dig(f, "overall_effectiveness"))]]
     for day in sorted(f.get("earlier_as_at") or {}, reverse=True):
         rows.append([as_date(day), *_judgement_cells(f["earlier_as_at"][day])])  # type: ignore[list-item]
-    sheets.append(make_sheet(
+    return make_sheet(
         "Overall_effectiveness", "Overall effectiveness of LAs at their most recent "
         f"inspection, as at {_years(rows)}",
         "Overall effectiveness at the most recent inspection, this year and earlier years",
-        [*sim, f"Percentages of LAs with a graded judgement {rounding}.", SYMBOL_LINE],
-        [("As at", "date"), ("LAs with a judgement", "number"), *jcols], rows))
+        [*fr.sim, f"Percentages of LAs with a graded judgement {fr.rounding}.", SYMBOL_LINE],
+        [("As at", "date"), ("LAs with a judgement", "number"), *_judgement_columns()], rows)
 
-    rows = []
-    for region in REGION_ORDER:
-        rows.append([region, *_judgement_cells(dig(f, "by_region", region))])
+
+def _region_sheet(fr: _Frame) -> Sheet:
+    f = fr.figures
+    rows = [[region, *_judgement_cells(dig(f, "by_region", region))] for region in REGION_ORDER]
     rows.append(["England", *_judgement_cells(dig(f, "overall_effectiveness"))])
-    sheets.append(make_sheet(
+    return make_sheet(
         "Overall_effectiveness_region", f"Overall effectiveness of LAs at their most recent "
-        f"inspection, by region, as at {at}",
+        f"inspection, by region, as at {fr.at}",
         "Overall effectiveness at the most recent inspection by Ofsted region",
-        [*sim, f"Ofsted regions {notes.ref('regions')}; percentages {rounding}.", SYMBOL_LINE],
-        [("Region", "text"), ("LAs with a judgement", "number"), *jcols], rows))
+        [*fr.sim, f"Ofsted regions {fr.notes.ref('regions')}; percentages {fr.rounding}.",
+         SYMBOL_LINE],
+        [("Region", "text"), ("LAs with a judgement", "number"), *_judgement_columns()], rows)
 
+
+def _sub_judgements_sheet(fr: _Frame) -> Sheet:
+    f = fr.figures
     rows = [["Overall effectiveness", *_judgement_cells(dig(f, "overall_effectiveness"))]]
     for area in ILACS_AREAS[1:]:
         rows.append([AREA_LABELS[area], *_judgement_cells(dig(f, "sub_judgements", area))])
-    sheets.append(make_sheet(
+    return make_sheet(
         "Sub_judgements", f"Judgements of LAs at their most recent inspection by judgement "
-        f"area, as at {at}",
+        f"area, as at {fr.at}",
         "Overall effectiveness and the sub-judgements at the most recent inspection",
-        [*sim, f"Care leavers is judged from January 2023 {notes.ref('care_leavers')}; "
-         f"percentages {rounding}.", SYMBOL_LINE],
-        [("Judgement area", "text"), ("LAs with a judgement", "number"), *jcols], rows))
+        [*fr.sim, f"Care leavers is judged from January 2023 {fr.notes.ref('care_leavers')}; "
+         f"percentages {fr.rounding}.", SYMBOL_LINE],
+        [("Judgement area", "text"), ("LAs with a judgement", "number"), *_judgement_columns()],
+        rows)
 
-    change = dig(f, "change_since_earlier_inspection") or {}
+
+def _change_sheet(fr: _Frame) -> Sheet:
+    change = dig(fr.figures, "change_since_earlier_inspection") or {}
     compared = str(change.get("compared_with") or "earlier")
     rows = []
     for j in JUDGEMENTS:
@@ -301,55 +343,68 @@ def build_workbook(content: ReleaseContent) -> Workbook:
                                   for k in ("improved", "retained", "declined"))])
     rows.append(["All LAs with more than one inspection",
                  *(or_blank(change.get(k)) for k in ("improved", "retained", "declined"))])
-    sheets.append(make_sheet(
+    return make_sheet(
         "Change_in_overall_effectiveness", "Change in overall effectiveness of LAs with more "
-        f"than one ILACS inspection, compared with their {compared} ILACS inspection, as at {at}",
+        f"than one ILACS inspection, compared with their {compared} ILACS inspection, as at "
+        f"{fr.at}",
         "LAs that improved, retained or declined their overall effectiveness judgement",
-        [*sim, f"LAs with more than one ILACS graded inspection: {or_blank(change.get('n'))}. "
-         "An LA judged outstanding cannot improve and one judged inadequate cannot decline "
-         "([z]).", SYMBOL_LINE],
+        [*fr.sim, f"LAs with more than one ILACS graded inspection: "
+         f"{or_blank(change.get('n'))}. An LA judged outstanding cannot improve and one judged "
+         "inadequate cannot decline ([z]).", SYMBOL_LINE],
         [(f"Overall effectiveness at the {compared} inspection", "text"),
-         ("Improved", "number"), ("Retained", "number"), ("Declined", "number")], rows))
+         ("Improved", "number"), ("Retained", "number"), ("Declined", "number")], rows)
 
-    iy = dig(f, "in_year") or {}
-    rows = [[EVENT_TYPE_LABELS[t], or_blank(dig(iy, "by_type", t))] for t in ILACS_EVENT_TYPES]
+
+def _in_year_sheets(fr: _Frame) -> list[Sheet]:
+    """Activity by type, outcomes of graded inspections, and focused visit themes in the year."""
+    iy = dig(fr.figures, "in_year") or {}
+    between = fr.between
+    rows: list[list[Cell]] = [[EVENT_TYPE_LABELS[t], or_blank(dig(iy, "by_type", t))]
+                              for t in ILACS_EVENT_TYPES]
     rows.append(["All inspections and visits", or_blank(iy.get("visits"))])
     rows.append(["Local authorities visited", or_blank(iy.get("las_visited"))])
     if "las_visited_graded_inspections" in iy:
         rows.append(["Local authorities with a standard or short inspection",
                      or_blank(iy.get("las_visited_graded_inspections"))])
-    cov = f" {notes.ref('coverage')}" if "coverage" in notes else ""
-    sheets.append(make_sheet(
+    activity = make_sheet(
         "In_year_activity", f"ILACS inspections and visits by type {between}",
         "Number of inspections and visits by type, and LAs visited, in the year",
-        [*sim, f"Inspections and visits that took place {between}{cov}.", SYMBOL_LINE],
-        [("Inspection or visit type", "text"), ("Number", "number")], rows))
-
+        [*fr.sim, f"Inspections and visits that took place {between}{fr.coverage}.",
+         SYMBOL_LINE],
+        [("Inspection or visit type", "text"), ("Number", "number")], rows)
     graded = dig(iy, "graded") or {}
     rows = [[LABELS[j], or_blank(dig(graded, "counts", j)), or_blank(dig(graded, "percent", j))]
             for j in JUDGEMENTS]
     rows.append(["All standard and short inspections", or_blank(graded.get("n")),
                  100 if graded.get("n") else NOT_AVAILABLE])
-    sheets.append(make_sheet(
+    outcomes = make_sheet(
         "In_year_outcomes", f"Overall effectiveness at standard and short inspections {between}",
         "Outcomes of the graded inspections that took place in the year",
-        [*sim, f"Percentages {rounding}.", SYMBOL_LINE],
+        [*fr.sim, f"Percentages {fr.rounding}.", SYMBOL_LINE],
         [("Overall effectiveness", "text"), ("Number of inspections", "number"),
-         ("Percentage of inspections (%)", "number")], rows))
-
+         ("Percentage of inspections (%)", "number")], rows)
     themes = dig(iy, "focused_visits", "themes_percent") or {}
     rows = [[label, or_blank(themes.get(key))] for key, label in _THEME_LABELS.items()]
-    sheets.append(make_sheet(
+    focused = make_sheet(
         "Focused_visit_themes", f"ILACS focused visits by theme {between}",
         "Percentage of focused visits by theme in the year",
-        [*sim, f"Percentages of focused visits {rounding}{cov}.", SYMBOL_LINE],
-        [("Theme", "text"), ("Percentage of focused visits (%)", "number")], rows))
+        [*fr.sim, f"Percentages of focused visits {fr.rounding}{fr.coverage}.", SYMBOL_LINE],
+        [("Theme", "text"), ("Percentage of focused visits (%)", "number")], rows)
+    return [activity, outcomes, focused]
 
+
+def build_workbook(content: ReleaseContent) -> Workbook:
+    """The whole workbook of the release's underlying data: the per-LA datasets, then the
+    data behind the main findings' figures."""
+    meta = content.meta
+    fr = _frame(content)
+    sheets = [*_la_sheets(content, fr), _overall_sheet(fr), _region_sheet(fr),
+              _sub_judgements_sheet(fr), _change_sheet(fr), *_in_year_sheets(fr)]
     return Workbook(
         title=meta.title,
-        cover_sections=_cover(content, notes, between, at, published),
-        sheets=contents_and_notes(notes, sheets),
-        created=published,
+        cover_sections=_cover(content, fr.notes, fr.between, fr.at, fr.published),
+        sheets=contents_and_notes(fr.notes, sheets),
+        created=fr.published,
         author=meta.producer or "Ofsted",
         subject=f"Underlying data: {meta.title}",
         keywords=["local authority", "children's services", "inspection", "ILACS"],
