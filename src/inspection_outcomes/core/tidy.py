@@ -117,7 +117,6 @@ def check_tidy_csv(data_path: str | Path) -> list[str]:
     """Problems with a data file and its .meta.csv against the standard (empty when none)."""
     data_path = Path(data_path)
     meta_path = data_path.with_name(data_path.name.removesuffix(".csv") + ".meta.csv")
-    problems: list[str] = []
     if not meta_path.is_file():
         return [f"{data_path.name}: no {meta_path.name}"]
     with data_path.open(encoding="utf-8", newline="") as fh:
@@ -125,40 +124,53 @@ def check_tidy_csv(data_path: str | Path) -> list[str]:
         header = list(data[0].keys()) if data else []
     with meta_path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
+        problems: list[str] = []
         if tuple(reader.fieldnames or ()) != META_COLUMNS:
             problems.append(f"{meta_path.name}: columns {reader.fieldnames} are not "
                             f"{list(META_COLUMNS)}")
         meta = list(reader)
     if not data:
         return [*problems, f"{data_path.name}: no rows"]
+    problems += _column_problems(data_path.name, meta_path.name, header, meta)
+    filters = [m["col_name"] for m in meta if m["col_type"] == "Filter"]
+    indicators = [m["col_name"] for m in meta if m["col_type"] == "Indicator"]
+    for i, row in enumerate(data, start=2):
+        problems += _row_problems(f"{data_path.name} row {i}", row, filters, indicators)
+    return problems
+
+
+def _column_problems(data_name: str, meta_name: str, header: list[str],
+                     meta: list[dict[str, str]]) -> list[str]:
+    problems = []
     missing = [c for c in GEOGRAPHY_COLUMNS[:5] if c not in header]
     if missing:
-        problems.append(f"{data_path.name}: mandatory columns missing: {missing}")
+        problems.append(f"{data_name}: mandatory columns missing: {missing}")
     described = [m["col_name"] for m in meta]
     others = [c for c in header if c not in GEOGRAPHY_COLUMNS]
     if described != others:
-        problems.append(f"{data_path.name}: columns {others} but meta describes {described}")
-    filters = [m["col_name"] for m in meta if m["col_type"] == "Filter"]
-    indicators = [m["col_name"] for m in meta if m["col_type"] == "Indicator"]
-    if len(filters) + len(indicators) != len(meta):
-        problems.append(f"{meta_path.name}: col_type must be Filter or Indicator")
-    for i, row in enumerate(data, start=2):
-        pattern = _TIME_FORMATS.get(row.get("time_identifier", ""))
-        if pattern is None or not re.fullmatch(pattern, row.get("time_period", "")):
-            problems.append(f"{data_path.name} row {i}: time_period "
-                            f"{row.get('time_period')!r} / {row.get('time_identifier')!r}")
-        level = row.get("geographic_level", "")
-        if level not in _LEVEL_COLUMNS:
-            problems.append(f"{data_path.name} row {i}: geographic_level {level!r}")
-        else:
-            for c in ("country_code", "country_name", *_LEVEL_COLUMNS[level]):
-                if not row.get(c):
-                    problems.append(f"{data_path.name} row {i}: {c} empty at {level} level")
-        for c in filters:
-            if not row.get(c):
-                problems.append(f"{data_path.name} row {i}: filter {c} empty")
-        for c in indicators:
-            v = row.get(c, "")
-            if v not in SYMBOLS and not re.fullmatch(r"-?\d+(\.\d+)?", v):
-                problems.append(f"{data_path.name} row {i}: indicator {c} = {v!r}")
+        problems.append(f"{data_name}: columns {others} but meta describes {described}")
+    if any(m["col_type"] not in ("Filter", "Indicator") for m in meta):
+        problems.append(f"{meta_name}: col_type must be Filter or Indicator")
+    return problems
+
+
+def _row_problems(where: str, row: dict[str, str], filters: list[str],
+                  indicators: list[str]) -> list[str]:
+    problems = []
+    pattern = _TIME_FORMATS.get(row.get("time_identifier", ""))
+    if pattern is None or not re.fullmatch(pattern, row.get("time_period", "")):
+        problems.append(f"{where}: time_period {row.get('time_period')!r} / "
+                        f"{row.get('time_identifier')!r}")
+    level = row.get("geographic_level", "")
+    if level not in _LEVEL_COLUMNS:
+        problems.append(f"{where}: geographic_level {level!r}")
+    else:
+        problems += [f"{where}: {c} empty at {level} level"
+                     for c in ("country_code", "country_name", *_LEVEL_COLUMNS[level])
+                     if not row.get(c)]
+    problems += [f"{where}: filter {c} empty" for c in filters if not row.get(c)]
+    for c in indicators:
+        v = row.get(c, "")
+        if v not in SYMBOLS and not re.fullmatch(r"-?\d+(\.\d+)?", v):
+            problems.append(f"{where}: indicator {c} = {v!r}")
     return problems
