@@ -10,20 +10,23 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_COMPILE_BYTECODE := 1
 SHARED ?= ../shared
 
-.PHONY: demo test bench lint venv node browser clean
+.PHONY: help demo test bench lint format venv node browser clean
 
-demo: venv node
+help: ## This list of targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 10
+
+demo: venv node ## Build a complete release from simulated records into build/demo
 	$(VENV)/bin/outcomes demo --out build/demo --force
 
-test: venv node browser
+test: venv node browser ## Every test (ruff, format, mypy, pytest with real data and Chromium)
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 
-bench: venv node
+bench: venv node ## Time the performance goals (medians of cold runs)
 	$(VENV)/bin/python bench/run.py --shared $(SHARED)
 
-lint: venv
+lint: venv ## ruff and mypy only
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/mypy
 
@@ -48,5 +51,5 @@ node_modules/.installed: package.json package-lock.json
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
-clean:
+clean: ## Remove build output, the virtual environment and npm packages
 	rm -rf build $(VENV) $(TOOLS) node_modules
