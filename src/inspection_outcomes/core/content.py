@@ -1,29 +1,12 @@
-"""What a release carries from the engine to the publish layer: one figures dict and tables.
+"""What a release carries from its engine to its outputs: one figures dict, and tables.
 
-The publish layer (spreadsheets, CSV, HTML, Govspeak, charts, map) reads only this object.
+The writers (spreadsheets, CSV, HTML, Govspeak, charts, map) read only this object.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-
-#: Columns of the per-LA datasets (judgements are keys of model.scale.JUDGEMENTS or None).
-AS_AT_COLUMNS = (
-    "la_code", "old_la_code", "la_name", "region", "event_type", "start_date", "end_date",
-    "publication_date", "overall_effectiveness", "impact_of_leaders", "help_and_protection",
-    "children_in_care", "care_leavers",
-)
-IN_YEAR_COLUMNS = (
-    "la_code", "old_la_code", "la_name", "region", "event_type", "start_date", "end_date",
-    "publication_date", "overall_effectiveness", "impact_of_leaders", "help_and_protection",
-    "children_in_care", "care_leavers", "themes",
-)
-HISTORY_COLUMNS = (
-    "la_code", "old_la_code", "la_name", "region", "event_type", "framework", "start_date",
-    "end_date", "publication_date", "overall_effectiveness", "impact_of_leaders",
-    "help_and_protection", "children_in_care", "care_leavers",
-)
 
 
 @dataclass
@@ -47,6 +30,5 @@ class ReleaseContent:
 
     meta: ReleaseMeta
     figures: dict[str, Any]
-    #: dataset name -> rows (dicts keyed by the *_COLUMNS above): "as_at", "in_year",
-    #: "history", "history_former" (LAs that no longer exist)
+    #: dataset name -> rows (dicts keyed by column), as the publication defines them
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)

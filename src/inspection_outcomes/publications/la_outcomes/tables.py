@@ -4,9 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from inspection_outcomes.core.content import AS_AT_COLUMNS, HISTORY_COLUMNS, IN_YEAR_COLUMNS
 from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
 from inspection_outcomes.store.inspections import Warehouse
+
+
+#: Columns of the per-LA datasets (judgements are keys of model.scale.JUDGEMENTS or None).
+AS_AT_COLUMNS = (
+    "la_code", "old_la_code", "la_name", "region", "event_type", "start_date", "end_date",
+    "publication_date", "overall_effectiveness", "impact_of_leaders", "help_and_protection",
+    "children_in_care", "care_leavers",
+)
+
+
+IN_YEAR_COLUMNS = (
+    "la_code", "old_la_code", "la_name", "region", "event_type", "start_date", "end_date",
+    "publication_date", "overall_effectiveness", "impact_of_leaders", "help_and_protection",
+    "children_in_care", "care_leavers", "themes",
+)
+
+
+HISTORY_COLUMNS = (
+    "la_code", "old_la_code", "la_name", "region", "event_type", "framework", "start_date",
+    "end_date", "publication_date", "overall_effectiveness", "impact_of_leaders",
+    "help_and_protection", "children_in_care", "care_leavers",
+)
 
 
 def _iso(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
