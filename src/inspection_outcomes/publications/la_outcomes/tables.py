@@ -7,7 +7,6 @@ from typing import Any
 from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
 from inspection_outcomes.store.inspections import Warehouse
 
-
 #: Columns of the per-LA datasets (judgements are keys of model.scale.JUDGEMENTS or None).
 AS_AT_COLUMNS = (
     "la_code", "old_la_code", "la_name", "region", "event_type", "start_date", "end_date",
