@@ -1,30 +1,28 @@
 """The providers release's main findings as data: every number comes from the figures dict.
 
-Sentences, paragraphs and sections are findings.py's; each sentence carries the values it
+Sentences, paragraphs and sections are core/sentences.py's; each sentence carries the values it
 quotes keyed by their path, and `check_providers_numbers` proves text and figures agree with
-findings.check_numbers. The figures hold counts, so a path may also derive a value from them:
+sentences.check_numbers. The figures hold counts, so a path may also derive a value from them:
 
 - ``total:P`` the sum of the counts in the block at P (None when any is None);
 - ``A + B`` the sum of two or more paths;
 - ``pct:A | B`` A as a whole percentage of B (halves away from zero);
-- and findings.py's own forms (``A - B``, ``key:``...).
+- and core/sentences.py's own forms (``A - B``, ``key:``...).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from inspection_outcomes.core import sentences
 from inspection_outcomes.core.sentences import (
     Findings,
     Paragraph,
     Section,
     Sentence,
     check_numbers,
-    long_date,
-    number,
     region_phrase,
 )
-from inspection_outcomes.core.sentences import resolve as resolve_path
 from inspection_outcomes.publications.providers import common as pc
 
 LATEST = "latest_overall_effectiveness.groups"
@@ -42,47 +40,24 @@ def resolve(figures: dict[str, Any], path: str) -> Any:
         parts = [resolve(figures, p) for p in path.split(" + ")]
         return None if any(v is None for v in parts) else sum(parts)
     if path.startswith("total:"):
-        block = resolve_path(figures, path.removeprefix("total:"))
+        block = sentences.resolve(figures, path.removeprefix("total:"))
         if not isinstance(block, dict):
             raise KeyError(path)
         return pc.total(block)
-    return resolve_path(figures, path)
-
-
-def get(figures: dict[str, Any], path: str) -> Any:
-    try:
-        return resolve(figures, path)
-    except KeyError:
-        return None
-
-
-class _V:
-    """A value formatted by spec: '' number, 'pct' percent, 'date' long date."""
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def __format__(self, spec: str) -> str:
-        v = self.value
-        if v is None:
-            return "not available"
-        if spec == "date":
-            return long_date(v)
-        if spec == "pct":
-            return f"{abs(v)}%"
-        if isinstance(v, int) and not isinstance(v, bool):
-            return number(abs(v))
-        return str(v)
+    return sentences.resolve(figures, path)
 
 
 def say(figures: dict[str, Any], template: str, **paths: str) -> Sentence:
-    """A sentence from a template whose fields name (derived) figure paths."""
-    values = {p: get(figures, p) for p in paths.values()}
-    return Sentence(template.format(**{k: _V(values[p]) for k, p in paths.items()}), values)
+    """core's `say`, reading this release's paths (derived forms included)."""
+    return sentences.say(figures, template, resolve, **paths)
 
 
-def _has(figures: dict[str, Any], *paths: str) -> bool:
-    return all(get(figures, p) is not None for p in paths)
+def get(figures: dict[str, Any], path: str) -> Any:
+    return sentences.get(figures, path, resolve)
+
+
+def has(figures: dict[str, Any], *paths: str) -> bool:
+    return sentences.has(figures, *paths, resolver=resolve)
 
 
 def _gos(block: str) -> str:
@@ -106,13 +81,13 @@ def _key_messages(f: dict[str, Any]) -> Section:
             "outstanding.", pct=_gos(everyone), n=f"total:{everyone}"),
     ])]
     iy_homes = f"{IN_YEAR}.all_childrens_homes"
-    if _has(f, f"total:{iy_homes}"):
+    if has(f, f"total:{iy_homes}"):
         paras.append(Paragraph([say(
             f, "Between {start:date} and {end:date}, {pct:pct} of the {n} full inspections of "
             "children’s homes with a judgement found them good or outstanding.",
             start="in_year_overall_effectiveness.start", end="in_year_overall_effectiveness.end",
             pct=_gos(iy_homes), n=f"total:{iy_homes}")]))
-    if _has(f, "providers_and_places.providers.all_childrens_homes"):
+    if has(f, "providers_and_places.providers.all_childrens_homes"):
         paras.append(Paragraph([say(
             f, "As at {as_at:date}, {n} children’s homes were registered, with {places} "
             "places.", as_at="providers_and_places.as_at",
@@ -131,7 +106,7 @@ def _by_group(f: dict[str, Any]) -> Section:
             f, f"{pc.group_label(g)}: {{pct:pct}} good or outstanding ({{n}} with a judgement)",
             pct=_gos(block), n=f"total:{block}"))
     sa = f"{LATEST}.supported_accommodation"
-    if _has(f, f"total:{sa}") and get(f, f"total:{sa}"):
+    if has(f, f"total:{sa}") and get(f, f"total:{sa}"):
         sa_sentence = say(
             f, "Supported accommodation providers are judged on their own scale: of the {n} "
             "with a full inspection, {strong} were consistently strong, {mixed} of "
@@ -190,13 +165,13 @@ def _homes(f: dict[str, Any]) -> Section:
 
 def _in_year(f: dict[str, Any]) -> Section:
     iy = "in_year_overall_effectiveness"
-    if not _has(f, f"total:{IN_YEAR}.all_providers"):
+    if not has(f, f"total:{IN_YEAR}.all_providers"):
         return Section(heading=Sentence("In-year outcomes of full inspections"), id="in-year",
                        paragraphs=[Paragraph([_not_held("inspections in the year")])],
                        figure_ids=["figure_4"])
     sentences = []
     types = f"{iy}.events_by_type.all_providers"
-    if _has(f, f"{types}.full_inspection"):
+    if has(f, f"{types}.full_inspection"):
         sentences.append(say(
             f, "Between {start:date} and {end:date}, providers had {full} full inspections.",
             start=f"{iy}.start", end=f"{iy}.end", full=f"{types}.full_inspection"))
@@ -215,7 +190,7 @@ def _in_year(f: dict[str, Any]) -> Section:
 
 def _providers_and_places(f: dict[str, Any]) -> Section:
     pp = "providers_and_places"
-    if not _has(f, f"{pp}.providers.all_providers"):
+    if not has(f, f"{pp}.providers.all_providers"):
         paras = [Paragraph([_not_held("a register of providers and places as at this date")])]
     else:
         paras = [Paragraph([
@@ -234,7 +209,7 @@ def _providers_and_places(f: dict[str, Any]) -> Section:
 
 def _joiners(f: dict[str, Any]) -> Section:
     jl = "joiners_and_leavers"
-    if not _has(f, f"{jl}.joiners.all_childrens_homes", f"{jl}.start"):
+    if not has(f, f"{jl}.joiners.all_childrens_homes", f"{jl}.start"):
         paras = [Paragraph([_not_held("joiners and leavers")])]
     else:
         net = get(f, f"{jl}.joiners.all_childrens_homes - {jl}.leavers.all_childrens_homes")
