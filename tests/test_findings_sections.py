@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -11,7 +12,12 @@ from typing import Any
 import pytest
 
 from inspection_outcomes.publications.la_outcomes import findings as la_findings
+from inspection_outcomes.publications.providers import findings as providers_findings
+from inspection_outcomes.publications.providers.figures import build_figures
+from tests.providers_support import ODS_2025, source
 from tests.test_findings_support import published_figures
+
+pytestmark = pytest.mark.shared
 
 #: Modules of a findings package that write no section of their own.
 HELPERS = {"shared", "data_tables"}
@@ -39,4 +45,12 @@ def test_la_findings_call_every_section_module(shared: Path,
     assert len(modules) >= 10
     called = spy_on_sections(modules, monkeypatch)
     la_findings.build_findings(published_figures(shared))
+    assert called == {m.__name__ for m in modules}
+
+
+def test_providers_findings_call_every_section_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    modules = section_modules(providers_findings)
+    assert len(modules) >= 7
+    called = spy_on_sections(modules, monkeypatch)
+    providers_findings.build_providers_findings(build_figures(source(ODS_2025), date(2025, 3, 31)))
     assert called == {m.__name__ for m in modules}

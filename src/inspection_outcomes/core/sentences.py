@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from inspection_outcomes.core.types import DataTable
 from inspection_outcomes.model import frameworks as fw
@@ -53,6 +53,12 @@ class Section:
     tables: list[DataTable] = field(default_factory=list)
     level: int = 2  # 2 for a main section (h2), 3 for a subsection (h3)
     id: str = ""
+
+
+class SectionModule(Protocol):
+    """A module writing one section of the text (with any subsections of its own)."""
+
+    def sections(self, figures: dict[str, Any], /) -> list[Section]: ...
 
 
 @dataclass

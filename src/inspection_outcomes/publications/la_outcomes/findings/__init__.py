@@ -9,9 +9,9 @@ carried with each sentence, number checks, phrasing) is core/sentences.py.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
-from inspection_outcomes.core.sentences import Findings, Section, long_date
+from inspection_outcomes.core.sentences import Findings, SectionModule, long_date
 from inspection_outcomes.publications.la_outcomes.findings import (
     change_since_earlier_inspection,
     focused_visits,
@@ -31,10 +31,6 @@ from inspection_outcomes.publications.la_outcomes.findings.data_tables import fi
 from inspection_outcomes.publications.la_outcomes.findings.shared import FIGURE_IDS, MAP_ID
 
 __all__ = ["FIGURE_IDS", "MAP_ID", "SECTIONS", "build_findings"]
-
-
-class SectionModule(Protocol):
-    def sections(self, f: dict[str, Any]) -> list[Section]: ...
 
 
 #: The section modules in the order of the text.
