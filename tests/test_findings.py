@@ -9,15 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from inspection_outcomes.core.sentences import check_numbers, numbers_in
-from inspection_outcomes.publications.la_outcomes.findings import (
+from inspection_outcomes.core.sentences import (
     Findings,
     Paragraph,
     Section,
     Sentence,
-    build_findings,
+    check_numbers,
+    numbers_in,
     say,
 )
+from inspection_outcomes.publications.la_outcomes.findings import build_findings
 from tests.engine_helpers import event, run_for
 from tests.test_findings_support import engine_content, published_figures
 

@@ -164,11 +164,12 @@ def test_pre_release_list_is_read_from_the_configuration(shared: Path, tmp_path:
 
 def test_pages_refuse_text_that_disagrees_with_the_figures(shared: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from inspection_outcomes.core.sentences import Findings
     from inspection_outcomes.publications.la_outcomes import findings
 
     real = findings.build_findings
 
-    def wrong(figures: dict, title: str = "") -> findings.Findings:  # type: ignore[type-arg]
+    def wrong(figures: dict, title: str = "") -> Findings:  # type: ignore[type-arg]
         f = real(figures, title)
         f.sections[1].paragraphs[0].sentences[-1].text += " (52)"
         return f

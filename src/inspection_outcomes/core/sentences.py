@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from inspection_outcomes.core.types import DataTable
 from inspection_outcomes.model import frameworks as fw
@@ -53,6 +53,12 @@ class Section:
     tables: list[DataTable] = field(default_factory=list)
     level: int = 2  # 2 for a main section (h2), 3 for a subsection (h3)
     id: str = ""
+
+
+class SectionModule(Protocol):
+    """A module writing one section of the text (with any subsections of its own)."""
+
+    def sections(self, figures: dict[str, Any], /) -> list[Section]: ...
 
 
 @dataclass
@@ -104,10 +110,15 @@ def _reference(path: str) -> Any:
     raise KeyError(path)
 
 
-def get(figures: dict[str, Any], path: str) -> Any:
+#: Reads a path of the figures (KeyError when absent); a publication whose paths may derive
+#: values (sums, shares) passes its own, which falls back on `resolve`.
+Resolver = Callable[[dict[str, Any], str], Any]
+
+
+def get(figures: dict[str, Any], path: str, resolver: Resolver = resolve) -> Any:
     """The value at a path, or None when the figures do not have it."""
     try:
-        return resolve(figures, path)
+        return resolver(figures, path)
     except KeyError:
         return None
 
@@ -147,9 +158,13 @@ class _V:
         return str(v)
 
 
-def say(figures: dict[str, Any], template: str, **paths: str) -> Sentence:
-    """A sentence from a template whose fields name figure paths: {n} with n="a.b.c"."""
-    values = {p: get(figures, p) for p in paths.values()}
+def say(figures: dict[str, Any], template: str, resolver: Resolver = resolve, /,
+        **paths: str) -> Sentence:
+    """A sentence from a template whose fields name figure paths: {n} with n="a.b.c".
+
+    `resolver` is positional so that every keyword is a field of the template.
+    """
+    values = {p: get(figures, p, resolver) for p in paths.values()}
     text = template.format(**{k: _V(values[p]) for k, p in paths.items()})
     return Sentence(text, values)
 
@@ -184,8 +199,6 @@ def _renderings(value: Any) -> set[str]:
         return set().union(*(_renderings(v) for v in value)) if value else set()
     return set()
 
-
-Resolver = Callable[[dict[str, Any], str], Any]
 
 
 def check_sentence(sentence: Sentence, figures: dict[str, Any],
@@ -230,8 +243,8 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + sep + names[-1]
 
 
-def has(figures: dict[str, Any], *paths: str) -> bool:
-    return all(get(figures, p) is not None for p in paths)
+def has(figures: dict[str, Any], *paths: str, resolver: Resolver = resolve) -> bool:
+    return all(get(figures, p, resolver) is not None for p in paths)
 
 
 def none_held(what: str) -> Sentence:

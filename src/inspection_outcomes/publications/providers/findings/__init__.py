@@ -1,0 +1,51 @@
+"""The providers release's main findings as data, one module per section of the text.
+
+Each section module is named after the section it writes and gives `sections(figures)`;
+`SECTIONS` puts them in the order of the text. Every number comes from the figures dict: each
+sentence carries the values it quotes keyed by their path, and `check_providers_numbers`
+proves text and figures agree. The paths this release reads, derived values included, are
+shared.py's; the sentence machinery is core/sentences.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inspection_outcomes.core.sentences import Findings, SectionModule, check_numbers
+from inspection_outcomes.publications.providers.findings import (
+    about,
+    by_provider_group,
+    homes_by_sector_and_region,
+    in_year,
+    joiners_and_leavers,
+    key_messages,
+    providers_and_places,
+)
+from inspection_outcomes.publications.providers.findings.shared import resolve
+
+__all__ = ["FIGURE_IDS", "SECTIONS", "build_providers_findings", "check_providers_numbers"]
+
+#: Figure ids in the order the findings place them.
+FIGURE_IDS = ("figure_1", "figure_2", "figure_3", "figure_4", "figure_5")
+
+
+#: The section modules in the order of the text.
+SECTIONS: tuple[SectionModule, ...] = (
+    key_messages,
+    by_provider_group,
+    homes_by_sector_and_region,
+    in_year,
+    providers_and_places,
+    joiners_and_leavers,
+    about,
+)
+
+
+def build_providers_findings(figures: dict[str, Any], title: str = "") -> Findings:
+    return Findings(title=title,
+                    sections=[s for module in SECTIONS for s in module.sections(figures)])
+
+
+def check_providers_numbers(findings: Findings, figures: dict[str, Any]) -> list[str]:
+    """Disagreements between the text and the figures ([] when every number is explained)."""
+    return check_numbers(findings, figures, resolve)

@@ -1,0 +1,27 @@
+"""Providers and places on the register as at the date, and the share of homes run privately."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inspection_outcomes.core.sentences import Paragraph, Section, Sentence
+from inspection_outcomes.publications.providers.findings.shared import has, not_held, say
+
+
+def sections(f: dict[str, Any]) -> list[Section]:
+    pp = "providers_and_places"
+    if not has(f, f"{pp}.providers.all_providers"):
+        paras = [Paragraph([not_held("a register of providers and places as at this date")])]
+    else:
+        paras = [Paragraph([
+            say(f, "As at {as_at:date}, {n} providers were registered, with {places} places.",
+                as_at=f"{pp}.as_at", n=f"{pp}.providers.all_providers",
+                places=f"{pp}.places.all_providers"),
+            say(f, "Of the {all} children’s homes, {n} ({pct:pct}) were run privately.",
+                pct=f"pct:by_sector.providers.private.all_childrens_homes | "
+                    f"{pp}.providers.all_childrens_homes",
+                n="by_sector.providers.private.all_childrens_homes",
+                all=f"{pp}.providers.all_childrens_homes"),
+        ])]
+    return [Section(heading=Sentence("Providers and places"), id="providers-and-places",
+                    paragraphs=paras, figure_ids=["figure_5"])]

@@ -1,0 +1,60 @@
+"""What the sections of the providers findings share: the paths they read, derived values
+included, and core's sentence machinery bound to them.
+
+The figures hold counts, so a path may also derive a value from them:
+
+- ``total:P`` the sum of the counts in the block at P (None when any is None);
+- ``A + B`` the sum of two or more paths;
+- ``pct:A | B`` A as a whole percentage of B (halves away from zero);
+- and core/sentences.py's own forms (``A - B``, ``key:``...).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inspection_outcomes.core import sentences
+from inspection_outcomes.core.sentences import Sentence
+from inspection_outcomes.publications.providers import common as pc
+
+LATEST = "latest_overall_effectiveness.groups"
+IN_YEAR = "in_year_overall_effectiveness.groups"
+
+
+def resolve(figures: dict[str, Any], path: str) -> Any:
+    """The value at a path, derived where the path says so; KeyError when it does not exist."""
+    if path.startswith("pct:"):
+        num, den = path.removeprefix("pct:").split(" | ")
+        return pc.share(resolve(figures, num), resolve(figures, den))
+    if " + " in path:
+        parts = [resolve(figures, p) for p in path.split(" + ")]
+        return None if any(v is None for v in parts) else sum(parts)
+    if path.startswith("total:"):
+        block = sentences.resolve(figures, path.removeprefix("total:"))
+        if not isinstance(block, dict):
+            raise KeyError(path)
+        return pc.total(block)
+    return sentences.resolve(figures, path)
+
+
+def say(figures: dict[str, Any], template: str, **paths: str) -> Sentence:
+    """core's `say`, reading this release's paths (derived forms included)."""
+    return sentences.say(figures, template, resolve, **paths)
+
+
+def get(figures: dict[str, Any], path: str) -> Any:
+    return sentences.get(figures, path, resolve)
+
+
+def has(figures: dict[str, Any], *paths: str) -> bool:
+    return sentences.has(figures, *paths, resolver=resolve)
+
+
+def gos(block: str) -> str:
+    """Path of good or outstanding as a percentage of the judged in a block."""
+    return f"pct:{block}.outstanding + {block}.good | total:{block}"
+
+
+def not_held(what: str) -> Sentence:
+    return Sentence(f"The source data of this release do not hold {what}, so it is not "
+                    "reported.")
