@@ -46,7 +46,7 @@ def _spec(as_at: str, compare: str, cutoff: str | None = None, period_start: str
         period_end=parse_date(period_end, "--period-end"))
 
 
-def _emit(format: str, data: dict[str, Any], for_people: str) -> None:
+def _emit(format: str, data: dict[str, Any], for_people: str, **options: Any) -> None:
     """Print JSON (the contract) or the people's view: `for_people` is "module:function" in
     the LA publication, imported only then (rich takes a JSON run a twentieth of a second to
     import)."""
@@ -56,9 +56,9 @@ def _emit(format: str, data: dict[str, Any], for_people: str) -> None:
         sys.stdout.write(dumps_figures(data))
     else:
         module, function = for_people.split(":")
-        printer: Callable[[dict[str, Any]], None] = getattr(importlib.import_module(
+        printer: Callable[..., None] = getattr(importlib.import_module(
             f"inspection_outcomes.publications.la_outcomes.{module}"), function)
-        printer(data)
+        printer(data, **options)
 
 
 @app.command()
@@ -80,15 +80,18 @@ def figures(*, as_at: AsAt, compare: Compare = "first", source: Source,
 @user_errors
 def check(*, as_at: AsAt, compare: Compare = "first", source: Source,
           corrections: Corrections = None, cutoff: Cutoff = None,
-          format: Format = "table") -> None:
-    """Run every data check and print the quality assurance report."""
+          format: Format = "table",
+          verbose: Annotated[bool, typer.Option(
+              "--verbose", help="After the summary, every correction, anomaly and record "
+              "left out (the JSON always has them).")] = False) -> None:
+    """Run every data check and print the quality assurance report (summary first)."""
     from inspection_outcomes.publications.la_outcomes.engine import run_engine
     from inspection_outcomes.publications.la_outcomes.qa import qa_report
 
     check_format(format)
     run = run_engine(source, _spec(as_at, compare, cutoff), corrections)
     report = qa_report(run, corrections)
-    _emit(format, report, "qa_text:print_qa")
+    _emit(format, report, "qa_text:print_qa", **({"verbose": True} if verbose else {}))
     if not report["consistency"]["passed"]:
         raise typer.Exit(1)
 
