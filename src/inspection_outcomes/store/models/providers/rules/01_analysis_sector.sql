@@ -20,9 +20,3 @@ SELECT e.*,
        CASE WHEN s.trusts_as_la AND e.la_trust AND e.sector = 'voluntary'
             THEN 'local_authority' ELSE e.sector END AS analysis_sector
 FROM provider_events AS e CROSS JOIN settings AS s;
-
--- Providers whose sector the rule changed (reported with the figures).
-CREATE OR REPLACE TABLE sector_reclassified AS
-SELECT count(*) AS providers
-FROM providers_analysed
-WHERE analysis_sector IS DISTINCT FROM sector;

@@ -1,6 +1,6 @@
 -- Inspection events as people read them: the records with a type, their framework version
 -- and the day they took place. Lists (the QA report, revisions, the release's tables) read
--- this view; the figures read the compact event facts (02).
+-- this view; the figures read the compact event facts (staging/03_event_facts).
 -- framework: the record's own, else the version in force on the start date
 --            (framework_on: built from the reference table of framework versions).
 -- took_place: the start date; for reports before ILACS whose dates the source could not read,
@@ -17,9 +17,3 @@ SELECT
     coalesce(start_date, publication_date) AS took_place
 FROM events
 WHERE event_type IS NOT NULL AND event_type <> '';
-
--- The same events with the LA's name, for lists people read (QA report, revisions).
-CREATE OR REPLACE VIEW named_events AS
-SELECT i.*, la.name AS la_name
-FROM inspection_events AS i
-LEFT JOIN local_authorities AS la ON la.la_code = i.la_code;

@@ -2,10 +2,11 @@
 -- the date: the most recent judgement against the first ILACS judgement (compare = 'first')
 -- or the one before it (compare = 'previous'). Only inspections of the LA itself count (a
 -- successor LA starts its own history). Codes: 1 outstanding ... 4 inadequate (0: none).
--- The LAs are counted by these codes in as_at_combinations (09).
+-- The LAs are counted by these codes in as_at_combinations (summaries/01_as_at_snapshot).
 
--- The two judgements compared, as codes, from an LA's row of la_as_at (06); NULL for an LA
--- with fewer than two ILACS inspections giving overall effectiveness, or no comparison.
+-- The two judgements compared, as codes, from an LA's row of la_as_at (rules/02_la_as_at); NULL
+-- for an LA with fewer than two ILACS inspections giving overall effectiveness, or no
+-- comparison.
 CREATE OR REPLACE MACRO change_latest_code(inspections, latest) AS
 CASE WHEN inspections > 1 THEN recency_code(latest, 1) END;
 

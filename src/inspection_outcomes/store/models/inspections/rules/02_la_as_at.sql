@@ -3,13 +3,13 @@
 --   overall effectiveness: the most recent inspection giving it (none from April 2026);
 --   impact of leaders, help and protection, children in care: the most recent ILACS one;
 --   care leavers: the most recent ILACS inspection with a separate care leavers judgement.
--- "Most recent" is the largest recency key (02_event_facts), which carries that inspection's
--- judgements: an LA's row holds the keys (recency_code reads a judgement from a key).
--- A judgement the source does not hold at that inspection stays NULL: the LA is then
--- graded, with a judgement the source does not hold, never given an older one instead.
--- The same pass keeps what change since an earlier inspection (07) compares: the LA's ILACS
--- inspections giving overall effectiveness, how many, the most recent, the first and the
--- one before the most recent.
+-- "Most recent" is the largest recency key (staging/03_event_facts), which carries that
+-- inspection's judgements: an LA's row holds the keys (recency_code reads a judgement from a
+-- key). A judgement the source does not hold at that inspection stays NULL: the LA is then
+-- graded, with a judgement the source does not hold, never given an older one instead. The same
+-- pass keeps what change since an earlier inspection (rules/03_change_since_earlier) compares:
+-- the LA's ILACS inspections giving overall effectiveness, how many, the most recent, the first
+-- and the one before the most recent.
 --
 -- A release also states overall effectiveness as at the two 31 Marches before its date,
 -- each with its own cut-off: la_as_at_release works out all three in one pass over the

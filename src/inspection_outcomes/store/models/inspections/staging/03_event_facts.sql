@@ -64,12 +64,6 @@ SELECT
     END AS recency
 FROM coded;
 
--- The text of each set of focused visit themes, by its hash.
-CREATE OR REPLACE TABLE focused_visit_themes AS
-SELECT DISTINCT hash(themes) AS themes_hash, themes
-FROM events
-WHERE themes IS NOT NULL;
-
 -- A judgement carried in a recency key, as its code or its name: area 1 (overall
 -- effectiveness) to 5 (care leavers). (A BIGINT like the key: a cast to a smaller type
 -- would cost an operation for every LA of the as-at pass.)

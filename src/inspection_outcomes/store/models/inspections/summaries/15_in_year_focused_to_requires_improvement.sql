@@ -1,0 +1,6 @@
+-- Focused visits in the period to LAs judged requires improvement at their last graded
+-- inspection.
+CREATE OR REPLACE MACRO in_year_focused_to_requires_improvement() AS TABLE
+SELECT count(*) AS n
+FROM in_year_focused_snapshot
+WHERE last_graded_judgement = 'requires_improvement';

@@ -1,0 +1,8 @@
+-- Providers by the overall judgement at their latest full inspection, as at settings.as_at
+-- (latest_judgements), counted once in every group their provision type belongs to.
+CREATE OR REPLACE TABLE latest_overall_effectiveness AS
+SELECT grp, judgement, count(*) AS providers
+FROM latest_judgements
+WHERE judgement IS NOT NULL
+GROUP BY grp, judgement
+ORDER BY grp, judgement;

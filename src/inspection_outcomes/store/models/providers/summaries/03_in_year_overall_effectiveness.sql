@@ -1,0 +1,7 @@
+-- Full inspections carried out in the period (in_year_judgements), by overall judgement.
+CREATE OR REPLACE TABLE in_year_overall_effectiveness AS
+SELECT grp, judgement, count(*) AS inspections
+FROM in_year_judgements
+WHERE judgement IS NOT NULL
+GROUP BY grp, judgement
+ORDER BY grp, judgement;

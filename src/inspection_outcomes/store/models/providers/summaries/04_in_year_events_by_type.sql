@@ -1,0 +1,6 @@
+-- All events in the period by type (context for the in-year figures).
+CREATE OR REPLACE TABLE in_year_events_by_type AS
+SELECT grp, event_type, count(*) AS events
+FROM in_year_judgements
+GROUP BY grp, event_type
+ORDER BY grp, event_type;
