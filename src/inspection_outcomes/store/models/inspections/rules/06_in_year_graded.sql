@@ -1,5 +1,17 @@
 -- Each in-year graded inspection against the LA's previous ILACS graded inspection (an as-of
--- join: the latest one before it, by recency).
+-- join: the latest one before it, by recency). Both are ILACS graded inspections giving
+-- overall effectiveness, published by the cut-off; the earlier one may be of any date.
+--
+-- table macro in_year_graded(period_start, period_end, cutoff): one row for each such
+-- inspection that took place from `period_start` to `period_end` (both inclusive).
+--   la_id               the LA's row in local_authorities
+--   event_row           where the inspection's record is in `events`
+--   judgement           its overall effectiveness (NULL: not held)
+--   previous_judgement  the overall effectiveness at the LA's previous such inspection (NULL:
+--                       none, or not held)
+--   previous_event_row  where the previous inspection's record is (NULL: none)
+--   change              improved, declined or retained since the previous inspection (NULL:
+--                       none, or a judgement not held)
 CREATE OR REPLACE MACRO in_year_graded(period_start, period_end, cutoff) AS TABLE
 WITH overall AS (
     SELECT la_id, event_row, recency, took_place
@@ -28,8 +40,10 @@ SELECT
         AS change
 FROM compared;
 
--- The period's graded inspections, made once per period by Warehouse.period_snapshot
--- (empty until then; for the year before the release's period, left empty).
+-- table in_year_graded_snapshot: the period's graded inspections, made once per period by
+-- Warehouse.period_snapshot (empty until then; for the year before the release's period, left
+-- empty), for the in-year summaries to count.
+--   *in_year_graded  every column of in_year_graded, in its order
 CREATE OR REPLACE TABLE in_year_graded_snapshot AS
 SELECT * FROM in_year_graded(DATE '1900-01-01', DATE '1900-01-01', DATE '1900-01-01')
 WHERE false;

@@ -2,36 +2,42 @@
 -- (a simulated country has ten million records; no rule reads the source again). Values are
 -- read by the macros made from the reference data (framework_index, event_type_index,
 -- judgement_code), after the warehouse has checked every value is one they know.
---   la_id        the LA's row in local_authorities; NULL: a code the LA table does not know
---   event_row    where the whole record is in `events`, for lists people read (an INTEGER,
---                half the memory of the source's BIGINT position)
---   id_hash      32 bits of a hash of event_id: duplicate identifiers are found by
---                sorting these
---   kind         the (framework version, event type) pair as one number (NULL: no type);
---                the framework version is the record's own, else the one in force on the
---                start date. What a kind is comes from the framework versions: in_ilacs,
---                is_graded (standard and short; SIF and CPI inspections before ILACS), and
---                what that version judges: gives_overall, is_ilacs_graded, gives_care_leavers
---   took_place   the start date, else the publication date (see inspection_events)
---   themes_hash  a hash of a focused visit's themes (their text is in focused_visit_themes)
---   recency      of a graded inspection (is_graded; NULL for other events): "which is more
---                recent", with the judgements riding in its lowest bits, so that
---                max(recency) over an LA's inspections is its most recent inspection and
---                that inspection's judgements, in one pass. A number made of, from the
---                highest place down:
---                  took_place (days since 1970)          x 2^47
---                  days from took_place to the end date  x 2^36  (then the later end,
---                  days from took_place to publication   x 2^25   then the later publication,
---                  10 bits of id_hash                    x 2^15   then always the same one)
---                  judgement codes, 3 bits each (0 none, 1 outstanding ... 4 inadequate),
---                  of overall effectiveness x 2^12, impact of leaders x 2^9, help and
---                  protection x 2^6, children in care x 2^3, care leavers x 1
---                (the order of model.frameworks.ILACS_AREAS; read back by recency_code).
--- The smallest recency key of a day: a graded inspection that took place before the day has
--- a smaller key, one that took place on it or later a key at least as large.
+--
+-- macro day_recency(day): the smallest recency key of a day: a graded inspection that took
+-- place before the day has a smaller key, one that took place on it or later a key at least
+-- as large.
 CREATE OR REPLACE MACRO day_recency(day) AS
 CAST(least(greatest(day - DATE '1970-01-01', 0), 65535) AS BIGINT) * 140737488355328;
 
+-- table event_facts: one row for each record of `events`.
+--   la_id             the LA's row in local_authorities (NULL: a code the LA table does
+--                     not know)
+--   event_row         where the whole record is in `events`, for lists people read (an
+--                     INTEGER, half the memory of the source's BIGINT position)
+--   id_hash           32 bits of a hash of event_id: duplicate identifiers are found by
+--                     sorting these
+--   kind              the (framework version, event type) pair as one number (NULL: no
+--                     type); the framework version is the record's own, else the one in force
+--                     on the start date. What a kind is comes from the framework versions:
+--                     in_ilacs, is_graded (standard and short; SIF and CPI inspections before
+--                     ILACS), and what that version judges: gives_overall, is_ilacs_graded,
+--                     gives_care_leavers
+--   took_place        the start date, else the publication date (see inspection_events)
+--   publication_date  the day the report or letter was published
+--   themes_hash       a hash of a focused visit's themes (their text is in
+--                     focused_visit_themes)
+--   recency           of a graded inspection (is_graded; NULL for other events): "which is
+--                     more recent", with the judgements riding in its lowest bits, so that
+--                     max(recency) over an LA's inspections is its most recent inspection and
+--                     that inspection's judgements, in one pass. From the highest place down:
+--                       took_place (days since 1970)          x 2^47
+--                       days from took_place to the end date  x 2^36  (then the later end,
+--                       days from took_place to publication   x 2^25  the later publication,
+--                       10 bits of id_hash                    x 2^15  always the same one)
+--                       judgement codes, 3 bits each (0 none, 1 outstanding ... 4
+--                       inadequate): overall effectiveness x 2^12, impact of leaders x 2^9,
+--                       help and protection x 2^6, children in care x 2^3, care leavers x 1
+--                     (the order of model.frameworks.ILACS_AREAS; read back by recency_code)
 CREATE OR REPLACE TABLE event_facts AS
 WITH coded AS (
     SELECT
@@ -64,17 +70,20 @@ SELECT
     END AS recency
 FROM coded;
 
--- A judgement carried in a recency key, as its code or its name: area 1 (overall
--- effectiveness) to 5 (care leavers). (A BIGINT like the key: a cast to a smaller type
--- would cost an operation for every LA of the as-at pass.)
+-- macro recency_code(recency, area): a judgement carried in a recency key, as its code (0
+-- none, 1 outstanding ... 4 inadequate): area 1 (overall effectiveness) to 5 (care leavers).
+-- (A BIGINT like the key: a cast to a smaller type would cost an operation for every LA of
+-- the as-at pass.)
 CREATE OR REPLACE MACRO recency_code(recency, area) AS
 (recency >> [12, 9, 6, 3, 0][area]) & 7;
 
+-- macro recency_judgement(recency, area): the same judgement by its name (NULL for none).
 CREATE OR REPLACE MACRO recency_judgement(recency, area) AS
 judgement_name(recency_code(recency, area));
 
--- How many ILACS sub-judgements are inadequate at the inspection of a recency key (NULL when
--- impact of leaders, help and protection or children in care is not held).
+-- macro recency_inadequate_sub_judgements(recency): how many ILACS sub-judgements are
+-- inadequate at the inspection of a recency key (NULL when impact of leaders, help and
+-- protection or children in care is not held).
 CREATE OR REPLACE MACRO recency_inadequate_sub_judgements(recency) AS
 CASE WHEN recency_code(recency, 2) > 0 AND recency_code(recency, 3) > 0
           AND recency_code(recency, 4) > 0 THEN

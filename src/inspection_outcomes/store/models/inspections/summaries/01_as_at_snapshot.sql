@@ -10,11 +10,37 @@
 -- the release to name them. Every as-at figure is a sum over these rows, those of its date
 -- (`as_at_date`): the warehouse stores them once per release as `as_at_snapshot`
 -- (Warehouse.snapshot).
+--
+-- macro ungraded_status(overall_recency): why an LA has no overall effectiveness judgement,
+-- from its most recent inspection giving one: not_yet_graded (no such inspection) or
+-- judgement_not_in_source (the source does not hold the judgement); NULL: it has one.
 CREATE OR REPLACE MACRO ungraded_status(overall_recency) AS
 CASE WHEN overall_recency IS NULL THEN 'not_yet_graded'
      WHEN recency_code(overall_recency, 1) = 0 THEN 'judgement_not_in_source'
 END;
 
+-- table macro as_at_combinations(as_at, cutoff, compare, year_before, year_before_cutoff,
+-- two_years_before, two_years_before_cutoff): one row for each date, region and combination
+-- of what is known of the LAs existing then. Judgements are codes (1 outstanding ... 4
+-- inadequate; 0: the source does not hold it; NULL: no inspection gives it); the rows of the
+-- two earlier dates hold overall effectiveness alone (the other columns NULL).
+--   as_at_date                          the date: `as_at`, `year_before` or `two_years_before`
+--   region                              the LAs' Ofsted region
+--   ungraded                            ungraded_status of the LAs (NULL: graded)
+--   overall_effectiveness               the most recent overall effectiveness judgement
+--   impact_of_leaders                   the most recent ILACS impact of leaders judgement
+--   help_and_protection                 the most recent ILACS help and protection judgement
+--   children_in_care                    the most recent ILACS children in care judgement
+--   care_leavers                        the most recent separate care leavers judgement
+--   children_in_care_with_care_leavers  children in care at that same inspection
+--   inadequate_with_one_inadequate_sub  inadequate overall at an ILACS inspection with exactly
+--                                       one inadequate sub-judgement
+--   change_earlier_code                 the earlier judgement compared (change_earlier_code;
+--                                       NULL: not compared)
+--   change_latest_code                  the latest judgement compared (change_latest_code;
+--                                       NULL: not compared)
+--   n                                   how many LAs
+--   ungraded_la_ids                     the la_id of each of them, where ungraded is not NULL
 CREATE OR REPLACE MACRO as_at_combinations(as_at, cutoff, compare, year_before,
                                            year_before_cutoff, two_years_before,
                                            two_years_before_cutoff) AS TABLE
@@ -73,6 +99,9 @@ FROM (SELECT year_before AS as_at_date, region, ungraded_year_before AS ungraded
       FROM combinations WHERE existed_two_years_before)
 GROUP BY ALL;
 
+-- table as_at_snapshot: the combinations of a release's three dates, made once per release
+-- by Warehouse.snapshot (empty until then); every as-at summary sums its rows.
+--   *as_at_combinations  every column of as_at_combinations, in its order
 CREATE OR REPLACE TABLE as_at_snapshot AS
 SELECT * FROM as_at_combinations(DATE '1900-01-01', DATE '1900-01-01', NULL, DATE '1900-01-01',
                                  DATE '1900-01-01', DATE '1900-01-01', DATE '1900-01-01')

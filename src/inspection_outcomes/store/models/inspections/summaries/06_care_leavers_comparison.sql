@@ -1,5 +1,9 @@
--- Care leavers against children in care at the same inspection (the most recent inspection
--- with a care leavers judgement), where both are judged. Codes run in the scale's order.
+-- table macro care_leavers_comparison(day): care leavers against children in care at the
+-- same inspection (the most recent inspection with a care leavers judgement), where both are
+-- judged. Codes run in the scale's order.
+--   n               LAs with both judgements
+--   different       of those, LAs whose two judgements differ
+--   same_or_better  of those, LAs whose care leavers judgement is as good or better
 CREATE OR REPLACE MACRO care_leavers_comparison(day) AS TABLE
 SELECT
     coalesce(sum(n), 0) AS n,

@@ -1,6 +1,13 @@
--- Change since the earlier inspection (rules/03_change_since_earlier), counted by earlier
--- judgement and change, over the LAs compared (a change of NULL: a judgement compared is not
--- held).
+-- table macro change_summary(day): change since the earlier inspection
+-- (rules/03_change_since_earlier), counted by earlier judgement and change, over the LAs
+-- compared.
+--   earlier_judgement             the earlier judgement (NULL: not held)
+--   change                        improved, declined or retained (NULL: a judgement compared
+--                                 is not held)
+--   n                             how many LAs
+--   retained_good_or_outstanding  of those, LAs that kept a good or outstanding judgement
+--   improved_by_two               of those, LAs that improved by two grades or more
+--   declined_by_two               of those, LAs that declined by two grades or more
 CREATE OR REPLACE MACRO change_summary(day) AS TABLE
 WITH compared AS (
     SELECT judgement_name(change_earlier_code) AS earlier_judgement,

@@ -1,4 +1,7 @@
--- Focused visits in the period, by theme (a visit may have more than one theme).
+-- table macro in_year_theme_counts(): the period's focused visits (in_year_snapshot), by
+-- theme (a visit may have more than one theme).
+--   theme  a theme, as the records name it
+--   n      how many visits had it
 CREATE OR REPLACE MACRO in_year_theme_counts() AS TABLE
 WITH theme_sets AS (
     SELECT t.themes, count(*) AS n

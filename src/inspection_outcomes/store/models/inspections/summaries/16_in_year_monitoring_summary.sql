@@ -1,5 +1,9 @@
--- Monitoring visits, the LAs visited, and those re-inspected in the period (a graded
+-- table macro in_year_monitoring_summary(): the period's monitoring visits
+-- (in_year_snapshot), the LAs visited, and those re-inspected in the period (a graded
 -- inspection in the period after the LA's first monitoring visit of the period).
+--   n                how many monitoring visits
+--   las              how many LAs they visited
+--   las_reinspected  of those, how many were re-inspected
 CREATE OR REPLACE MACRO in_year_monitoring_summary() AS TABLE
 WITH visits AS (
     SELECT * FROM in_year_snapshot WHERE event_type = 'monitoring_visit'

@@ -3,6 +3,13 @@
 -- the provider-level list and group). Supported accommodation is judged on its own scale
 -- (sa_outcome); every other group on overall experiences and progress of children and young
 -- people. Providers not yet inspected have no judgement and are not counted.
+--
+-- table latest_judgements: one row for each provider inspected by settings.as_at and each
+-- group of its provision type.
+--   *providers_analysed  every column of providers_analysed, in its order
+--   grp                  the group
+--   judgement            the latest full inspection's judgement on the group's scale (NULL:
+--                        none given)
 CREATE OR REPLACE TABLE latest_judgements AS
 SELECT p.*,
        g.grp,

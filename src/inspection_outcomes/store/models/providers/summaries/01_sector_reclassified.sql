@@ -1,4 +1,6 @@
--- Providers whose sector the rule changed (reported with the figures).
+-- table sector_reclassified: providers whose sector the sector rule changed (reported with
+-- the figures).
+--   providers  how many providers of the provider-level list
 CREATE OR REPLACE TABLE sector_reclassified AS
 SELECT count(*) AS providers
 FROM providers_analysed
