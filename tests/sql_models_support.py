@@ -3,11 +3,11 @@ file makes, and the descriptions beside it (the format is in docs/sql-models.md)
 
 from __future__ import annotations
 
+import atexit
 import re
 import tempfile
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -134,9 +134,26 @@ def descriptions(path: Path) -> list[Description]:
     return found
 
 
-@cache
+_BUILT: dict[str, duckdb.DuckDBPyConnection] = {}
+
+
 def built(warehouse: str) -> duckdb.DuckDBPyConnection:
-    """The warehouse as its real build makes it, over a record or two (every model run)."""
+    """The warehouse as its real build makes it, over a record or two (every model run);
+    built once, and closed when the tests end."""
+    if warehouse not in _BUILT:
+        _BUILT[warehouse] = _build(warehouse)
+    return _BUILT[warehouse]
+
+
+@atexit.register
+def _close_builds() -> None:
+    """(A connection left open until the interpreter ends makes DuckDB's bindings report
+    leaked objects.)"""
+    while _BUILT:
+        _BUILT.popitem()[1].close()
+
+
+def _build(warehouse: str) -> duckdb.DuckDBPyConnection:
     if warehouse == "providers":
         return provider_store.build(provider_store.Settings(
             date(2024, 3, 31), date(2023, 4, 1), date(2024, 3, 31), pm.SectorRule()))
