@@ -1,15 +1,15 @@
 """The DuckDB warehouse: reference tables, the source's records (corrected), and the SQL models.
 
-The rules live in store/models/*.sql, one readable file per concept, run in file-name order.
-Macros and types that restate reference data (framework versions, the judgement scale) are
-generated here from that data, so each fact has one home.
+The models live in store/models/inspections/, one readable file for each thing they make, in
+layers (staging, rules, summaries) run in the order of store/layers.py. Macros and types that
+restate reference data (framework versions, the judgement scale) are generated here from that
+data, so each fact has one home.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from inspection_outcomes.model.frameworks import EVENT_TYPES, framework_versions
 from inspection_outcomes.model.reference import data_path
 from inspection_outcomes.model.scale import JUDGEMENTS
 from inspection_outcomes.sources.load import LoadedSource
+from inspection_outcomes.store.layers import run_models
 
 LA_COLUMNS = ("la_code", "old_la_code", "ofsted_urn", "name", "region", "valid_from",
               "valid_to", "predecessors", "successors")
@@ -29,12 +30,6 @@ LA_COLUMNS = ("la_code", "old_la_code", "ofsted_urn", "name", "region", "valid_f
 LARGE_SOURCE = 1_000_000
 #: The LA table's columns the rules read (a simulated country has a million rows).
 LA_COLUMNS_READ = ("la_code", "old_la_code", "name", "region", "valid_from", "valid_to")
-
-
-def model_files() -> list[Path]:
-    folder = resources.files("inspection_outcomes.store").joinpath("models")
-    return sorted((Path(str(p)) for p in folder.iterdir() if p.name.endswith(".sql")),
-                  key=lambda p: p.name)
 
 
 def _sql_text(value: str) -> str:
@@ -162,6 +157,12 @@ def _judgement_macros(con: duckdb.DuckDBPyConnection) -> None:
 
 def _load_reference(con: duckdb.DuckDBPyConnection, la_table: Path | None) -> None:
     _load_local_authorities(con, la_table or data_path("local_authorities.csv"))
+    reference_macros(con)
+
+
+def reference_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """The framework versions' table, and the types and macros made from the reference data
+    that the models use (a rule's own test makes them too, without the LA table)."""
     con.execute("""CREATE OR REPLACE TABLE frameworks (framework VARCHAR, name VARCHAR,
         effective_from DATE, effective_to DATE, judgements VARCHAR[],
         graded_event_types VARCHAR[])""")
@@ -203,15 +204,14 @@ class Warehouse:
                              "DROP VIEW events; ALTER TABLE events_corrected RENAME TO events")
         self.applications: list[Application] = (
             apply_corrections(self.con, corrections) if corrections else [])
-        for sql_file in model_files():
-            self.con.execute(sql_file.read_text(encoding="utf-8"))
+        run_models(self.con, "inspections")
         self._check_records()
 
     def _check_records(self) -> None:
         """Every value one the canonical schema allows, every LA known, every identifier
         used once; else the first problem, named by file, row and field. Each check is a
         count over one column (Parquet answers those from its dictionaries), then the
-        event facts (02), which one pass over the source has made."""
+        event facts (staging/03_event_facts), which one pass over the source has made."""
         checks = " UNION ALL ".join(f"SELECT count(*) AS n FROM events WHERE {c}"
                                     for c in _value_checks())
         if self.value(f"SELECT sum(n) FROM ({checks})"):

@@ -1,9 +1,11 @@
 """The providers warehouse: canonical provider records in an in-memory DuckDB, and the SQL models.
 
-The rules live in the readable .sql files of store/models/providers/, run in the order of
-``MODELS``. Each reads the canonical tables and the one-row ``settings`` table (release date,
-in-year period, sector rule) and creates one table per concept, in long form, that
-release/providers_figures.py shapes into the figures dict.
+The models live in the readable .sql files of store/models/providers/, in layers (staging,
+rules, summaries) run in the order of store/layers.py. Staging makes the tables the rules read
+beside the canonical ones: the provider groups and the one-row ``settings`` table (release
+date, in-year period, sector rule), which this module fills from the reference data and the
+release. The summaries are tables in long form, one per concept, that
+publications/providers/figures.py shapes into the figures dict.
 """
 
 from __future__ import annotations
@@ -13,24 +15,12 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from pathlib import Path
 
 import duckdb
 
 from inspection_outcomes.model import providers as pm
-
-#: SQL model files, in the order they run (each may read the tables of those before it).
-MODELS = (
-    "analysis_sector",
-    "latest_overall_effectiveness",
-    "in_year_overall_effectiveness",
-    "providers_and_places",
-    "by_sector",
-    "by_region",
-    "by_local_authority",
-    "joiners_and_leavers",
-)
+from inspection_outcomes.store.layers import run_models
 
 
 @dataclass(frozen=True)
@@ -39,12 +29,6 @@ class Settings:
     period_start: date
     period_end: date
     sector_rule: pm.SectorRule
-
-
-def model_sql(name: str) -> str:
-    """The text of one SQL model file."""
-    files = resources.files("inspection_outcomes.store").joinpath("models", "providers")
-    return files.joinpath(f"{name}.sql").read_text(encoding="utf-8")
 
 
 def _load(con: duckdb.DuckDBPyConnection, table: str,
@@ -76,24 +60,21 @@ def build(
     events: Sequence[pm.ProviderEvent] = (),
     joiners_leavers: Sequence[pm.JoinerLeaver] = (),
 ) -> duckdb.DuckDBPyConnection:
-    """Load canonical records into a new in-memory DuckDB and run the models in order."""
+    """Load canonical records into a new in-memory DuckDB and run the models in order: the
+    staging tables are filled (provider groups, settings) before the rules run."""
     con = duckdb.connect(":memory:")
     _load(con, "providers", pm.PROVIDER_SCHEMA, [r.as_row() for r in providers])
     _load(con, "register", pm.PROVIDER_SCHEMA, [r.as_row() for r in register])
     _load(con, "provider_events", pm.EVENT_SCHEMA, [r.as_row() for r in events])
     _load(con, "joiners_leavers", pm.JOINER_LEAVER_SCHEMA, [r.as_row() for r in joiners_leavers])
-    con.execute("CREATE TABLE group_members (provision_type VARCHAR, grp VARCHAR, "
-                "scale VARCHAR)")
+    run_models(con, "providers", ("staging",))
     con.executemany(
         "INSERT INTO group_members VALUES (?, ?, ?)",
         [(t, g, "supported_accommodation" if g in pm.SA_GROUPS else "four_point")
          for t, g in pm.group_members()],
     )
-    con.execute("CREATE TABLE settings (as_at DATE, period_start DATE, period_end DATE, "
-                "trusts_as_la BOOLEAN)")
     con.execute("INSERT INTO settings VALUES (?, ?, ?, ?)",
                 [settings.as_at, settings.period_start, settings.period_end,
                  settings.sector_rule.trusts_as_la])
-    for name in MODELS:
-        con.execute(model_sql(name))
+    run_models(con, "providers", ("rules", "summaries"))
     return con

@@ -8,6 +8,14 @@
 -- Comparability (methodology, "coherence and comparability"): the sub-judgements of the
 -- frameworks before ILACS judge other things under similar names, so only their overall
 -- effectiveness takes part; the ILACS areas come from ILACS inspections (is_ilacs_graded).
+--
+-- view graded_inspections: one row for each graded inspection, from event_facts.
+--   la_id             the LA's row in local_authorities
+--   event_row         where the whole record is in `events`
+--   took_place        the start date, else the publication date
+--   publication_date  the day the report was published
+--   kind              the (framework version, event type) pair as one number (event_facts)
+--   recency           the inspection's recency key, with its judgements (event_facts)
 CREATE OR REPLACE VIEW graded_inspections AS
 SELECT la_id, event_row, took_place, publication_date, kind, recency
 FROM event_facts

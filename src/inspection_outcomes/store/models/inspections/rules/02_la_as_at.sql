@@ -3,19 +3,43 @@
 --   overall effectiveness: the most recent inspection giving it (none from April 2026);
 --   impact of leaders, help and protection, children in care: the most recent ILACS one;
 --   care leavers: the most recent ILACS inspection with a separate care leavers judgement.
--- "Most recent" is the largest recency key (02_event_facts), which carries that inspection's
--- judgements: an LA's row holds the keys (recency_code reads a judgement from a key).
--- A judgement the source does not hold at that inspection stays NULL: the LA is then
--- graded, with a judgement the source does not hold, never given an older one instead.
--- The same pass keeps what change since an earlier inspection (07) compares: the LA's ILACS
--- inspections giving overall effectiveness, how many, the most recent, the first and the
--- one before the most recent.
+-- "Most recent" is the largest recency key (staging/03_event_facts), which carries that
+-- inspection's judgements: an LA's row holds the keys (recency_code reads a judgement from a
+-- key). A judgement the source does not hold at that inspection stays NULL: the LA is then
+-- graded, with a judgement the source does not hold, never given an older one instead. The same
+-- pass keeps what change since an earlier inspection (rules/03_change_since_earlier) compares:
+-- the LA's ILACS inspections giving overall effectiveness, how many, the most recent, the first
+-- and the one before the most recent.
 --
 -- A release also states overall effectiveness as at the two 31 Marches before its date,
 -- each with its own cut-off: la_as_at_release works out all three in one pass over the
 -- graded inspections, one row for each LA of the LA table, with whether it exists at each
 -- date (exists_at, existed_year_before, existed_two_years_before).
 -- (A column a query does not read is not worked out.)
+--
+-- table macro la_as_at_release(as_at, cutoff, year_before, year_before_cutoff,
+-- two_years_before, two_years_before_cutoff): one row for each LA of the LA table; every
+-- *_recency column is the recency key (staging/03_event_facts) of an inspection, NULL where
+-- the LA has none.
+--   la_id                             the LA's row in local_authorities
+--   region                            its Ofsted region
+--   exists_at                         whether the LA exists at the as-at date
+--   existed_year_before               whether it existed at `year_before`
+--   existed_two_years_before          whether it existed at `two_years_before`
+--   overall_recency                   its most recent included inspection giving overall
+--                                     effectiveness
+--   ilacs_recency                     its most recent included ILACS graded inspection (impact
+--                                     of leaders, help and protection, children in care)
+--   care_leavers_recency              its most recent included ILACS inspection with a separate
+--                                     care leavers judgement
+--   ilacs_overall_inspections         how many included ILACS inspections giving overall
+--                                     effectiveness it has (0: none)
+--   ilacs_overall_recency             the most recent of those
+--   first_ilacs_overall_recency       the first of those
+--   previous_ilacs_overall_recency    the one before the most recent of those
+--   overall_recency_year_before       as overall_recency, as at `year_before` with its cut-off
+--   overall_recency_two_years_before  as overall_recency, as at `two_years_before` with its
+--                                     cut-off
 CREATE OR REPLACE MACRO la_as_at_release(as_at, cutoff, year_before, year_before_cutoff,
                                          two_years_before, two_years_before_cutoff) AS TABLE
 WITH graded AS (
@@ -66,7 +90,16 @@ SELECT la.la_id, la.region,
 FROM local_authorities AS la
 LEFT JOIN latest AS l ON l.la_id = la.la_id;
 
--- The same as at one date: each LA that exists then.
+-- table macro la_as_at(as_at, cutoff): the same as at one date, for each LA that exists then.
+--   la_id                           the LA's row in local_authorities
+--   region                          its Ofsted region
+--   overall_recency                 as in la_as_at_release
+--   ilacs_recency                   as in la_as_at_release
+--   care_leavers_recency            as in la_as_at_release
+--   ilacs_overall_inspections       as in la_as_at_release
+--   ilacs_overall_recency           as in la_as_at_release
+--   first_ilacs_overall_recency     as in la_as_at_release
+--   previous_ilacs_overall_recency  as in la_as_at_release
 CREATE OR REPLACE MACRO la_as_at(as_at, cutoff) AS TABLE
 SELECT la_id, region, overall_recency, ilacs_recency, care_leavers_recency,
        ilacs_overall_inspections, ilacs_overall_recency, first_ilacs_overall_recency,

@@ -1,6 +1,13 @@
 -- Providers that joined (became active) or left (resigned, closed, cancelled) the register in
 -- the period of the joiners and leavers table, with their places. A provider that both
 -- joined and left in the period counts in both.
+--
+-- table joiners_and_leavers: the joiners and leavers table by group.
+--   grp            the provider group
+--   joiners        how many providers joined
+--   leavers        how many providers left
+--   joiner_places  the joiners' places (NULL: none recorded)
+--   leaver_places  the leavers' places (NULL: none recorded)
 CREATE OR REPLACE TABLE joiners_and_leavers AS
 SELECT g.grp,
        count(*) FILTER (WHERE j.joiner) AS joiners,

@@ -1,0 +1,11 @@
+-- The staging tables the rules read beside the canonical records (providers, register,
+-- provider_events, joiners_leavers: their columns are described in model/providers.py), which
+-- store/providers.py loads, typed by that schema, before the models run.
+--
+-- table group_members: the provider groups of Ofsted's tables each provision type belongs to,
+-- filled by store/providers.py from model/data/provider_groups.csv once this table is made.
+--   provision_type  the provision type key
+--   grp             a group it belongs to (all_providers, all_childrens_homes, ...)
+--   scale           the scale the group's judgements are on: supported_accommodation (its
+--                   own) or four_point (outstanding ... inadequate)
+CREATE TABLE group_members (provision_type VARCHAR, grp VARCHAR, scale VARCHAR);
