@@ -15,7 +15,6 @@ import io
 import os
 import tempfile
 import zipfile
-from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -38,6 +37,7 @@ from odf.number import DateStyle, Day, Month, Year
 from odf.number import Text as NumberText
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import (
+    FontFace,
     ParagraphProperties,
     Style,
     TableCellProperties,
@@ -75,12 +75,15 @@ class _Styles:
     def __init__(self, doc: OpenDocumentSpreadsheet) -> None:
         self.doc = doc
         doc.automaticstyles.addElement(_date_style("N_long_date"))
+        doc.fontfacedecls.addElement(FontFace(name=theme.FONT, fontfamily=theme.FONT,
+                                              fontfamilygeneric="swiss", fontpitch="variable"))
         self.title = self._cell("ce_title", theme.TITLE)
-        # the ODS's cover headings have been a point smaller than the theme's so far
-        self.heading = self._cell("ce_heading", replace(theme.HEADING, size=13))
+        self.heading = self._cell("ce_heading", theme.HEADING)
+        self.subtitle = self._cell("ce_subtitle", theme.SUBTITLE)
+        self.instructions = self._cell("ce_instructions", theme.INSTRUCTIONS)
         self.text = self._cell("ce_text", theme.TEXT)
         self.header = self._cell("ce_header", theme.HEADER)
-        self.link = self._cell("ce_link", replace(theme.LINK, underline=False, colour=None))
+        self.link = self._cell("ce_link", theme.LINK)
         self.date = self._cell("ce_date", theme.DATE, datastyle="N_long_date")
         self.number = self._cell("ce_number", theme.NUMBER)
         self.table = Style(name="ta1", family="table")
@@ -96,13 +99,7 @@ class _Styles:
         if fmt.rule_below:
             cell_props["borderbottom"] = "0.06pt solid #000000"
         s.addElement(TableCellProperties(**cell_props))
-        text_props = {}
-        if fmt.bold:
-            text_props["fontweight"] = "bold"
-        if fmt.size != theme.TEXT_SIZE:  # text of the theme's size has been left unsized
-            text_props["fontsize"] = f"{fmt.size}pt"
-        if text_props:
-            s.addElement(TextProperties(**text_props))
+        s.addElement(_text_properties(fmt))
         if fmt.wrap:
             s.addElement(ParagraphProperties())
         self.doc.automaticstyles.addElement(s)
@@ -116,6 +113,19 @@ class _Styles:
             self.doc.automaticstyles.addElement(s)
             self._columns[width] = s
         return self._columns[width]
+
+
+def _text_properties(fmt: theme.CellFormat) -> TextProperties:
+    """A cell style's font, always named and sized: no application's own default shows."""
+    props = {"fontname": theme.FONT, "fontsize": f"{fmt.size}pt"}
+    if fmt.bold:
+        props["fontweight"] = "bold"
+    if fmt.colour:
+        props["color"] = fmt.colour.lower()
+    if fmt.underline:
+        props.update(textunderlinestyle="solid", textunderlinewidth="auto",
+                     textunderlinecolor="font-color")
+    return TextProperties(**props)
 
 
 #: The theme's date parts as ODF number elements.
@@ -252,8 +262,9 @@ def _sheet_table(sheet: Sheet, styles: _Styles,
     for col in sheet.columns:
         t.addElement(TableColumn(stylename=styles.column(col.width)))
     writer.row([writer.cell(sheet.title, styles.title)])
-    for line in sheet.lines:
-        writer.row([writer.cell(line)])
+    for i, line in enumerate(sheet.lines, start=1):  # subtitles, then the instructions
+        style = styles.instructions if i == len(sheet.lines) else styles.subtitle
+        writer.row([writer.cell(line, style)])
     writer.row([writer.cell(c.header, styles.header) for c in sheet.columns])
     for r in sheet.rows:
         writer.row([writer.cell(v) for v in r])

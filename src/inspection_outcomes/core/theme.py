@@ -3,7 +3,7 @@ them, so a reader sees the same fonts, sizes and emphasis whichever file they op
 
 The values are the Analysis Function guidance's ("Releasing statistics in spreadsheets"), as
 its own package gptables sets them in its default theme: Arial in the automatic colour, text
-12 pt, titles 16 pt bold, headings 14 pt bold, links blue and underlined.
+12 pt, titles 16 pt bold, headings 14 pt bold, subtitles 14 pt, links blue and underlined.
 """
 
 from __future__ import annotations

@@ -36,9 +36,8 @@ DATE_FORMAT = "".join(_DATE_CODES.get(part, part) for part in theme.DATE_PARTS)
 
 def xlsx_format(fmt: theme.CellFormat) -> dict[str, Any]:
     """A theme format as xlsxwriter format properties (only those it sets)."""
-    out: dict[str, Any] = {"font_name": theme.FONT, "font_size": fmt.size}
-    if fmt.colour:
-        out["font_color"] = fmt.colour
+    out: dict[str, Any] = {"font_name": theme.FONT, "font_size": fmt.size,
+                           "font_color": fmt.colour or "automatic"}
     if fmt.bold:
         out["bold"] = True
     if fmt.underline:
@@ -54,17 +53,13 @@ def _gptables_theme() -> Theme:
     """gptables' theme for the table sheets, from ours. gptables formats every cell of a
     table's body alike (TEXT), then aligns each column by its type, gives date columns their
     format and links its own (blue and underlined, as LINK)."""
-    def fmt(f: theme.CellFormat) -> dict[str, Any]:
-        # gptables' own colour; the cover's cells have been left to xlsxwriter's so far
-        return {**xlsx_format(f), "font_color": "automatic"}
-
-    lines = fmt(theme.INSTRUCTIONS)
+    lines = xlsx_format(theme.INSTRUCTIONS)
     return Theme({
-        "title": fmt(theme.TITLE),
-        "subtitle": fmt(theme.SUBTITLE),
+        "title": xlsx_format(theme.TITLE),
+        "subtitle": xlsx_format(theme.SUBTITLE),
         "instructions": lines, "legend": lines, "source": lines, "scope": lines,
-        "column_heading": {**fmt(theme.HEADER), "valign": "top"},
-        "data": fmt(theme.TEXT),
+        "column_heading": {**xlsx_format(theme.HEADER), "valign": "top"},
+        "data": xlsx_format(theme.TEXT),
         "description_order": ["instructions", "legend", "source", "scope"],
     })
 
