@@ -5,13 +5,14 @@ text from input is escaped wherever it goes."""
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from typing import Any
 
 import pytest
 from markupsafe import Markup
 
-from inspection_outcomes.core.pages import environment, find_govuk_frontend
+from inspection_outcomes.core.pages import PACKAGE, environment, find_govuk_frontend
 
 #: govuk-frontend's components the pages use, and their macros.
 MACROS = {
@@ -159,3 +160,15 @@ def test_text_is_escaped_even_given_as_html(macro: str, params: dict[str, Any]) 
 def test_markup_a_template_built_is_written_as_markup() -> None:
     got = render("govukInsetText", {"html": Markup('See the <a href="#x">policy</a>.')})
     assert got == '<div class="govuk-inset-text">See the <a href="#x">policy</a>.</div>'
+
+
+def test_pages_write_these_components_only_through_the_macros() -> None:
+    """No other template, nor the Python behind the pages, writes a component's markup."""
+    names = "|".join(re.escape(c) for c in MACROS)
+    by_hand = re.compile(rf'(?<![\w-])class="[^"]*\bgovuk-(?:{names})\b')
+    files = [*PACKAGE.rglob("*.j2"), *PACKAGE.rglob("*.py")]
+    assert any(p.name == "qa_report.html.j2" for p in files)
+    for path in files:
+        if path.name != "govuk.html.j2":
+            text = path.read_text(encoding="utf-8")
+            assert not by_hand.search(text), f"{path.relative_to(PACKAGE)}: {by_hand.findall(text)}"
