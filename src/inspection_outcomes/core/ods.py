@@ -16,6 +16,7 @@ import os
 import tempfile
 import zipfile
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from odf import dc
@@ -36,6 +37,7 @@ from odf.number import DateStyle, Day, Month, Year
 from odf.number import Text as NumberText
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import (
+    FontFace,
     ParagraphProperties,
     Style,
     TableCellProperties,
@@ -44,6 +46,7 @@ from odf.style import (
 )
 from odf.table import DatabaseRange, DatabaseRanges, Table, TableColumn
 
+from inspection_outcomes.core import theme
 from inspection_outcomes.core.workbook import (
     Cell,
     Link,
@@ -54,7 +57,6 @@ from inspection_outcomes.core.workbook import (
 
 #: Fixed zip entry time (the earliest a zip can hold): timestamps carry no build information.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-CM_PER_CHAR = 0.21
 
 
 def column_letter(index: int) -> str:
@@ -68,56 +70,79 @@ def column_letter(index: int) -> str:
 
 
 class _Styles:
+    """The document's automatic styles: one cell style per format of the theme."""
+
     def __init__(self, doc: OpenDocumentSpreadsheet) -> None:
         self.doc = doc
-        date_style = DateStyle(name="N_long_date")
-        date_style.addElement(Day())
-        date_style.addElement(NumberText(text=" "))
-        date_style.addElement(Month(textual="true", style="long"))
-        date_style.addElement(NumberText(text=" "))
-        date_style.addElement(Year(style="long"))
-        doc.automaticstyles.addElement(date_style)
-        self.title = self._cell("ce_title", bold=True, size="16pt")
-        self.heading = self._cell("ce_heading", bold=True, size="13pt")
-        self.text = self._cell("ce_text", wrap=True)
-        self.header = self._cell("ce_header", bold=True, wrap=True, border=True)
-        self.link = self._cell("ce_link", wrap=True)
-        self.date = self._cell("ce_date", datastyle="N_long_date")
-        self.number = self._cell("ce_number")
+        doc.automaticstyles.addElement(_date_style("N_long_date"))
+        doc.fontfacedecls.addElement(FontFace(name=theme.FONT, fontfamily=theme.FONT,
+                                              fontfamilygeneric="swiss", fontpitch="variable"))
+        self.title = self._cell("ce_title", theme.TITLE)
+        self.heading = self._cell("ce_heading", theme.HEADING)
+        self.subtitle = self._cell("ce_subtitle", theme.SUBTITLE)
+        self.instructions = self._cell("ce_instructions", theme.INSTRUCTIONS)
+        self.text = self._cell("ce_text", theme.TEXT)
+        self.header = self._cell("ce_header", theme.HEADER)
+        self.link = self._cell("ce_link", theme.LINK)
+        self.date = self._cell("ce_date", theme.DATE, datastyle="N_long_date")
+        self.number = self._cell("ce_number", theme.NUMBER)
         self.table = Style(name="ta1", family="table")
         doc.automaticstyles.addElement(self.table)
         self._columns: dict[str, Style] = {}
 
-    def _cell(self, name: str, *, bold: bool = False, size: str | None = None,
-              wrap: bool = False, border: bool = False, datastyle: str | None = None) -> Style:
+    def _cell(self, name: str, fmt: theme.CellFormat, datastyle: str | None = None) -> Style:
         kwargs = {"datastylename": datastyle} if datastyle else {}
         s = Style(name=name, family="table-cell", **kwargs)
         cell_props = {"verticalalign": "top"}
-        if wrap:
+        if fmt.wrap:
             cell_props["wrapoption"] = "wrap"
-        if border:
+        if fmt.rule_below:
             cell_props["borderbottom"] = "0.06pt solid #000000"
         s.addElement(TableCellProperties(**cell_props))
-        text_props = {}
-        if bold:
-            text_props["fontweight"] = "bold"
-        if size:
-            text_props["fontsize"] = size
-        if text_props:
-            s.addElement(TextProperties(**text_props))
-        if wrap:
+        s.addElement(_text_properties(fmt))
+        if fmt.wrap:
             s.addElement(ParagraphProperties())
         self.doc.automaticstyles.addElement(s)
         return s
 
     def column(self, width_chars: float) -> Style:
-        width = f"{width_chars * CM_PER_CHAR:.2f}cm"
+        width = f"{width_chars * theme.CM_PER_CHARACTER:.2f}cm"
         if width not in self._columns:
             s = Style(name=f"co{len(self._columns) + 1}", family="table-column")
             s.addElement(TableColumnProperties(columnwidth=width, breakbefore="auto"))
             self.doc.automaticstyles.addElement(s)
             self._columns[width] = s
         return self._columns[width]
+
+
+def _text_properties(fmt: theme.CellFormat) -> TextProperties:
+    """A cell style's font, always named and sized: no application's own default shows."""
+    props = {"fontname": theme.FONT, "fontsize": f"{fmt.size}pt"}
+    if fmt.bold:
+        props["fontweight"] = "bold"
+    if fmt.colour:
+        props["color"] = fmt.colour.lower()
+    if fmt.underline:
+        props.update(textunderlinestyle="solid", textunderlinewidth="auto",
+                     textunderlinecolor="font-color")
+    return TextProperties(**props)
+
+
+#: The theme's date parts as ODF number elements.
+_DATE_PART_ELEMENTS = {
+    "day": Day,
+    "month": partial(Month, textual="true", style="long"),
+    "year": partial(Year, style="long"),
+}
+
+
+def _date_style(name: str) -> DateStyle:
+    """The theme's date format (DATE_PARTS) as an ODF date style."""
+    style = DateStyle(name=name)
+    for part in theme.DATE_PARTS:
+        make = _DATE_PART_ELEMENTS.get(part)
+        style.addElement(make() if make else NumberText(text=part))
+    return style
 
 
 class _Rows(Node):
@@ -221,7 +246,7 @@ class _RowWriter:
 
 def _cover_table(wb: Workbook, styles: _Styles, writer: _RowWriter) -> Table:
     t = Table(name="Cover", stylename=styles.table)
-    t.addElement(TableColumn(stylename=styles.column(90)))
+    t.addElement(TableColumn(stylename=styles.column(theme.COVER_WIDTH)))
     writer.row([writer.cell(wb.title, styles.title)])
     for section in wb.cover_sections:
         writer.row([writer.cell(section.heading, styles.heading)])
@@ -237,8 +262,9 @@ def _sheet_table(sheet: Sheet, styles: _Styles,
     for col in sheet.columns:
         t.addElement(TableColumn(stylename=styles.column(col.width)))
     writer.row([writer.cell(sheet.title, styles.title)])
-    for line in sheet.lines:
-        writer.row([writer.cell(line)])
+    for i, line in enumerate(sheet.lines, start=1):  # subtitles, then the instructions
+        style = styles.instructions if i == len(sheet.lines) else styles.subtitle
+        writer.row([writer.cell(line, style)])
     writer.row([writer.cell(c.header, styles.header) for c in sheet.columns])
     for r in sheet.rows:
         writer.row([writer.cell(v) for v in r])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -154,7 +155,9 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         finalize=_finalize,
     )
-    env.globals["numeric_columns"] = numeric_columns
+    env.globals["table_cells"] = table_cells
+    env.globals["summary_rows"] = summary_rows
+    env.globals["navigation_items"] = navigation_items
     env.globals["content_security_policy"] = Markup(CONTENT_SECURITY_POLICY)  # no input text
     return env
 
@@ -166,6 +169,32 @@ def numeric_columns(table: DataTable) -> set[int]:
 
     return {i for i in range(1, len(table.columns))
             if table.rows and all(is_number(r[i]) for r in table.rows)}
+
+
+def table_cells(table: DataTable, blank: Markup) -> dict[str, list[Any]]:
+    """govukTable's head and rows for a table: numeric columns right-aligned, a blank value
+    (None) shown as `blank`, markup the template gives."""
+    numeric = numeric_columns(table)
+
+    def fmt(i: int) -> dict[str, str]:
+        return {"format": "numeric"} if i in numeric else {}
+
+    def cell(i: int, value: Any) -> dict[str, Any]:
+        return {**({"html": blank} if value is None else {"text": value}), **fmt(i)}
+
+    head = [{"text": col, **fmt(i)} for i, col in enumerate(table.columns)]
+    rows = [[cell(i, v) for i, v in enumerate(r)] for r in table.rows]
+    return {"head": head, "rows": rows}
+
+
+def summary_rows(pairs: Sequence[tuple[Any, Any]]) -> list[dict[str, dict[str, Any]]]:
+    """govukSummaryList's rows for (key, value) pairs of text."""
+    return [{"key": {"text": key}, "value": {"text": value}} for key, value in pairs]
+
+
+def navigation_items(nav: Sequence[tuple[str, str]], current: str) -> list[dict[str, Any]]:
+    """govukServiceNavigation's items for the (page, label) pairs, `current` marked."""
+    return [{"href": href, "text": label, "current": href == current} for href, label in nav]
 
 
 def _stylesheet(govuk: Path) -> bytes:

@@ -18,9 +18,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
-from gptables import GPTable
+from gptables import GPTable, Theme
 from gptables.core.wrappers import GPWorkbook, GPWorksheet
 
+from inspection_outcomes.core import theme
 from inspection_outcomes.core.workbook import (
     Cell,
     Link,
@@ -28,7 +29,39 @@ from inspection_outcomes.core.workbook import (
     Workbook,
 )
 
-DATE_FORMAT = "d mmmm yyyy"
+#: The theme's date parts in Excel's number format codes.
+_DATE_CODES = {"day": "d", "month": "mmmm", "year": "yyyy"}
+DATE_FORMAT = "".join(_DATE_CODES.get(part, part) for part in theme.DATE_PARTS)
+
+
+def xlsx_format(fmt: theme.CellFormat) -> dict[str, Any]:
+    """A theme format as xlsxwriter format properties (only those it sets)."""
+    out: dict[str, Any] = {"font_name": theme.FONT, "font_size": fmt.size,
+                           "font_color": fmt.colour or "automatic"}
+    if fmt.bold:
+        out["bold"] = True
+    if fmt.underline:
+        out["underline"] = True
+    if fmt.wrap:
+        out["text_wrap"] = True
+    if fmt.rule_below:
+        out["bottom"] = 1
+    return out
+
+
+def _gptables_theme() -> Theme:
+    """gptables' theme for the table sheets, from ours. gptables formats every cell of a
+    table's body alike (TEXT), then aligns each column by its type, gives date columns their
+    format and links its own (blue and underlined, as LINK)."""
+    lines = xlsx_format(theme.INSTRUCTIONS)
+    return Theme({
+        "title": xlsx_format(theme.TITLE),
+        "subtitle": xlsx_format(theme.SUBTITLE),
+        "instructions": lines, "legend": lines, "source": lines, "scope": lines,
+        "column_heading": {**xlsx_format(theme.HEADER), "valign": "top"},
+        "data": xlsx_format(theme.TEXT),
+        "description_order": ["instructions", "legend", "source", "scope"],
+    })
 
 
 class _LiteralWorksheet(GPWorksheet):
@@ -76,12 +109,14 @@ def _gptable(sheet: Sheet) -> GPTable:
 
 def _write_cover(wb: GPWorkbook, model: Workbook) -> None:
     ws = wb.add_worksheet("Cover")
-    base = {"font_name": "Arial", "font_size": 12, "text_wrap": True, "valign": "top"}
-    title = wb.add_format({**base, "bold": True, "font_size": 16})
-    heading = wb.add_format({**base, "bold": True, "font_size": 14})
-    text = wb.add_format(base)
-    link = wb.add_format({**base, "underline": True, "font_color": "blue"})
-    ws.set_column(0, 0, 90)
+
+    def cover_format(fmt: theme.CellFormat) -> Any:
+        """Every cell of the cover wraps: its one column is paragraphs of text."""
+        return wb.add_format({**xlsx_format(fmt), "text_wrap": True, "valign": "top"})
+
+    title, heading = cover_format(theme.TITLE), cover_format(theme.HEADING)
+    text, link = cover_format(theme.TEXT), cover_format(theme.LINK)
+    ws.set_column(0, 0, theme.COVER_WIDTH)
     ws.write_string(0, 0, model.title, title)
     row = 1
     for section in model.cover_sections:
@@ -94,9 +129,6 @@ def _write_cover(wb: GPWorkbook, model: Workbook) -> None:
             else:
                 ws.write_string(row, 0, p, text)
             row += 1
-
-
-LINE_HEIGHT = 16.0  # points per line of 12pt Arial
 
 
 def _lines(text: str, width: float) -> int:
@@ -113,7 +145,7 @@ def _set_row_heights(ws: Any, sheet: Sheet) -> None:
         n = max((_lines(v.text if isinstance(v, Link) else v, widths[j])
                  for j, v in enumerate(row) if isinstance(v, str | Link)), default=1)
         if n > 1:
-            ws.set_row(first + i, LINE_HEIGHT * n)
+            ws.set_row(first + i, theme.LINE_HEIGHT * n)
 
 
 def xlsx_bytes(model: Workbook) -> bytes:
@@ -123,6 +155,7 @@ def xlsx_bytes(model: Workbook) -> bytes:
     wb = GPWorkbook(out, options={"in_memory": True, "strings_to_numbers": False,
                                   "strings_to_formulas": False,
                                   "strings_to_urls": False})
+    wb.set_theme(_gptables_theme())
     created = datetime(model.created.year, model.created.month, model.created.day, tzinfo=UTC)
     wb.set_properties({"title": model.title, "subject": model.subject, "author": model.author,
                        "keywords": ", ".join(model.keywords), "created": created})
