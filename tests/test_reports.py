@@ -18,7 +18,7 @@ from inspection_outcomes.sources.report_text import (
     parse_date_range,
     parse_first_page,
 )
-from inspection_outcomes.sources.reports import read_report, read_reports
+from inspection_outcomes.sources.reports import ReportsRead, read_report, read_reports
 
 
 @pytest.fixture(scope="session")
@@ -27,14 +27,20 @@ def report_dir(shared: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def all_reports(report_dir: Path) -> list[InspectionEvent]:
+def folder_read(report_dir: Path) -> ReportsRead:
     return read_reports(report_dir)
 
 
-def one(report_dir: Path, prefix: str) -> Path:
-    found = sorted(report_dir.glob(prefix + "*.pdf"))
-    assert len(found) == 1, found
-    return found[0]
+@pytest.fixture(scope="session")
+def all_reports(folder_read: ReportsRead) -> list[InspectionEvent]:
+    return folder_read.events
+
+
+def one(report_dir: Path, name: str) -> Path:
+    """A report of the folder by its exact file name."""
+    path = report_dir / name
+    assert path.is_file(), f"{name} is not in {report_dir}"
+    return path
 
 
 def urn_la(path: Path) -> local_authorities.LocalAuthority:
@@ -95,7 +101,8 @@ def test_length_gives_the_type() -> None:
 # --- real reports, one of each layout ------------------------------------------------------
 
 def test_ilacs_2018_report(report_dir: Path) -> None:
-    path = one(report_dir, "80559_southend-on-sea__childrens_services_inspection_-_27_august")
+    path = one(report_dir, "80559_southend-on-sea__childrens_services_inspection_-_27_august_"
+                          "2019.pdf")
     e = read_report(path)
     assert e.la_code == urn_la(path).la_code
     assert (e.start_date, e.end_date) == (date(2019, 7, 15), date(2019, 7, 26))
@@ -108,7 +115,8 @@ def test_ilacs_2018_report(report_dir: Path) -> None:
 
 
 def test_ilacs_2023_report_with_care_leavers(report_dir: Path) -> None:
-    path = one(report_dir, "80438_brighton_and_hove__childrens_services_inspection_-_16_may")
+    path = one(report_dir, "80438_brighton_and_hove__childrens_services_inspection_-_16_may_"
+                          "2024.pdf")
     e = read_report(path)
     assert e.la_code == urn_la(path).la_code
     assert (e.start_date, e.end_date) == (date(2024, 3, 11), date(2024, 3, 15))
@@ -119,7 +127,7 @@ def test_ilacs_2023_report_with_care_leavers(report_dir: Path) -> None:
 
 
 def test_2026_report_without_overall_effectiveness(report_dir: Path) -> None:
-    path = one(report_dir, "80573_trafford")
+    path = one(report_dir, "80573_trafford__childrens_services_inspection_-_03_august_2026.pdf")
     e = read_report(path)
     assert e.framework == "ilacs_2026"
     assert e.overall_effectiveness is None
@@ -128,7 +136,8 @@ def test_2026_report_without_overall_effectiveness(report_dir: Path) -> None:
 
 
 def test_sif_report(report_dir: Path) -> None:
-    path = one(report_dir, "80462_doncaster__childrens_services_inspection_-_19_january_2018")
+    path = one(report_dir, "80462_doncaster__childrens_services_inspection_-_19_january_"
+                          "2018.pdf")
     e = read_report(path)
     assert e.event_type == "sif_inspection" and e.framework == "sif"
     assert (e.start_date, e.end_date) == (date(2017, 11, 9), date(2017, 11, 24))
@@ -140,29 +149,44 @@ def test_sif_report(report_dir: Path) -> None:
 
 
 def test_sif_re_inspection_in_2018_is_sif(report_dir: Path) -> None:
-    e = read_report(one(report_dir, "80567_surrey"))
+    e = read_report(one(report_dir,
+                        "80567_surrey__childrens_services_inspection_-_16_may_2018.pdf"))
     assert e.start_date is not None and e.start_date.year == 2018
     assert e.framework == "sif"
     assert e.overall_effectiveness == "inadequate" and e.adoption_performance == "good"
 
 
 def test_trust_title_resolves_to_its_la(report_dir: Path) -> None:
-    path = one(report_dir, "80449_bradford")
+    path = one(report_dir, "80449_bradford__childrens_services_inspection_-_21_may_2026.pdf")
     assert read_report(path).la_name == urn_la(path).name
 
 
 # --- every report -----------------------------------------------------------------------------
 
-def test_every_report_reads_completely(report_dir: Path,
+def test_every_file_gives_a_record_or_an_anomaly(report_dir: Path,
+                                                folder_read: ReportsRead) -> None:
+    """One unreadable report never stops the others: each file is accounted for."""
+    files = sorted(p.name for p in report_dir.iterdir())
+    assert [o.file for o in folder_read.outcomes] == files
+    for o in folder_read.outcomes:
+        assert o.event is not None or o.anomalies, o.file
+        assert all(a.file == o.file and a.kind for a in o.anomalies)
+    assert len(folder_read.events) + len(folder_read.not_read) == len(files)
+    assert sum(folder_read.by_kind().values()) == len(folder_read.anomalies)
+
+
+def test_every_record_read_is_complete(report_dir: Path,
                                        all_reports: list[InspectionEvent]) -> None:
-    pdfs = sorted(report_dir.glob("*.pdf"))
-    assert len(all_reports) == len(pdfs)
     for e in all_reports:
         path = report_dir / e.source_file
         assert e.la_code == urn_la(path).la_code, e.source_file
         m = re.search(r"_(\d{2})_([a-z]+)_(\d{4})\.pdf$", e.source_file)
         assert m and e.publication_date is not None
-        assert e.publication_date.strftime("%d_%B_%Y").lower() == "_".join(m.groups())
+        stated = e.extra.get("quote:publication_date")
+        if stated:  # the report's own words (two SIF reports differ from their file name)
+            assert e.publication_date.strftime("%-d %B %Y") in stated, e.source_file
+        else:
+            assert e.publication_date.strftime("%d_%B_%Y").lower() == "_".join(m.groups())
         assert e.start_date and e.end_date and e.start_date <= e.end_date
         assert e.event_type, e.source_file
         given = {a: getattr(e, a) for a in frameworks.ALL_AREAS if getattr(e, a)}
@@ -173,14 +197,25 @@ def test_every_report_reads_completely(report_dir: Path,
             assert version.in_force_on(e.start_date)
 
 
+def test_html_pages_saved_as_pdf_are_anomalies(report_dir: Path,
+                                                folder_read: ReportsRead) -> None:
+    by_file = {o.file: o for o in folder_read.outcomes}
+    for name in ("80429_birmingham__childrens_services_inspection_-_19_october_2012.pdf",
+                 "80431_blackpool__childrens_services_inspection_-_13_july_2012.pdf",
+                 "80490_bromley__childrens_services_inspection_-_17_august_2012.pdf",
+                 "80543_rotherham__childrens_services_inspection_-_10_august_2012.pdf"):
+        assert by_file[name].event is None
+        assert [a.kind for a in by_file[name].anomalies] == ["not_a_pdf"]
+
+
 def test_reading_is_deterministic(report_dir: Path, all_reports: list[InspectionEvent],
                                   tmp_path: Path) -> None:
     keys = [(e.la_code, e.start_date, e.source_file) for e in all_reports]
     assert keys == sorted(keys)
     for pdf in sorted(report_dir.glob("*.pdf"))[::30]:
         (tmp_path / pdf.name).symlink_to(pdf)
-    serial = read_reports(tmp_path, workers=1)
-    parallel = read_reports(tmp_path, workers=2)
+    serial = read_reports(tmp_path, workers=1).events
+    parallel = read_reports(tmp_path, workers=2).events
     assert [e.as_row() for e in serial] == [e.as_row() for e in parallel]
     by_file = {e.source_file: e.as_row() for e in all_reports}
     assert [e.as_row() for e in serial] == [by_file[e.source_file] for e in serial]
@@ -197,6 +232,18 @@ def test_not_a_pdf(tmp_path: Path) -> None:
 def test_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no reports"):
         read_reports(tmp_path)
+
+
+def test_a_bad_file_never_stops_the_folder(report_dir: Path, tmp_path: Path) -> None:
+    good = "80438_brighton_and_hove__childrens_services_inspection_-_16_may_2024.pdf"
+    (tmp_path / good).symlink_to(report_dir / good)
+    (tmp_path / "80559_southend-on-sea__notes.pdf").write_text("not a report")
+    for workers in (1, 2):
+        read = read_reports(tmp_path, workers=workers)
+        assert [e.source_file for e in read.events] == [good]
+        assert read.not_read == ["80559_southend-on-sea__notes.pdf"]
+        (a,) = read.anomalies
+        assert a.kind == "not_a_pdf" and a.file == "80559_southend-on-sea__notes.pdf"
 
 
 def test_pdf_that_is_not_a_report(tmp_path: Path) -> None:

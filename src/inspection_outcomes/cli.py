@@ -169,6 +169,20 @@ REPORTS_OUT = typer.Option(None, "--out", help="CSV file to write (default: stan
 REPORTS_FOLDER = typer.Option(..., "--reports", help="Folder of published report PDFs.")
 REPORTS_LEDGER = typer.Option(None, "--ledger", help="Also write the disagreements as a "
                               "corrections ledger (CSV) to this file.")
+REPORTS_ANOMALIES = typer.Option(None, "--anomalies", help="Also write what could not be "
+                                 "read (one row per anomaly, CSV) to this file.")
+#: Exit status of the reports commands when some file or field could not be read.
+REPORTS_NOT_ALL_READ = 1
+
+
+def _reading_done(read: Any, anomalies: Path | None) -> None:
+    """Write the anomalies file if asked; exit 1 when something could not be read."""
+    from inspection_outcomes.sources.report_output import write_anomalies
+
+    if anomalies is not None:
+        write_anomalies(read.anomalies, anomalies)
+    if read.anomalies:
+        raise typer.Exit(REPORTS_NOT_ALL_READ)
 
 
 @reports_app.command("extract")
@@ -176,17 +190,32 @@ REPORTS_LEDGER = typer.Option(None, "--ledger", help="Also write the disagreemen
 def reports_extract(
     folder: Path = REPORTS_FOLDER_ARG,
     out: Path | None = REPORTS_OUT,
+    anomalies: Path | None = REPORTS_ANOMALIES,
 ) -> None:
-    """Read a folder of reports into canonical records (CSV with the canonical columns)."""
-    from inspection_outcomes.sources.report_output import events_csv, write_events_csv
+    """Read a folder of reports into canonical records (CSV with the canonical columns).
+
+    Every file is read: a file or field that cannot be read is an anomaly and the rest go on.
+    The summary (files read, records, anomalies by kind) and then each anomaly go to
+    standard error; the records are written even when some files fail. Exit status: 0 when
+    every file was read completely, 1 when some file or field was not, 2 for bad arguments
+    or an unusable folder (missing, not a folder, empty).
+    """
+    from inspection_outcomes.sources.report_output import (
+        events_csv,
+        summary_lines,
+        write_events_csv,
+    )
     from inspection_outcomes.sources.reports import read_reports
 
-    events = read_reports(folder)
+    read = read_reports(folder)
+    for line in summary_lines(read):
+        print(line, file=sys.stderr)
     if out is None:
-        sys.stdout.write(events_csv(events))
+        sys.stdout.write(events_csv(read.events))
     else:
-        write_events_csv(events, out)
-        print(f"{len(events)} reports -> {out}", file=sys.stderr)
+        write_events_csv(read.events, out)
+        print(f"{len(read.events)} records -> {out}", file=sys.stderr)
+    _reading_done(read, anomalies)
 
 
 @reports_app.command("verify")
@@ -200,14 +229,21 @@ def reports_verify(
     ledger_date: str | None = typer.Option(None, "--ledger-date", help="Date of the "
                                            "ledger's corrections, YYYY-MM-DD (default: "
                                            "today)."),
+    anomalies: Path | None = REPORTS_ANOMALIES,
 ) -> None:
-    """Check each report against its record in the source and list every disagreement."""
+    """Check each report against its record in the source and list every disagreement.
+
+    The reading summary comes first (files read, records, anomalies by kind), then the
+    checks, then each anomaly; the ledger and JSON are written even when some files fail.
+    Exit status: 0 when every file was read completely, 1 when some file or field was not,
+    2 for bad arguments, an unusable folder or source.
+    """
     import json
     from datetime import date
 
     from inspection_outcomes.checks.report_checks import LEDGER_COLUMNS, ledger_rows, verify
     from inspection_outcomes.sources.load import load_la_source
-    from inspection_outcomes.sources.report_output import write_ledger
+    from inspection_outcomes.sources.report_output import reading_summary, write_ledger
     from inspection_outcomes.sources.reports import read_reports
 
     if fmt not in ("json", "table"):
@@ -215,29 +251,44 @@ def reports_verify(
     on = _parse_date(ledger_date, "--ledger-date") or date.today()
     loaded = load_la_source(source)
     records = loaded.events()
-    report_events = read_reports(reports)
-    result = verify(records, report_events)
+    read = read_reports(reports)
+    result = verify(records, read.events)
     if ledger is not None:
         raw = {(event_id, field): value for event_id, field, value in loaded.source_values}
-        rows = ledger_rows(result, records, report_events, raw, on)
+        rows = ledger_rows(result, records, read.events, raw, on)
         write_ledger(rows, LEDGER_COLUMNS, ledger)
         print(f"{len(rows)} corrections -> {ledger}", file=sys.stderr)
     if fmt == "json":
-        print(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False))
-        return
+        print(json.dumps({"reading": reading_summary(read), **result}, indent=2,
+                         sort_keys=True, ensure_ascii=False))
+    else:
+        _print_verify_table(read, result)
+    _reading_done(read, anomalies)
+
+
+def _print_verify_table(read: Any, result: Any) -> None:
+    """Summary first (reading, then checking), then disagreements, anomalies, unmatched."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
+    from inspection_outcomes.sources.report_output import summary_lines
+
+    console = Console()
+    lines = summary_lines(read)
+    for line in lines[:2]:
+        console.print(escape(line))
+    console.print(f"checked {result['checked']} reports, matched {result['matched']}; "
+                  f"judgements checked {result['judgements_checked']}, agreeing "
+                  f"{result['judgements_agreeing']}; unmatched {len(result['unmatched'])}")
     table = Table(title="Reports and records that disagree")
     for column in ("report", "la", "field", "report_value", "record_value"):
         table.add_column(column)
     for d in result["disagreements"]:
         table.add_row(d["report"], d["la"], d["field"], d["report_value"], d["record_value"])
-    console = Console()
     console.print(table)
-    console.print(f"checked {result['checked']} reports, matched {result['matched']}; "
-                  f"judgements checked {result['judgements_checked']}, agreeing "
-                  f"{result['judgements_agreeing']}; unmatched {len(result['unmatched'])}")
+    for line in lines[2:]:
+        console.print(escape(line))
     for u in result["unmatched"]:
         console.print(f"no record for {u['report']} ({u['la']})")
 

@@ -100,5 +100,6 @@ def load_la_source(text: str) -> LoadedSource:
     if spec.kind == "reports":
         from inspection_outcomes.sources.reports import read_reports
 
-        return LoadedSource(spec, records=read_reports(spec.path), holds=REPORTS_HOLD)
+        read = read_reports(spec.path)
+        return LoadedSource(spec, read.anomalies, records=read.events, holds=REPORTS_HOLD)
     raise InputError(f"unknown source kind '{spec.kind}'")

@@ -1,4 +1,4 @@
-"""Files made from reports: canonical records (CSV) and drafted corrections ledgers.
+"""Files made from reports: canonical records (CSV), drafted corrections ledgers, anomalies.
 
 Written to a temporary file beside the target and then moved, so a failure never leaves a
 half-written file; byte-identical for the same inputs.
@@ -13,9 +13,14 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from inspection_outcomes.checks.anomalies import Anomaly
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model.events import COLUMNS, InspectionEvent
+
+if TYPE_CHECKING:
+    from inspection_outcomes.sources.reports import ReportsRead
 
 
 def text(value: object) -> str:
@@ -62,3 +67,35 @@ def write_events_csv(events: Iterable[InspectionEvent], path: Path) -> None:
 
 def write_ledger(rows: Iterable[Mapping[str, str]], columns: Sequence[str], path: Path) -> None:
     _write_atomically(path, _csv(columns, ([r[c] for c in columns] for r in rows)))
+
+
+ANOMALY_COLUMNS = ("file", "row", "field", "kind", "value", "problem", "record", "effect")
+
+
+def write_anomalies(anomalies: Iterable[Anomaly], path: Path) -> None:
+    """The anomalies of a reading as CSV (row is the page of the report, 0 the whole file)."""
+    _write_atomically(path, _csv(ANOMALY_COLUMNS, (
+        [text(getattr(a, c)) for c in ANOMALY_COLUMNS] for a in anomalies)))
+
+
+def reading_summary(read: ReportsRead) -> dict[str, object]:
+    """What reading a folder gave, as JSON prints it: counts first, then every anomaly."""
+    return {
+        "files": read.files,
+        "read": read.files - len(read.not_read),
+        "not_read": len(read.not_read),
+        "records": len(read.events),
+        "anomalies": len(read.anomalies),
+        "anomalies_by_kind": read.by_kind(),
+        "anomaly_details": [a.as_dict() for a in read.anomalies],
+    }
+
+
+def summary_lines(read: ReportsRead) -> list[str]:
+    """The reading summary for people: counts, anomalies by kind, then one line each."""
+    kinds = ", ".join(f"{k} {n}" for k, n in read.by_kind().items())
+    lines = [f"{read.files} files: {read.files - len(read.not_read)} read, "
+             f"{len(read.not_read)} not read; {len(read.events)} records",
+             f"{len(read.anomalies)} anomalies" + (f" ({kinds})" if kinds else "")]
+    lines += [f"  {a.kind}: {a.line()}" for a in read.anomalies]
+    return lines

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from inspection_outcomes.checks.anomalies import Anomaly
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model import frameworks, local_authorities
 from inspection_outcomes.model.events import InspectionEvent
@@ -91,18 +94,17 @@ def report_from_text(text: ReportText, path: Path) -> InspectionEvent:
     if text.layout == "sif":
         event_type = "sif_inspection"
         # Re-inspections under the SIF ran into 2018, after ILACS began.
-        framework: str | None = "sif"
+        version: frameworks.FrameworkVersion | None = frameworks.by_id()["sif"]
     else:
         event_type = event_type_from_length(text.start_date, text.end_date)
         extra["event_type_basis"] = "length of the inspection"
         version = frameworks.framework_on(text.start_date)
-        framework = version.framework if version else None
-        if version is not None:
-            missing = [a for a in version.judgements if a not in text.judgements]
-            if missing:
-                raise InputError(f"page 1: no grade for {', '.join(missing)} in the "
-                                 f"judgement table ({version.name} gives it)",
-                                 file=path, field=missing[0])
+    framework = version.framework if version else None
+    if version is not None:
+        missing = [a for a in version.judgements if a not in text.judgements]
+        if missing:
+            raise InputError(f"page 1: no grade for {', '.join(missing)} "
+                             f"({version.name} gives it)", file=path, field=missing[0])
     return InspectionEvent(
         event_id=f"report:{la.ofsted_urn or la.la_code}:{published.isoformat()}",
         la_code=la.la_code,
@@ -142,22 +144,91 @@ def report_files(folder: str | Path) -> list[Path]:
     return files
 
 
-def read_reports(folder: str | Path, workers: int | None = None) -> list[InspectionEvent]:
-    """Read every report of a folder, in parallel; sorted by LA code, start date, file name.
+@dataclass
+class ReportOutcome:
+    """What one file gave: its record (None when it could not be read) and its anomalies."""
 
-    Every file must be a report: a stray file is an error, not silently skipped.
+    file: str
+    event: InspectionEvent | None
+    anomalies: list[Anomaly] = field(default_factory=list)
+
+
+@dataclass
+class ReportsRead:
+    """What a folder gave: one outcome per file, records sorted, anomalies in file order."""
+
+    outcomes: list[ReportOutcome]
+    events: list[InspectionEvent]
+    anomalies: list[Anomaly]
+
+    @property
+    def files(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def not_read(self) -> list[str]:
+        """Files that gave no record."""
+        return [o.file for o in self.outcomes if o.event is None]
+
+    def by_kind(self) -> dict[str, int]:
+        """Anomalies counted by kind, most frequent first (then by name)."""
+        counts = Counter(a.kind for a in self.anomalies)
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _kind(error: InputError) -> str:
+    if "not a PDF" in error.detail:
+        return "not_a_pdf"
+    if error.field:
+        return "unreadable_field"
+    return "unreadable_pdf"
+
+
+def read_report_outcome(path: str | Path) -> ReportOutcome:
+    """Read one file; what cannot be read becomes an anomaly, never an exception."""
+    path = Path(path)
+    try:
+        return ReportOutcome(path.name, read_report(path))
+    except InputError as e:
+        return ReportOutcome(path.name, None, [Anomaly(
+            path.name, 1, e.field or "", "", e.detail, kind=_kind(e),
+            effect="no record from this file")])
+
+
+def _duplicates(outcomes: list[ReportOutcome]) -> None:
+    """A second file of the same LA and publication date gives no record (an anomaly)."""
+    seen: dict[str, str] = {}
+    for o in outcomes:
+        if o.event is None:
+            continue
+        first = seen.setdefault(o.event.event_id, o.file)
+        if first != o.file:
+            o.anomalies.append(Anomaly(o.file, 1, "publication_date",
+                                       text_of(o.event.publication_date),
+                                       f"same LA and publication date as {first}",
+                                       o.event.event_id, "no record from this file",
+                                       kind="duplicate_report"))
+            o.event = None
+
+
+def text_of(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def read_reports(folder: str | Path, workers: int | None = None) -> ReportsRead:
+    """Read every file of a folder, in parallel; records sorted by LA code, start date, file.
+
+    One unreadable file never stops the others: it gives an anomaly (a stray file included,
+    never silently skipped). Only a folder with nothing to read is an error.
     """
     files = report_files(folder)
     workers = workers or min(len(files), os.cpu_count() or 1)
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            events = list(pool.map(read_report, files, chunksize=4))
+            outcomes = list(pool.map(read_report_outcome, files, chunksize=4))
     else:
-        events = [read_report(p) for p in files]
-    seen: dict[str, str] = {}
-    for e in events:
-        if e.event_id in seen:
-            raise InputError(f"same LA and publication date as {seen[e.event_id]}",
-                             file=e.source_file, field="publication_date")
-        seen[e.event_id] = e.source_file
-    return sorted(events, key=lambda e: (e.la_code, e.start_date or date.min, e.source_file))
+        outcomes = [read_report_outcome(p) for p in files]
+    _duplicates(outcomes)
+    events = sorted((o.event for o in outcomes if o.event is not None),
+                    key=lambda e: (e.la_code, e.start_date or date.min, e.source_file))
+    return ReportsRead(outcomes, events, [a for o in outcomes for a in o.anomalies])
