@@ -108,14 +108,19 @@ def test_grades_split_over_lines_and_rows_in_any_order() -> None:
                                                 "practice with children and families Inadequate")
 
 
-def test_table_in_two_columns() -> None:
-    """A table whose labels come first and grades after (text of two columns) pairs them
-    in order."""
-    text = read(ILACS_HEAD + "Judgement Grade The impact of leaders on social work practice "
-                "with children and families The experiences and progress of children who need "
-                "help and protection The experiences and progress of children in care and "
-                "care leavers Overall effectiveness Good Inadequate Outstanding Good "
-                "Children in Some are safe.")
+LABELS = ("The impact of leaders on social work practice with children and families The "
+          "experiences and progress of children who need help and protection The experiences "
+          "and progress of children in care and care leavers Overall effectiveness ")
+
+
+@pytest.mark.parametrize("table", [
+    "Judgement Grade " + LABELS + "Good Inadequate Outstanding Good Children in Some are safe.",
+    "Judgement Grade Good Inadequate Outstanding Good " + LABELS + "Children in Some are safe.",
+])
+def test_table_in_two_columns(table: str) -> None:
+    """A table whose labels come first and grades after, or grades first (text of two
+    columns), pairs them in order."""
+    text = read(ILACS_HEAD + table)
     assert text.judgements == {"impact_of_leaders": "good", "help_and_protection": "inadequate",
                                "children_in_care": "outstanding",
                                "overall_effectiveness": "good"}

@@ -293,3 +293,17 @@ def test_unreadable_file_is_an_anomaly_and_exit_1(command: str, paths: dict[str,
     if command == "extract":  # the record of the readable report is still written
         rows = list(csv.reader(r.stdout.splitlines()))
         assert tuple(rows[0]) == COLUMNS and len(rows) == 2
+
+
+def test_reports_source_carries_its_anomalies(paths: dict[str, Path], tmp_path: Path) -> None:
+    """As a source of a release (reports:DIR), what could not be read goes to its QA."""
+    folder = subset(paths, tmp_path / "reports", (
+        "80438_brighton_and_hove__childrens_services_inspection_-_16_may_2024.pdf",
+        "80490_bromley__childrens_services_inspection_-_17_august_2012.pdf"))
+    loaded = load_la_source(f"reports:{folder}")
+    assert [e.source_file for e in loaded.events()] == [
+        "80438_brighton_and_hove__childrens_services_inspection_-_16_may_2024.pdf"]
+    assert [(a.file, a.kind) for a in loaded.anomalies] == [
+        ("80490_bromley__childrens_services_inspection_-_17_august_2012.pdf",
+         "not_a_pdf_html_page")]
+    assert loaded.anomalies[0].as_dict()["kind"] == "not_a_pdf_html_page"

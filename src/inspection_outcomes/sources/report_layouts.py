@@ -297,6 +297,7 @@ def la_name(title: str) -> str:
             return ""
         name = b.group(1)
     name = re.sub(r"^[\d\s]+", "", name)  # page number before the title
+    name = re.sub(r"'s$", "", name.strip())  # "Hertfordshire County Council's"
     name = _NAME_NOISE.sub(" ", name)
     name = re.sub(r"^\s*the\s+", "", name, flags=re.I)
     return " ".join(name.split())
@@ -317,8 +318,8 @@ _LEAD = r"(?:the\s+)?experiences\s+and\s+progress\s+of\s+"
 ILACS_ROWS: tuple[tuple[str, str], ...] = (
     ("impact_of_leaders", r"(?:the\s+)?impact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?"
                           r"practice\s+with\s+children\s+and\s+families"),
-    ("help_and_protection", _LEAD + r"children\s+(?:who\s+need|in\s+need\s+of)\s+help\s+and"
-                                    r"\s+protection"),
+    ("help_and_protection", _LEAD + r"children\s+(?:and\s+young\s+people\s+)?(?:who\s+need|"
+                                    r"in\s+need\s+of)\s+help\s+and\s+protection"),
     ("children_in_care", _LEAD + r"children\s+in\s+care\s+and\s+care\s+leavers"),
     ("children_in_care", _LEAD + r"children\s+in\s+care"),
     ("care_leavers", _LEAD + r"(?:children\s+)?care\s+leavers"),
@@ -347,38 +348,56 @@ def _table_start(pages: Pages) -> int | None:
     return min(firsts) if firsts else None
 
 
-def read_ilacs_table(pages: Pages, found: ReportText) -> int:
-    """The rows of the judgement table; how many labels were found.
-
-    Each grade belongs to the oldest label still without one, so a table whose text comes
-    row by row ('label grade label grade') and one whose columns come one after the other
-    ('label label ... grade grade ...', two-column layouts) read alike.
-    """
-    start = _table_start(pages)
-    if start is None:
-        return 0
-    text, pos = pages.text, start
-    waiting: list[tuple[str, re.Match[str]]] = []
+def _cells(text: str, pos: int) -> list[tuple[str, re.Match[str]]]:
+    """The table's cells from pos on, labels (their area) and grades ('' for area), until
+    the text is neither."""
+    cells: list[tuple[str, re.Match[str]]] = []
     seen: set[str] = set()
     while True:
         pos = _GAP.match(text, pos).end()  # type: ignore[union-attr]
         label = _label_at(text, pos, seen)
         if label is not None:
-            waiting.append(label)
+            cells.append(label)
             seen.add(label[0])
             pos = label[1].end()
             continue
         grade = _GRADE_HERE.match(text, pos)
-        if grade is None or not waiting:
-            break
-        area, m = waiting.pop(0)
-        _ilacs_grade(pages, found, area, m, grade)
+        if grade is None:
+            return cells
+        cells.append(("", grade))
         pos = grade.end()
-    for area, m in waiting:
-        found.problems.append(Problem("unreadable_grade", area, text[m.start():m.end() + 40],
+
+
+def read_ilacs_table(pages: Pages, found: ReportText) -> int:
+    """The rows of the judgement table; how many labels were found.
+
+    Each cell pairs with the oldest cell of the other kind still unpaired, so a table whose
+    text comes row by row ('label grade label grade') and one whose columns come one after
+    the other ('label label ... grade grade ...', or grades first: two-column layouts) read
+    alike. A grade left over is the text after the table.
+    """
+    start = _table_start(pages)
+    if start is None:
+        return 0
+    labels: list[tuple[str, re.Match[str]]] = []
+    grades: list[re.Match[str]] = []
+    cells = _cells(pages.text, start)
+    for area, m in cells:
+        if area and grades:
+            _ilacs_grade(pages, found, area, m, grades.pop(0))
+        elif area:
+            labels.append((area, m))
+        elif labels:
+            label_area, label = labels.pop(0)
+            _ilacs_grade(pages, found, label_area, label, m)
+        else:
+            grades.append(m)
+    for area, m in labels:
+        found.problems.append(Problem("unreadable_grade", area,
+                                      pages.text[m.start():m.end() + 40],
                                       "a grade after the judgement's label",
                                       pages.page_of(m.start())))
-    return len(seen)
+    return sum(1 for area, _ in cells if area)
 
 
 def _ilacs_grade(pages: Pages, found: ReportText, area: str, label: re.Match[str],
@@ -390,7 +409,7 @@ def _ilacs_grade(pages: Pages, found: ReportText, area: str, label: re.Match[str
         found.judgements[area] = key
     if _GAP.fullmatch(pages.text, label.end(), grade.start()):  # row by row: as written
         found.quotes[area] = pages.text[label.start():grade.end()].strip()
-    else:
+    else:  # columns: the label, and the grade in its place in the other column
         found.quotes[area] = f"{label.group(0).strip()} ... {grade.group(1)}"
     found.pages[area] = pages.page_of(label.start())
 

@@ -57,12 +57,20 @@ def _date_from_name(path: Path) -> date | None:
         return None
 
 
+def _related(a: local_authorities.LocalAuthority, b: local_authorities.LocalAuthority) -> bool:
+    """One LA is the other, or its predecessor or successor (a report of Northamptonshire
+    filed under North Northamptonshire's URN is not another LA's)."""
+    return a.la_code == b.la_code or b.la_code in (*a.predecessors, *a.successors) or \
+        a.la_code in (*b.predecessors, *b.successors)
+
+
 def _resolve_la(text: ReportText, path: Path) -> local_authorities.LocalAuthority:
-    """The LA the report names, checked against the URN its file name starts with."""
+    """The LA the report names (as it was on the inspection's last day), checked against
+    the URN its file name starts with."""
     la = local_authorities.resolve(text.la_name, on=text.end_date) if text.la_name else None
     m = _FILE_URN.match(path.name)
     by_urn = local_authorities.resolve_code(m.group(1)) if m else None
-    if la is not None and by_urn is not None and la.la_code != by_urn.la_code:
+    if la is not None and by_urn is not None and not _related(la, by_urn):
         raise NoRecord("la_mismatch", text.la_name,
                        f"the report is about {la.name}, but its file name's URN is "
                        f"{by_urn.name}'s", page=1, field="la_code")
@@ -251,8 +259,11 @@ def read_report_outcome(path: str | Path) -> ReportOutcome:
     except MemoryError:
         return _no_record(path, "memory_limit", "", "reading it took more memory than allowed")
     except LimitReachedError as e:
-        return _no_record(path, "decompression_limit", str(e)[:160],
-                          "a stream inflates beyond the limit (a decompression bomb?)")
+        if "decompress" in str(e).lower():
+            return _no_record(path, "decompression_limit", str(e)[:160],
+                              "a stream inflates beyond the limit (a decompression bomb?)")
+        return _no_record(path, "pdf_limit", str(e)[:160],
+                          "the PDF is beyond a limit of the reader (objects, tokens, size)")
     except RecursionError:
         return _no_record(path, "unreadable_pdf", "RecursionError",
                           "objects nested too deeply to read")
