@@ -267,3 +267,29 @@ def test_text_that_is_no_report() -> None:
 ])
 def test_la_names_in_titles(title: str, name: str) -> None:
     assert la_name(title) == name
+
+
+# --- the documentation of the reader -------------------------------------------------------
+
+def test_docs_list_every_kind_of_anomaly_and_the_bounds() -> None:
+    """docs/reports.md has a row for every kind of anomaly the reader can give, and states
+    the bounds the code enforces."""
+    import re
+    from pathlib import Path
+
+    from inspection_outcomes.sources import report_pdf
+
+    root = Path(__file__).resolve().parents[1]
+    code = "".join(p.read_text(encoding="utf-8") for p in sorted(
+        (root / "src" / "inspection_outcomes" / "sources").glob("report*.py")))
+    kinds = set(re.findall(r"(?:NoRecord|Problem|_no_record)\(\s*(?:path,\s*)?\"([a-z_]+)\"",
+                           code)) | set(re.findall(r"kind=\"([a-z_]+)\"", code))
+    doc = (root / "docs" / "reports.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", doc, re.M))
+    assert len(kinds) > 20 and kinds == documented
+    for bound in (f"{report_pdf.MAX_FILE_BYTES // 2**20} MiB",
+                  f"{report_pdf.MAX_STREAM_BYTES // 2**20} MiB",
+                  f"| pages read | {report_pdf.MAX_PAGES_READ} ",
+                  f"{report_pdf.MAX_PAGE_CHARS:,}", f"{report_pdf.TIME_LIMIT_S:g} s",
+                  f"{report_pdf.CPU_LIMIT_S} s", f"{report_pdf.MEMORY_LIMIT_BYTES / 2**30:g} GiB"):
+        assert bound in doc, bound

@@ -171,18 +171,6 @@ REPORTS_LEDGER = typer.Option(None, "--ledger", help="Also write the disagreemen
                               "corrections ledger (CSV) to this file.")
 REPORTS_ANOMALIES = typer.Option(None, "--anomalies", help="Also write what could not be "
                                  "read (one row per anomaly, CSV) to this file.")
-#: Exit status of the reports commands when some file or field could not be read.
-REPORTS_NOT_ALL_READ = 1
-
-
-def _reading_done(read: Any, anomalies: Path | None) -> None:
-    """Write the anomalies file if asked; exit 1 when something could not be read."""
-    from inspection_outcomes.sources.report_output import write_anomalies
-
-    if anomalies is not None:
-        write_anomalies(read.anomalies, anomalies)
-    if read.anomalies:
-        raise typer.Exit(REPORTS_NOT_ALL_READ)
 
 
 @reports_app.command("extract")
@@ -194,15 +182,17 @@ def reports_extract(
 ) -> None:
     """Read a folder of reports into canonical records (CSV with the canonical columns).
 
-    Every file is read: a file or field that cannot be read is an anomaly and the rest go on.
-    The summary (files read, records, anomalies by kind) and then each anomaly go to
-    standard error; the records are written even when some files fail. Exit status: 0 when
-    every file was read completely, 1 when some file or field was not, 2 for bad arguments
-    or an unusable folder (missing, not a folder, empty).
+    Every file is read: one that cannot be read is an anomaly; the others go on.
+    The summary, then each anomaly, go to standard error; records are always written.
+
+    Exit status: 0 every file read completely; 1 some file or field not read;
+    2 bad arguments or an unusable folder (missing, not a folder, empty).
     """
     from inspection_outcomes.sources.report_output import (
+        NOT_ALL_READ,
         events_csv,
         summary_lines,
+        write_anomalies,
         write_events_csv,
     )
     from inspection_outcomes.sources.reports import read_reports
@@ -215,7 +205,10 @@ def reports_extract(
     else:
         write_events_csv(read.events, out)
         print(f"{len(read.events)} records -> {out}", file=sys.stderr)
-    _reading_done(read, anomalies)
+    if anomalies is not None:
+        write_anomalies(read.anomalies, anomalies)
+    if read.anomalies:
+        raise typer.Exit(NOT_ALL_READ)
 
 
 @reports_app.command("verify")
@@ -233,17 +226,25 @@ def reports_verify(
 ) -> None:
     """Check each report against its record in the source and list every disagreement.
 
-    The reading summary comes first (files read, records, anomalies by kind), then the
-    checks, then each anomaly; the ledger and JSON are written even when some files fail.
-    Exit status: 0 when every file was read completely, 1 when some file or field was not,
-    2 for bad arguments, an unusable folder or source.
+    Every file is read: one that cannot be read is an anomaly; the others go on.
+    The reading summary comes first, then the checks, then each anomaly;
+    the ledger and JSON are always written.
+
+    Exit status: 0 every file read completely; 1 some file or field not read;
+    2 bad arguments, an unusable folder (missing, not a folder, empty) or source.
     """
     import json
     from datetime import date
 
     from inspection_outcomes.checks.report_checks import LEDGER_COLUMNS, ledger_rows, verify
     from inspection_outcomes.sources.load import load_la_source
-    from inspection_outcomes.sources.report_output import reading_summary, write_ledger
+    from inspection_outcomes.sources.report_output import (
+        NOT_ALL_READ,
+        print_verify_table,
+        reading_summary,
+        write_anomalies,
+        write_ledger,
+    )
     from inspection_outcomes.sources.reports import read_reports
 
     if fmt not in ("json", "table"):
@@ -262,35 +263,11 @@ def reports_verify(
         print(json.dumps({"reading": reading_summary(read), **result}, indent=2,
                          sort_keys=True, ensure_ascii=False))
     else:
-        _print_verify_table(read, result)
-    _reading_done(read, anomalies)
-
-
-def _print_verify_table(read: Any, result: Any) -> None:
-    """Summary first (reading, then checking), then disagreements, anomalies, unmatched."""
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-
-    from inspection_outcomes.sources.report_output import summary_lines
-
-    console = Console()
-    lines = summary_lines(read)
-    for line in lines[:2]:
-        console.print(escape(line))
-    console.print(f"checked {result['checked']} reports, matched {result['matched']}; "
-                  f"judgements checked {result['judgements_checked']}, agreeing "
-                  f"{result['judgements_agreeing']}; unmatched {len(result['unmatched'])}")
-    table = Table(title="Reports and records that disagree")
-    for column in ("report", "la", "field", "report_value", "record_value"):
-        table.add_column(column)
-    for d in result["disagreements"]:
-        table.add_row(d["report"], d["la"], d["field"], d["report_value"], d["record_value"])
-    console.print(table)
-    for line in lines[2:]:
-        console.print(escape(line))
-    for u in result["unmatched"]:
-        console.print(f"no record for {u['report']} ({u['la']})")
+        print_verify_table(read, result)
+    if anomalies is not None:
+        write_anomalies(read.anomalies, anomalies)
+    if read.anomalies:
+        raise typer.Exit(NOT_ALL_READ)
 
 
 @app.callback(invoke_without_command=True)

@@ -65,44 +65,53 @@ def match(report: InspectionEvent, records: Iterable[InspectionEvent]) -> Inspec
     return None
 
 
+def _where(report: InspectionEvent, quoted: str) -> str:
+    """File and page of the words a field was read from (page 1 unless the report says)."""
+    page = report.extra.get(f"page:{quoted}") or report.source_row or 1
+    return f"{report.source_file}, page {page}"
+
+
+def _judgement_evidence(report: InspectionEvent, field: str) -> str:
+    q = report.extra
+    if f"quote:{field}" in q:
+        return f"{_where(report, field)}: '{q[f'quote:{field}']}'"
+    combined = q.get("quote:children_in_care", "")
+    if field == "care_leavers" and "care leavers" in combined.lower():
+        return (f"{_where(report, 'children_in_care')}: '{combined}' (care leavers judged "
+                "with children in care; no separate care leavers judgement)")
+    if field in q.get("not_judged", "").split(";"):
+        return f"{_where(report, field)}: not judged"
+    return f"{_where(report, field)}: the judgement table has no row for {field}"
+
+
+def _kind_evidence(report: InspectionEvent, field: str) -> str:
+    """Event type and framework: the SIF title, else the dates (and days on site)."""
+    q = report.extra
+    if (field == "event_type" and report.event_type == "sif_inspection") or (
+            field == "framework" and report.framework == "sif"):
+        return (f"{_where(report, 'layout')}: '{q.get('quote:layout', '')}' (single "
+                "inspection framework)")
+    dates = f"{_where(report, 'dates')}: '{q.get('quote:dates', '')}'"
+    if field == "framework":
+        return f"{dates} (framework in force on the start date)"
+    return (f"{dates} ({_days_on_site(report)} days on site: "
+            f"{report.event_type.replace('_', ' ')}; reports do not name the type)")
+
+
 def evidence(report: InspectionEvent, field: str) -> str:
     """Where the report states a field, quoted (file name, page and words)."""
     q = report.extra
-
-    def where(quoted: str) -> str:
-        page = q.get(f"page:{quoted}") or report.source_row or 1
-        return f"{report.source_file}, page {page}"
-
     if field in JUDGEMENT_COLUMNS:
-        if f"quote:{field}" in q:
-            return f"{where(field)}: '{q[f'quote:{field}']}'"
-        combined = q.get("quote:children_in_care", "")
-        if field == "care_leavers" and "care leavers" in combined.lower():
-            return (f"{where('children_in_care')}: '{combined}' (care leavers judged with "
-                    "children in care; no separate care leavers judgement)")
-        if field in q.get("not_judged", "").split(";"):
-            return f"{where(field)}: not judged"
-        return f"{where(field)}: the judgement table has no row for {field}"
+        return _judgement_evidence(report, field)
     if field in ("start_date", "end_date"):
-        return f"{where('dates')}: '{q.get('quote:dates', '')}'"
+        return f"{_where(report, 'dates')}: '{q.get('quote:dates', '')}'"
     if field == "publication_date":
         if "quote:publication_date" in q:
-            return f"{where('publication_date')}: '{q['quote:publication_date']}'"
+            return f"{_where(report, 'publication_date')}: '{q['quote:publication_date']}'"
         return f"{report.source_file}: publication date in the file name"
-    if field == "event_type":
-        if report.event_type == "sif_inspection":
-            return (f"{where('layout')}: '{q.get('quote:layout', '')}' (single inspection "
-                    "framework)")
-        days = _days_on_site(report)
-        return (f"{where('dates')}: '{q.get('quote:dates', '')}' ({days} days on site: "
-                f"{report.event_type.replace('_', ' ')}; reports do not name the type)")
-    if field == "framework":
-        if report.framework == "sif":
-            return (f"{where('layout')}: '{q.get('quote:layout', '')}' (single inspection "
-                    "framework)")
-        return (f"{where('dates')}: '{q.get('quote:dates', '')}' (framework in force on the "
-                "start date)")
-    return where(field)
+    if field in ("event_type", "framework"):
+        return _kind_evidence(report, field)
+    return _where(report, field)
 
 
 def _days_on_site(report: InspectionEvent) -> int:

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from inspection_outcomes.checks.anomalies import Anomaly
 from inspection_outcomes.errors import InputError
@@ -99,3 +99,34 @@ def summary_lines(read: ReportsRead) -> list[str]:
              f"{len(read.anomalies)} anomalies" + (f" ({kinds})" if kinds else "")]
     lines += [f"  {a.kind}: {a.line()}" for a in read.anomalies]
     return lines
+
+
+#: Exit status of the reports commands when some file or field could not be read (0: all
+#: read; 2: bad arguments or an unusable folder).
+NOT_ALL_READ = 1
+
+
+def print_verify_table(read: ReportsRead, result: Mapping[str, Any]) -> None:
+    """verify for people: the summaries first (reading, then checking), then the
+    disagreements, each anomaly, and the reports without a record."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console()
+    lines = summary_lines(read)
+    for line in lines[:2]:
+        console.print(escape(line))
+    console.print(f"checked {result['checked']} reports, matched {result['matched']}; "
+                  f"judgements checked {result['judgements_checked']}, agreeing "
+                  f"{result['judgements_agreeing']}; unmatched {len(result['unmatched'])}")
+    table = Table(title="Reports and records that disagree")
+    for column in ("report", "la", "field", "report_value", "record_value"):
+        table.add_column(column)
+    for d in result["disagreements"]:
+        table.add_row(d["report"], d["la"], d["field"], d["report_value"], d["record_value"])
+    console.print(table)
+    for line in lines[2:]:
+        console.print(escape(line))
+    for u in result["unmatched"]:
+        console.print(f"no record for {escape(u['report'])} ({u['la']})")

@@ -15,7 +15,7 @@ one stream, decompressed          4 MiB       page contents under 64 KiB
 decoding work per stream          16 MiB
 wall-clock time per report        10 s        under 0.2 s (SIGALRM, in the reading process)
 CPU time per report               20 s        in worker processes only (RLIMIT_CPU)
-address space of a worker         1.5 GiB     in worker processes only (RLIMIT_AS)
+address space of a worker         +1.5 GiB    in worker processes only (RLIMIT_AS)
 ================================  ==========  ================================================
 """
 
@@ -179,15 +179,29 @@ def _why(error: BaseException) -> str:
     return f"{type(error).__name__}: {str(error)[:160]}"
 
 
+def _address_space() -> int:
+    """The address space this process uses now (0 where /proc does not say)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    import resource
+
+    return pages * resource.getpagesize()
+
+
 def limit_worker() -> None:
-    """In a worker process: bound its address space, so a report that would take more
-    memory fails alone (MemoryError) instead of exhausting the machine."""
+    """In a worker process: bound its address space to MEMORY_LIMIT_BYTES more than it has
+    when it starts (a fork of a command that has loaded DuckDB starts larger), so a report
+    that would take more memory fails alone (MemoryError) instead of exhausting the
+    machine."""
     try:
         import resource
 
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard == resource.RLIM_INFINITY or hard > MEMORY_LIMIT_BYTES:
-            resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, hard))
+        soft = _address_space() + MEMORY_LIMIT_BYTES
+        if hard == resource.RLIM_INFINITY or soft <= hard:
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
     except (ImportError, ValueError, OSError):
         pass  # not on this platform: the stream limits still bound memory
 
