@@ -452,8 +452,10 @@ _WITH_REVIEW = re.compile(r"review\s+of\s+the\s+effectiveness\s+of\s+the\s+local
                           r"safeguarding\s+children\s+board", re.I)
 _CONTENTS_LSCB = re.compile(r"\bcontents\b.{0,1500}?(?:the\s+)?local\s+safeguarding\s+"
                             r"children\s+board\s*(?:\(lscb\))?\s+(\d{1,3})\b", re.I)
-#: Pages where a SIF report's contents may be (after page 1 and an executive summary).
-CONTENTS_PAGES = range(2, 6)
+#: Pages where a SIF report's contents may be, most likely first: after an executive
+#: summary of pages 2-3 (most 2015-17 reports: page 4), right after page 1 (2014-15), or
+#: after a longer summary.
+CONTENTS_PAGES = (4, 2, 5, 3)
 
 
 def read_sif_overall(pages: Pages, found: ReportText) -> bool:
@@ -500,9 +502,10 @@ def read_lscb(pages: Pages, found: ReportText) -> None:
         return
     entry = _CONTENTS_LSCB.search(pages.text)
     for number in CONTENTS_PAGES:
-        if entry is not None or number <= pages.count:
-            continue
-        entry = _CONTENTS_LSCB.search(pages.lookup(number) or "")
+        if entry is not None:
+            break
+        if number > pages.count:
+            entry = _CONTENTS_LSCB.search(pages.lookup(number) or "")
     if entry is None or not _lscb_on_page(pages, found, int(entry.group(1))):
         found.problems.append(Problem("lscb_review_not_read", "lscb_review", "",
                                       "the report includes the review of the LSCB, but its "
