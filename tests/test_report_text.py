@@ -173,6 +173,28 @@ def test_sif_overall_effectiveness_in_a_sentence(sentence: str) -> None:
     assert text.quotes["overall_effectiveness"] == sentence.split(".")[0]
 
 
+def test_sif_judgements_in_two_columns() -> None:
+    """The numbered judgements' labels first and their grades after (two columns)."""
+    rows = ("1. Children who need help and protection 2. Children looked after and achieving "
+            "permanence 2.1 Adoption performance 2.2 Experiences and progress of care leavers "
+            "3. Leadership, management and governance Requires improvement Good Outstanding "
+            "Good Inadequate The LSCB ...")
+    text = read(SIF_HEAD + "Children's services in Somewhere require improvement " + rows)
+    assert text.judgements == {
+        "overall_effectiveness": "requires_improvement", "help_and_protection":
+        "requires_improvement", "children_in_care": "good", "adoption_performance":
+        "outstanding", "care_leavers": "good", "leadership_management_governance":
+        "inadequate"}
+
+
+def test_sif_known_by_its_judgements_when_its_title_reads_otherwise() -> None:
+    head = SIF_HEAD.replace("children looked after and care leavers", "children looked "
+                            "after, care leavers")
+    text = read(head + "Children's services in Somewhere are judged to be good " + SIF_ROWS)
+    assert text.layout == "sif" and text.judgements["overall_effectiveness"] == "good"
+    assert text.quotes["layout"].startswith("1. Children who need help and protection")
+
+
 def test_sif_judgements_continued_on_page_2() -> None:
     first, rest = SIF_ROWS.split("2.2 ")
     text = read(SIF_HEAD + "Children's services in Somewhere are good " + first +

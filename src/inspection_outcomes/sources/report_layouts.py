@@ -147,8 +147,8 @@ class Pages:
 # --- what a document is ----------------------------------------------------------------
 
 _SIF_TITLE = re.compile(r"(?:re-?inspection|inspection)\s+of\s+services\s+for\s+children\s+in"
-                        r"\s+need\s+of\s+help\s+and\s+protection,?\s+children\s+looked\s+after"
-                        r"\s+and\s+care\s+leavers", re.I)
+                        r"\s+need\s+of\s+help\s+and\s+protection[,;]?\s+children\s+looked\s+"
+                        r"after,?\s+and\s+care\s+leavers", re.I)
 _ILACS_TITLE = re.compile(r"inspection\s+of\s+(?:.{0,100}?\s)?(?:local\s+authority\s+)?"
                           r"children.s\s+(?:social\s+care\s+)?services", re.I)
 _FOCUSED = re.compile(r"focused\s+visit\s+(?:to|of|on)\s", re.I)
@@ -186,7 +186,7 @@ def identify(first_page: str) -> str:
     head = first_page[:1500]
     title_end = _DATES_LABEL.search(head)
     title = head[:title_end.start()] if title_end else head[:400]
-    if _SIF_TITLE.search(title):
+    if _SIF_TITLE.search(title) or _has_sif_judgements(first_page):
         return "sif"
     if _FOCUSED.search(head[:600]):
         return "focused_visit"
@@ -202,6 +202,11 @@ def identify(first_page: str) -> str:
         raise NoRecord("no_text", "", "page 1 has no text (a scanned image?)", page=1)
     raise NoRecord("unrecognised_layout", first_page[:120],
                    "not the title of an inspection report on LA children's services", page=1)
+
+
+def _has_sif_judgements(first_page: str) -> bool:
+    """The numbered SIF judgements on page 1: a SIF report whose title reads otherwise."""
+    return all(p.search(first_page) for _, p in _SIF_LABELS[:2])
 
 
 # --- pieces every layout has ------------------------------------------------------------
@@ -326,13 +331,18 @@ ILACS_ROWS: tuple[tuple[str, str], ...] = (
     ("overall_effectiveness", r"overall\s+effectiveness"),
 )
 _ILACS_LABELS = [(area, re.compile(label + r"\b", re.I)) for area, label in ILACS_ROWS]
+_ILACS_AREAS = tuple(dict.fromkeys(area for area, _ in ILACS_ROWS))
 _HEADER = re.compile(r"judgement\s+grade\b", re.I)
 _GRADE_HERE = re.compile(LABEL_END + GRADE + r"\b", re.I)
 _GAP = re.compile(LABEL_END)
 
 
-def _label_at(text: str, pos: int, seen: set[str]) -> tuple[str, re.Match[str]] | None:
-    for area, pattern in _ILACS_LABELS:
+Labels = list[tuple[str, re.Pattern[str]]]
+
+
+def _label_at(text: str, pos: int, seen: set[str],
+              labels: Labels) -> tuple[str, re.Match[str]] | None:
+    for area, pattern in labels:
         m = pattern.match(text, pos)
         if m and area not in seen:
             return area, m
@@ -348,14 +358,14 @@ def _table_start(pages: Pages) -> int | None:
     return min(firsts) if firsts else None
 
 
-def _cells(text: str, pos: int) -> list[tuple[str, re.Match[str]]]:
+def _cells(text: str, pos: int, labels: Labels) -> list[tuple[str, re.Match[str]]]:
     """The table's cells from pos on, labels (their area) and grades ('' for area), until
     the text is neither."""
     cells: list[tuple[str, re.Match[str]]] = []
     seen: set[str] = set()
     while True:
         pos = _GAP.match(text, pos).end()  # type: ignore[union-attr]
-        label = _label_at(text, pos, seen)
+        label = _label_at(text, pos, seen, labels)
         if label is not None:
             cells.append(label)
             seen.add(label[0])
@@ -368,39 +378,49 @@ def _cells(text: str, pos: int) -> list[tuple[str, re.Match[str]]]:
         pos = grade.end()
 
 
-def read_ilacs_table(pages: Pages, found: ReportText) -> int:
-    """The rows of the judgement table; how many labels were found.
+def read_cells(pages: Pages, found: ReportText, start: int,
+               labels: Labels) -> list[tuple[str, re.Match[str]]]:
+    """Judgements and grades from start on; the labels left without a grade.
 
     Each cell pairs with the oldest cell of the other kind still unpaired, so a table whose
     text comes row by row ('label grade label grade') and one whose columns come one after
     the other ('label label ... grade grade ...', or grades first: two-column layouts) read
     alike. A grade left over is the text after the table.
     """
+    waiting: list[tuple[str, re.Match[str]]] = []
+    grades: list[re.Match[str]] = []
+    for area, m in _cells(pages.text, start, labels):
+        if area and grades:
+            _record_grade(pages, found, area, m, grades.pop(0))
+        elif area:
+            waiting.append((area, m))
+        elif waiting:
+            label_area, label = waiting.pop(0)
+            _record_grade(pages, found, label_area, label, m)
+        else:
+            grades.append(m)
+    return waiting
+
+
+def _no_grade(pages: Pages, found: ReportText, area: str, label: re.Match[str]) -> None:
+    found.problems.append(Problem("unreadable_grade", area,
+                                  pages.text[label.start():label.end() + 40],
+                                  "a grade after the judgement's label",
+                                  pages.page_of(label.start())))
+
+
+def read_ilacs_table(pages: Pages, found: ReportText) -> int:
+    """The rows of the judgement table; how many labels were found."""
     start = _table_start(pages)
     if start is None:
         return 0
-    labels: list[tuple[str, re.Match[str]]] = []
-    grades: list[re.Match[str]] = []
-    cells = _cells(pages.text, start)
-    for area, m in cells:
-        if area and grades:
-            _ilacs_grade(pages, found, area, m, grades.pop(0))
-        elif area:
-            labels.append((area, m))
-        elif labels:
-            label_area, label = labels.pop(0)
-            _ilacs_grade(pages, found, label_area, label, m)
-        else:
-            grades.append(m)
-    for area, m in labels:
-        found.problems.append(Problem("unreadable_grade", area,
-                                      pages.text[m.start():m.end() + 40],
-                                      "a grade after the judgement's label",
-                                      pages.page_of(m.start())))
-    return sum(1 for area, _ in cells if area)
+    for area, m in read_cells(pages, found, start, _ILACS_LABELS):
+        _no_grade(pages, found, area, m)
+    return sum(1 for a in _ILACS_AREAS if a in found.quotes or any(
+        p.field == a for p in found.problems))
 
 
-def _ilacs_grade(pages: Pages, found: ReportText, area: str, label: re.Match[str],
+def _record_grade(pages: Pages, found: ReportText, area: str, label: re.Match[str],
                  grade: re.Match[str]) -> None:
     key = grade_key(grade.group(1))
     if key == "not_judged":
@@ -439,7 +459,8 @@ _SIF_GRADE = (r"(requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|
               r"inadequate)\b")
 #: "Children's services in Oldham require improvement to be good"
 _SIF_SERVICES_IN = re.compile(r"children.s\s+services\s+(?:in\s+(.{1,150}?)\s+)?"
-                              r"(?:(?:are|is)\s+)?" + _SIF_GRADE, re.I)
+                              r"(?:(?:are|is)\s+)?(?:judged\s+(?:to\s+be\s+)?)?" + _SIF_GRADE,
+                              re.I)
 #: "The overall judgement is that children's services require improvement"
 _SIF_OVERALL_IS = re.compile(r"the\s+overall\s+judgement\s+is\s+(?:that\s+)?(?:children.s\s+"
                              r"services?\s+)?(?:(?:are|is)\s+)?" + _SIF_GRADE, re.I)
@@ -471,22 +492,37 @@ def read_sif_overall(pages: Pages, found: ReportText) -> bool:
     return True
 
 
+def read_sif_judgements(pages: Pages, found: ReportText) -> bool:
+    """The numbered judgements: as a table from the first (row by row or column by column),
+    then any not there wherever its label is with a grade after it (a page further on)."""
+    first = _SIF_LABELS[0][1].search(pages.text)
+    left = read_cells(pages, found, first.start(), _SIF_LABELS) if first else []
+    complete = True
+    for area, pattern in _SIF_LABELS:
+        if area in found.quotes:
+            continue
+        m = pattern.search(pages.text, first.end() if first and area != _SIF_LABELS[0][0]
+                           else 0)
+        if m is None or not _grade_after(pages, found, area, m):
+            complete = False
+    for area, m in left:
+        if area not in found.quotes:
+            _no_grade(pages, found, area, m)
+    return complete
+
+
 def read_sif(pages: Pages) -> tuple[ReportText, bool]:
     """A SIF report; True when all it needs was found on the pages read."""
     found = ReportText("sif", la_name(title_of(pages)), None, None)
-    title = _SIF_TITLE.search(pages.text)
-    assert title is not None  # identify() found it
-    found.quotes["layout"] = title.group(0)
-    found.pages["layout"] = pages.page_of(title.start())
-    found.reinspection = title.group(0).lower().startswith("re")
+    wording = _SIF_TITLE.search(pages.text) or _SIF_LABELS[0][1].search(pages.text)
+    assert wording is not None  # identify() found it
+    found.quotes["layout"] = wording.group(0)
+    found.pages["layout"] = pages.page_of(wording.start())
+    found.reinspection = wording.group(0).lower().startswith("re")
     has_dates = read_inspection_dates(pages, found)
     read_publication(pages, found)
     complete = read_sif_overall(pages, found) and has_dates
-    for area, pattern in _SIF_LABELS:
-        m = pattern.search(pages.text)
-        if m is None or not _grade_after(pages, found, area, m):
-            complete = False
-    return found, complete
+    return found, read_sif_judgements(pages, found) and complete
 
 
 def read_lscb(pages: Pages, found: ReportText) -> None:
