@@ -16,9 +16,16 @@ class Anomaly:
     problem: str
     record: str = ""  # the record's event_id, for the corrections ledger
     effect: str = ""  # what the engine does with it
+    #: A class of problem, where the source names one (the reports reader: 'not_a_pdf', ...)
+    kind: str = ""
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The fields as a dict; `kind` only where set, so sources that name no kind of
+        problem (D2I) write their anomalies as before."""
+        d = asdict(self)
+        if not self.kind:
+            del d["kind"]
+        return d
 
     def line(self) -> str:
         return (

@@ -40,50 +40,89 @@ def text(value: object) -> str:
     return str(value)
 
 
+def _published(report: InspectionEvent) -> list[date]:
+    """The report's publication date, then its file name's where that differs (a few SIF
+    reports state a day or two before the date they were listed under)."""
+    dates = [report.publication_date] if report.publication_date else []
+    named = report.extra.get("file_publication_date")
+    if named and date.fromisoformat(named) not in dates:
+        dates.append(date.fromisoformat(named))
+    return dates
+
+
 def match(report: InspectionEvent, records: Iterable[InspectionEvent]) -> InspectionEvent | None:
-    """The record of the same report: same LA and publication date, else same dates."""
+    """The record of the same report: same LA and publication date (the report's, else its
+    file name's), else same dates."""
     same_la = sorted((r for r in records if r.la_code == report.la_code),
                      key=lambda r: r.event_id)
-    for r in same_la:
-        if r.publication_date == report.publication_date:
-            return r
+    for published in _published(report):
+        for r in same_la:
+            if r.publication_date == published:
+                return r
     for r in same_la:
         if r.start_date == report.start_date and r.end_date == report.end_date:
             return r
     return None
 
 
+def _where(report: InspectionEvent, quoted: str) -> str:
+    """File and page of the words a field was read from (page 1 unless the report says)."""
+    page = report.extra.get(f"page:{quoted}") or report.source_row or 1
+    return f"{report.source_file}, page {page}"
+
+
+def _judgement_evidence(report: InspectionEvent, field: str) -> str:
+    q = report.extra
+    if f"quote:{field}" in q:
+        return f"{_where(report, field)}: '{q[f'quote:{field}']}'"
+    combined = q.get("quote:children_in_care", "")
+    if field == "care_leavers" and "care leavers" in combined.lower():
+        return (f"{_where(report, 'children_in_care')}: '{combined}' (care leavers judged "
+                "with children in care; no separate care leavers judgement)")
+    if field in q.get("not_judged", "").split(";"):
+        return f"{_where(report, field)}: not judged"
+    return f"{_where(report, field)}: the judgement table has no row for {field}"
+
+
+def _kind_evidence(report: InspectionEvent, field: str) -> str:
+    """Event type and framework: the SIF title, else the dates (and days on site)."""
+    q = report.extra
+    if (field == "event_type" and report.event_type == "sif_inspection") or (
+            field == "framework" and report.framework == "sif"):
+        return (f"{_where(report, 'layout')}: '{q.get('quote:layout', '')}' (single "
+                "inspection framework)")
+    dates = f"{_where(report, 'dates')}: '{q.get('quote:dates', '')}'"
+    if field == "framework":
+        return f"{dates} (framework in force on the start date)"
+    return (f"{dates} ({_days_on_site(report)} days on site: "
+            f"{report.event_type.replace('_', ' ')}; reports do not name the type)")
+
+
 def evidence(report: InspectionEvent, field: str) -> str:
     """Where the report states a field, quoted (file name, page and words)."""
     q = report.extra
-    where = f"{report.source_file}, page {report.source_row or 1}"
     if field in JUDGEMENT_COLUMNS:
-        if f"quote:{field}" in q:
-            return f"{where}: '{q[f'quote:{field}']}'"
-        combined = q.get("quote:children_in_care", "")
-        if field == "care_leavers" and "care leavers" in combined.lower():
-            return (f"{where}: '{combined}' (care leavers judged with children in care; "
-                    "no separate care leavers judgement)")
-        return f"{where}: the judgement table has no row for {field}"
+        return _judgement_evidence(report, field)
     if field in ("start_date", "end_date"):
-        return f"{where}: '{q.get('quote:dates', '')}'"
+        return f"{_where(report, 'dates')}: '{q.get('quote:dates', '')}'"
     if field == "publication_date":
         if "quote:publication_date" in q:
-            return f"{where}: '{q['quote:publication_date']}'"
+            return f"{_where(report, 'publication_date')}: '{q['quote:publication_date']}'"
         return f"{report.source_file}: publication date in the file name"
-    if field == "event_type":
-        if report.event_type == "sif_inspection":
-            return f"{where}: '{q.get('quote:layout', '')}' (single inspection framework)"
-        days = (report.end_date - report.start_date).days + 1 if (
-            report.start_date and report.end_date) else 0
-        return (f"{where}: '{q.get('quote:dates', '')}' ({days} days on site: "
-                f"{report.event_type.replace('_', ' ')}; reports do not name the type)")
-    if field == "framework":
-        if report.framework == "sif":
-            return f"{where}: '{q.get('quote:layout', '')}' (single inspection framework)"
-        return (f"{where}: '{q.get('quote:dates', '')}' (framework in force on the start "
-                "date)")
-    return where
+    if field in ("event_type", "framework"):
+        return _kind_evidence(report, field)
+    return _where(report, field)
+
+
+def _days_on_site(report: InspectionEvent) -> int:
+    """Days on site: of each period where the report gives two, else first to last day."""
+    periods = report.extra.get("periods")
+    if periods:
+        spans = [p.split("/") for p in periods.split(";")]
+        return sum((date.fromisoformat(b) - date.fromisoformat(a)).days + 1 for a, b in spans)
+    if report.start_date and report.end_date:
+        return (report.end_date - report.start_date).days + 1
+    return 0
 
 
 def compare(report: InspectionEvent, record: InspectionEvent) -> tuple[list[dict[str, str]],

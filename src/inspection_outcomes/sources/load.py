@@ -15,8 +15,10 @@ from inspection_outcomes.store.bulk import insert_rows
 
 #: The D2I scrape holds graded inspections only: no focused or monitoring visits.
 D2I_HOLDS = ("standard_inspection", "short_inspection", "sif_inspection", "cpi_inspection")
-#: A folder of inspection reports holds the graded inspections whose reports it has.
+#: A folder of inspection reports holds the graded inspections whose reports it has (and the
+#: focused or monitoring visits whose letters it has, when it has any).
 REPORTS_HOLD = D2I_HOLDS
+VISIT_TYPES = ("focused_visit", "monitoring_visit")
 
 
 @dataclass
@@ -100,5 +102,8 @@ def load_la_source(text: str) -> LoadedSource:
     if spec.kind == "reports":
         from inspection_outcomes.sources.reports import read_reports
 
-        return LoadedSource(spec, records=read_reports(spec.path), holds=REPORTS_HOLD)
+        read = read_reports(spec.path)
+        visits = tuple(t for t in VISIT_TYPES if any(e.event_type == t for e in read.events))
+        return LoadedSource(spec, read.anomalies, records=read.events,
+                            holds=REPORTS_HOLD + visits)
     raise InputError(f"unknown source kind '{spec.kind}'")
