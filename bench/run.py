@@ -139,6 +139,16 @@ def command_exists(name: str) -> bool:
     return run_process([str(OUTCOMES), name, "--help"]).returncode == 0
 
 
+def available(result: Result, command: str, data: Path) -> bool:
+    """Whether the command exists and its data file is there; else the result says not."""
+    if command_exists(command) and data.is_file():
+        return True
+    result.status = "not available"
+    if not data.is_file():
+        result.note = f"{data} missing"
+    return False
+
+
 def simulator_digest() -> str:
     """Hash of the simulator's code: a changed simulator never reuses stale cached data."""
     h = hashlib.sha256()
@@ -247,19 +257,22 @@ def main(argv: list[str] | None = None) -> int:
     ods = shared / "data" / "providers" / "childrens_social_care_data_2025_provider_level.ods"
     n = args.repeat
     results: list[Result] = []
-    real = ["--as-at", "2024-03-31", "--compare", "first", "--source", f"d2i:{history}"]
+    sourced = ["--source", f"d2i:{history}"]
     if corrections.is_file():
-        real += ["--corrections", str(corrections)]
+        sourced += ["--corrections", str(corrections)]
+    real = ["--as-at", "2024-03-31", "--compare", "first", *sourced]
 
     # (a) figures from the real history
     res = Result("figures 2024, d2i history (json)", goal_s=1.0)
-    if not command_exists("figures"):
-        res.status = "not available"
-    elif not history.is_file():
-        res.status = "not available"
-        res.note = f"{history} missing"
-    else:
+    if available(res, "figures", history):
         repeat(res, [str(OUTCOMES), "figures", *real, "--format", "json"], n, check_json=True)
+    results.append(res)
+
+    # (a2) one LA's profile from the real history (the LA explorer's engine)
+    res = Result("la Kent 2024, d2i history (json)", goal_s=1.0)
+    if available(res, "la", history):
+        repeat(res, [str(OUTCOMES), "la", "Kent", "--as-at", "2024-03-31", *sourced,
+                     "--format", "json"], n, check_json=True)
     results.append(res)
 
     # (b) figures from simulated events
@@ -283,12 +296,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # (c) the complete release from the real history
     res = Result("release 2024, d2i history", goal_s=3.0)
-    if not command_exists("release"):
-        res.status = "not available"
-    elif not history.is_file():
-        res.status = "not available"
-        res.note = f"{history} missing"
-    else:
+    if available(res, "release", history):
         with tempfile.TemporaryDirectory() as tmp:
             repeat(res, [str(OUTCOMES), "release", *real, "--out", str(Path(tmp) / "release"),
                          "--force"], n)

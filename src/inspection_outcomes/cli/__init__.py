@@ -1,7 +1,7 @@
 """The `outcomes` command: parses arguments and calls the layers; no rules live here.
 
-One module per command group: la_outcomes (figures, check, release, simulate, demo),
-providers, reports; the options they share are declared once in options.py.
+One module per command group: la_outcomes (figures, check, release, simulate, demo), la
+(one LA's profile), providers, reports; the options they share are declared once in options.py.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import os
 # over ten million events. No command does linear algebra.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from inspection_outcomes.cli import la_outcomes, providers, reports  # noqa: F401
+from inspection_outcomes.cli import la, la_outcomes, providers, reports  # noqa: F401
 from inspection_outcomes.cli.apps import app
 
 __all__ = ["app"]

@@ -7,6 +7,7 @@ predecessors and successors, so "which LAs exist on 31 March 2024" is a query, n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -89,10 +90,10 @@ def normalise_name(text: str) -> str:
     return " ".join(words)
 
 
-@cache
-def _name_index() -> dict[str, tuple[LocalAuthority, ...]]:
+def index_names(las: Iterable[LocalAuthority]) -> dict[str, tuple[LocalAuthority, ...]]:
+    """Each name and alias, as normalise_name keys it, with the LAs that bear it."""
     index: dict[str, list[LocalAuthority]] = {}
-    for la in all_local_authorities():
+    for la in las:
         for n in (la.name, *la.aliases):
             key = normalise_name(n)
             if la not in index.setdefault(key, []):
@@ -100,18 +101,29 @@ def _name_index() -> dict[str, tuple[LocalAuthority, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def resolve(name: str, on: date | None = None) -> LocalAuthority | None:
-    """The LA a name refers to (on a date, where two LAs shared a name); None if unknown."""
-    candidates = _name_index().get(normalise_name(name), ())
+@cache
+def _name_index() -> dict[str, tuple[LocalAuthority, ...]]:
+    return index_names(all_local_authorities())
+
+
+def one_of(candidates: tuple[LocalAuthority, ...], on: date | None) -> LocalAuthority | None:
+    """The one LA of those sharing a name (the one existing on the date, where given)."""
     if on is not None and len(candidates) > 1:
         candidates = tuple(la for la in candidates if la.exists_on(on)) or candidates
     return candidates[0] if len(candidates) == 1 else None
 
 
+def resolve(name: str, on: date | None = None) -> LocalAuthority | None:
+    """The LA a name refers to (on a date, where two LAs shared a name); None if unknown."""
+    return one_of(_name_index().get(normalise_name(name), ()), on)
+
+
+def code_matches(la: LocalAuthority, code: str) -> bool:
+    """Whether a code is the LA's GSS code, a former GSS code, old 3-digit code or Ofsted URN."""
+    return code in (la.la_code, la.old_la_code, la.ofsted_urn, *la.former_gss_codes)
+
+
 def resolve_code(code: str) -> LocalAuthority | None:
     """An LA by its GSS code, former GSS code, old 3-digit code or Ofsted URN."""
     code = code.strip()
-    for la in all_local_authorities():
-        if code in (la.la_code, la.old_la_code, la.ofsted_urn, *la.former_gss_codes):
-            return la
-    return None
+    return next((la for la in all_local_authorities() if code_matches(la, code)), None)

@@ -32,11 +32,18 @@ class EngineRun:
         return self.warehouse.applications
 
 
-def run_engine(source: str, spec: ReleaseSpec, corrections: Path | None = None) -> EngineRun:
-    """Load the source, apply the corrections ledger, run the models, compute the figures."""
+def open_warehouse(source: str, corrections: Path | None = None) -> Warehouse:
+    """Load the source, apply the corrections ledger and run the models (no figures yet:
+    what reads the records alone, such as an LA's profile, need not wait for them)."""
     loaded = load_la_source(source)
     ledger = read_ledger(corrections) if corrections else None
-    wh = Warehouse(loaded, ledger)
+    return Warehouse(loaded, ledger)
+
+
+def run_engine(source: str, spec: ReleaseSpec, corrections: Path | None = None) -> EngineRun:
+    """Load the source, apply the corrections ledger, run the models, compute the figures."""
+    wh = open_warehouse(source, corrections)
+    loaded = wh.source
     figures = compute_figures(wh, spec)
     figures["simulated"] = loaded.simulated
     figures["corrections_applied"] = sum(1 for a in wh.applications if a.applied)
