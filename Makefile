@@ -19,7 +19,8 @@ demo: venv node ## Build a complete release from simulated records into build/de
 	$(VENV)/bin/outcomes demo --out build/demo --force
 
 test: venv node browser ## Every test (ruff, format, mypy, pytest with real data and Chromium)
-	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 
@@ -27,7 +28,8 @@ bench: venv node ## Time the performance goals (medians of cold runs)
 	$(VENV)/bin/python bench/run.py --shared $(SHARED)
 
 lint: venv ## ruff and mypy only
-	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy
 
 venv: $(VENV)/.synced
@@ -50,6 +52,9 @@ node_modules/.installed: package.json package-lock.json
 # Browser tests use Debian's Chromium (no browser download).
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+format: venv ## Format the code (ruff format)
+	$(VENV)/bin/ruff format src tests bench
 
 clean: ## Remove build output, the virtual environment and npm packages
 	rm -rf build $(VENV) $(TOOLS) node_modules

@@ -40,10 +40,24 @@ def main() -> int:
     parser.add_argument("folder", type=Path, help="a folder made by `outcomes simulate`")
     parser.add_argument("--as-at", default="2024-03-31")
     args = parser.parse_args()
-    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
-               "--cachegrind-out-file=/dev/null", sys.executable, "-c", DRIVER, "figures",
-               "--as-at", args.as_at, "--compare", "first",
-               "--source", f"simulated:{args.folder}", "--format", "json"]
+    command = [
+        "valgrind",
+        "--tool=cachegrind",
+        "--cache-sim=no",
+        "--cachegrind-out-file=/dev/null",
+        sys.executable,
+        "-c",
+        DRIVER,
+        "figures",
+        "--as-at",
+        args.as_at,
+        "--compare",
+        "first",
+        "--source",
+        f"simulated:{args.folder}",
+        "--format",
+        "json",
+    ]
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     try:
         run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=False)
@@ -54,8 +68,10 @@ def main() -> int:
     if run.returncode != 0 or not found:
         print(run.stderr.decode("utf-8", "replace").strip().splitlines()[-1:], file=sys.stderr)
         return 1
-    print(f"instructions {found.group(1).decode()}  "
-          f"figures sha256 {hashlib.sha256(run.stdout).hexdigest()[:16]}")
+    print(
+        f"instructions {found.group(1).decode()}  "
+        f"figures sha256 {hashlib.sha256(run.stdout).hexdigest()[:16]}"
+    )
     return 0
 
 

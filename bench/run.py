@@ -87,8 +87,13 @@ def run_process(args: list[str], cwd: Path = ROOT) -> Run:
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Run(seconds, usage.ru_maxrss / 1024.0, proc.returncode,
-                   out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+        return Run(
+            seconds,
+            usage.ru_maxrss / 1024.0,
+            proc.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
 
 
 STAGE = re.compile(r"([A-Za-z_][\w-]*) (\d+(?:\.\d+)?)s\b")
@@ -104,8 +109,14 @@ def parse_stages(stderr: str) -> dict[str, float]:
     return {name: float(sec) for name, sec in STAGE.findall(text)}
 
 
-def repeat(result: Result, args: list[str], times: int, check_json: bool = False,
-           inner_time: bool = False, ok_exit: tuple[int, ...] = (0,)) -> Result:
+def repeat(
+    result: Result,
+    args: list[str],
+    times: int,
+    check_json: bool = False,
+    inner_time: bool = False,
+    ok_exit: tuple[int, ...] = (0,),
+) -> Result:
     """Time `times` cold runs; stop at the first failure and keep its error."""
     for _ in range(times):
         r = run_process(args)
@@ -164,8 +175,21 @@ def simulated(seed: int, events: int, results: list[Result]) -> Path | None:
         return folder
     RESULTS.mkdir(parents=True, exist_ok=True)
     gen = Result(f"simulate {events:,} events (once, cached)", goal_s=60.0)
-    r = run_process([str(OUTCOMES), "simulate", "--seed", str(seed), "--events", str(events),
-                     "--end", SIM_END, "--out", str(folder), "--force"])
+    r = run_process(
+        [
+            str(OUTCOMES),
+            "simulate",
+            "--seed",
+            str(seed),
+            "--events",
+            str(events),
+            "--end",
+            SIM_END,
+            "--out",
+            str(folder),
+            "--force",
+        ]
+    )
     if r.returncode != 0:
         gen.status = "failed"
         gen.note = (r.stderr.strip().splitlines() or ["(no message)"])[-1]
@@ -187,13 +211,18 @@ def print_table(results: list[Result]) -> None:
     rows = []
     for r in results:
         ratio = r.median / r.goal_s if r.median is not None and r.goal_s else None
-        rows.append((
-            r.name if r.status == "ok" else f"{r.name} [{r.status}]",
-            _fmt(r.median), _fmt(min(r.times) if r.times else None),
-            _fmt(max(r.times) if r.times else None),
-            _fmt(r.goal_s, 0) + (f" / {r.goal_mb:.0f} MB" if r.goal_mb else ""),
-            _fmt(ratio), _fmt(r.peak, 0), r.met,
-        ))
+        rows.append(
+            (
+                r.name if r.status == "ok" else f"{r.name} [{r.status}]",
+                _fmt(r.median),
+                _fmt(min(r.times) if r.times else None),
+                _fmt(max(r.times) if r.times else None),
+                _fmt(r.goal_s, 0) + (f" / {r.goal_mb:.0f} MB" if r.goal_mb else ""),
+                _fmt(ratio),
+                _fmt(r.peak, 0),
+                r.met,
+            )
+        )
     widths = [max(len(str(row[i])) for row in (head, *rows)) for i in range(len(head))]
 
     def line(row: tuple[str, ...]) -> str:
@@ -231,8 +260,12 @@ def bench_reports(folder: Path, n: int) -> list[Result]:
         (single / first.name).symlink_to(first)
         for result, source in ((every, folder), (one, single)):
             out = Path(tmp) / "records.csv"
-            repeat(result, [str(OUTCOMES), "reports", "extract", str(source), "--out", str(out)],
-                   n, ok_exit=(0, 1))
+            repeat(
+                result,
+                [str(OUTCOMES), "reports", "extract", str(source), "--out", str(out)],
+                n,
+                ok_exit=(0, 1),
+            )
             if result.status == "ok" and not out.is_file():
                 result.status = "failed"
                 result.note = "no records written"
@@ -244,12 +277,17 @@ def bench_reports(folder: Path, n: int) -> list[Result]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                   help="The shared data folder (default ../shared).")
+    p.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared",
+        help="The shared data folder (default ../shared).",
+    )
     p.add_argument("--repeat", type=int, default=5, help="Cold runs per benchmark.")
     p.add_argument("--seed", type=int, default=42, help="Seed of the simulated data.")
-    p.add_argument("--sizes", default="1000000,10000000",
-                   help="Simulated event counts, comma-separated.")
+    p.add_argument(
+        "--sizes", default="1000000,10000000", help="Simulated event counts, comma-separated."
+    )
     args = p.parse_args(argv)
     shared = args.shared.resolve()
     history = shared / "data" / "ilacs" / "ofsted_csc_ilacs_history.csv"
@@ -271,15 +309,21 @@ def main(argv: list[str] | None = None) -> int:
     # (a2) one LA's profile from the real history (the LA explorer's engine)
     res = Result("la Kent 2024, d2i history (json)", goal_s=1.0)
     if available(res, "la", history):
-        repeat(res, [str(OUTCOMES), "la", "Kent", "--as-at", "2024-03-31", *sourced,
-                     "--format", "json"], n, check_json=True)
+        repeat(
+            res,
+            [str(OUTCOMES), "la", "Kent", "--as-at", "2024-03-31", *sourced, "--format", "json"],
+            n,
+            check_json=True,
+        )
     results.append(res)
 
     # (b) figures from simulated events
     for size in (int(s) for s in args.sizes.split(",") if s.strip()):
-        goal = Result(f"figures 2024, {size:,} simulated events (json)",
-                      goal_s=5.0 * max(1.0, size / 10_000_000),
-                      goal_mb=2048.0 * max(1.0, size / 10_000_000))
+        goal = Result(
+            f"figures 2024, {size:,} simulated events (json)",
+            goal_s=5.0 * max(1.0, size / 10_000_000),
+            goal_mb=2048.0 * max(1.0, size / 10_000_000),
+        )
         if not command_exists("figures") or not command_exists("simulate"):
             goal.status = "not available"
             results.append(goal)
@@ -289,17 +333,34 @@ def main(argv: list[str] | None = None) -> int:
             goal.status = "failed"
             goal.note = "the simulated data could not be generated"
         else:
-            repeat(goal, [str(OUTCOMES), "figures", "--as-at", "2024-03-31", "--compare",
-                          "first", "--source", f"simulated:{folder}", "--format", "json"],
-                   n, check_json=True)
+            repeat(
+                goal,
+                [
+                    str(OUTCOMES),
+                    "figures",
+                    "--as-at",
+                    "2024-03-31",
+                    "--compare",
+                    "first",
+                    "--source",
+                    f"simulated:{folder}",
+                    "--format",
+                    "json",
+                ],
+                n,
+                check_json=True,
+            )
         results.append(goal)
 
     # (c) the complete release from the real history
     res = Result("release 2024, d2i history", goal_s=3.0)
     if available(res, "release", history):
         with tempfile.TemporaryDirectory() as tmp:
-            repeat(res, [str(OUTCOMES), "release", *real, "--out", str(Path(tmp) / "release"),
-                         "--force"], n)
+            repeat(
+                res,
+                [str(OUTCOMES), "release", *real, "--out", str(Path(tmp) / "release"), "--force"],
+                n,
+            )
     results.append(res)
 
     # (d) reading the provider-level ODS (the time the reader itself reports)
@@ -308,10 +369,13 @@ def main(argv: list[str] | None = None) -> int:
     if not bench_file.is_file() or not ods.is_file():
         res.status = "not available"
     else:
-        code = ("import sys; sys.path.insert(0, sys.argv[1]); "
-                "from providers import bench_read_providers_ods as b; print(b(sys.argv[2]))")
-        repeat(res, [sys.executable, "-c", code, str(bench_file.parent), str(ods)], n,
-               inner_time=True)
+        code = (
+            "import sys; sys.path.insert(0, sys.argv[1]); "
+            "from providers import bench_read_providers_ods as b; print(b(sys.argv[2]))"
+        )
+        repeat(
+            res, [sys.executable, "-c", code, str(bench_file.parent), str(ods)], n, inner_time=True
+        )
     results.append(res)
 
     # (e) reading the published reports (PDF): the whole shared folder, and one report
@@ -320,9 +384,22 @@ def main(argv: list[str] | None = None) -> int:
     print_table(results)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "last_run.json").write_text(
-        json.dumps([{**asdict(r), "median": r.median, "peak_mb": r.peak, "goal_met": r.met,
-                     "stage_medians": r.stage_medians}
-                    for r in results], indent=2) + "\n", encoding="utf-8")
+        json.dumps(
+            [
+                {
+                    **asdict(r),
+                    "median": r.median,
+                    "peak_mb": r.peak,
+                    "goal_met": r.met,
+                    "stage_medians": r.stage_medians,
+                }
+                for r in results
+            ],
+            indent=2,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     return 1 if any(r.status == "failed" for r in results) else 0
 
 

@@ -41,6 +41,7 @@ def published() -> dict[str, Any]:
 
 def run_cli(monkeypatch: pytest.MonkeyPatch, *args: str) -> Any:
     """`outcomes providers figures ...` in process, real files served from the session cache."""
+
     def cached(path: str | Path) -> ProviderSource:
         p = Path(path)
         if p.parent == data_file(CSV_2024).parent:

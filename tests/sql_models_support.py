@@ -22,10 +22,18 @@ WAREHOUSES = ("inspections", "providers")
 #: the reference data), with the schema in model/ that describes their columns, where a model
 #: description may point to it ("*providers").
 SOURCES: dict[str, dict[str, tuple[tuple[str, str, str], ...] | None]] = {
-    "inspections": {"events": None, "source_values": None, "local_authorities": None,
-                    "frameworks": None},
-    "providers": {"providers": pm.PROVIDER_SCHEMA, "register": pm.PROVIDER_SCHEMA,
-                  "provider_events": pm.EVENT_SCHEMA, "joiners_leavers": pm.JOINER_LEAVER_SCHEMA},
+    "inspections": {
+        "events": None,
+        "source_values": None,
+        "local_authorities": None,
+        "frameworks": None,
+    },
+    "providers": {
+        "providers": pm.PROVIDER_SCHEMA,
+        "register": pm.PROVIDER_SCHEMA,
+        "provider_events": pm.EVENT_SCHEMA,
+        "joiners_leavers": pm.JOINER_LEAVER_SCHEMA,
+    },
 }
 
 
@@ -64,7 +72,8 @@ def _statements(sql: str) -> list[str]:
 
 
 _CREATE = re.compile(
-    r"CREATE (?:OR REPLACE )?(TABLE|VIEW|MACRO) (\w+)(?: ?\(([^)]*)\) AS( TABLE)?)?")
+    r"CREATE (?:OR REPLACE )?(TABLE|VIEW|MACRO) (\w+)(?: ?\(([^)]*)\) AS( TABLE)?)?"
+)
 
 
 def statement_makes(statement: str) -> Made | None:
@@ -86,8 +95,11 @@ def made_by(path: Path) -> list[Made]:
 
 def macro_statements(path: Path) -> list[str]:
     """A model file's CREATE MACRO statements (what a rule's test takes from upstream)."""
-    return [s for s in _statements(path.read_text(encoding="utf-8"))
-            if (m := statement_makes(s)) is not None and m.kind.endswith("macro")]
+    return [
+        s
+        for s in _statements(path.read_text(encoding="utf-8"))
+        if (m := statement_makes(s)) is not None and m.kind.endswith("macro")
+    ]
 
 
 _HEADING = re.compile(r"(table macro|macro|table|view) (\w+)(?:\(([^)]*)\))?:")
@@ -128,9 +140,13 @@ def descriptions(path: Path) -> list[Description]:
                 if not c[2].strip():
                     blank.append(c[1])
             i += 1
-        found.append(Description(
-            Made(kind, name, tuple(p.strip() for p in (params or "").split(",") if p.strip())),
-            tuple(columns), tuple(blank)))
+        found.append(
+            Description(
+                Made(kind, name, tuple(p.strip() for p in (params or "").split(",") if p.strip())),
+                tuple(columns),
+                tuple(blank),
+            )
+        )
     return found
 
 
@@ -155,15 +171,19 @@ def _close_builds() -> None:
 
 def _build(warehouse: str) -> duckdb.DuckDBPyConnection:
     if warehouse == "providers":
-        return provider_store.build(provider_store.Settings(
-            date(2024, 3, 31), date(2023, 4, 1), date(2024, 3, 31), pm.SectorRule()))
+        return provider_store.build(
+            provider_store.Settings(
+                date(2024, 3, 31), date(2023, 4, 1), date(2024, 3, 31), pm.SectorRule()
+            )
+        )
     from inspection_outcomes.sources.load import load_la_source
     from inspection_outcomes.store.inspections import Warehouse
     from tests.engine_helpers import event, write_canonical
 
     with tempfile.TemporaryDirectory() as tmp:
-        source = write_canonical(Path(tmp) / "events.csv",
-                                 [event(1, "E09000003", "2023-05-01", "2023-07-01")])
+        source = write_canonical(
+            Path(tmp) / "events.csv", [event(1, "E09000003", "2023-05-01", "2023-07-01")]
+        )
         return Warehouse(load_la_source(f"canonical:{source}")).con
 
 
@@ -180,11 +200,19 @@ def columns_of(con: duckdb.DuckDBPyConnection, made: Made) -> list[tuple[str, st
 
 def catalog(con: duckdb.DuckDBPyConnection) -> set[Made]:
     """Every relation and macro in a connection (macros with their parameters)."""
-    tables = {Made("table", r[0]) for r in con.execute(
-        "SELECT table_name FROM duckdb_tables()").fetchall()}
-    views = {Made("view", r[0]) for r in con.execute(
-        "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-    macros = {Made(r[1].replace("_", " "), r[0], tuple(r[2])) for r in con.execute(
-        "SELECT function_name, function_type, parameters FROM duckdb_functions() "
-        "WHERE NOT internal AND function_type IN ('macro', 'table_macro')").fetchall()}
+    tables = {
+        Made("table", r[0])
+        for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+    }
+    views = {
+        Made("view", r[0])
+        for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()
+    }
+    macros = {
+        Made(r[1].replace("_", " "), r[0], tuple(r[2]))
+        for r in con.execute(
+            "SELECT function_name, function_type, parameters FROM duckdb_functions() "
+            "WHERE NOT internal AND function_type IN ('macro', 'table_macro')"
+        ).fetchall()
+    }
     return tables | views | macros

@@ -65,7 +65,7 @@ def _model_file(model: str) -> tuple[str, Path, list[Path]]:
     files = model_files(warehouse)
     path = next((p for p in files if model_name(p) == model), None)
     assert path is not None, f"no model {model}"
-    return warehouse, path, files[:files.index(path)]
+    return warehouse, path, files[: files.index(path)]
 
 
 def _upstream_tables(warehouse: str, before: list[Path]) -> list[Made]:
@@ -75,20 +75,24 @@ def _upstream_tables(warehouse: str, before: list[Path]) -> list[Made]:
     return made + [m for p in before for m in made_by(p) if m.kind in ("table", "view")]
 
 
-def _create_given(con: duckdb.DuckDBPyConnection, warehouse: str, made: Made,
-                  given: Rows | None) -> None:
+def _create_given(
+    con: duckdb.DuckDBPyConnection, warehouse: str, made: Made, given: Rows | None
+) -> None:
     """The table, typed as in the real build, holding the given rows (NULL in every column
     they do not give)."""
     columns = columns_of(built(warehouse), made)
-    con.execute(f"CREATE TABLE {made.name} ("
-                + ", ".join(f"{name} {typ}" for name, typ in columns) + ")")
+    con.execute(
+        f"CREATE TABLE {made.name} (" + ", ".join(f"{name} {typ}" for name, typ in columns) + ")"
+    )
     if given is None:
         return
     unknown = set(given.columns) - {name for name, _ in columns}
     assert not unknown, f"{made.name} has no column {', '.join(sorted(unknown))}"
     marks = ", ".join("?" for _ in given.columns)
-    con.executemany(f"INSERT INTO {made.name} ({', '.join(given.columns)}) VALUES ({marks})",
-                    [list(r) for r in given.rows])
+    con.executemany(
+        f"INSERT INTO {made.name} ({', '.join(given.columns)}) VALUES ({marks})",
+        [list(r) for r in given.rows],
+    )
 
 
 def _plain(value: object) -> object:
@@ -117,13 +121,19 @@ def run_rule_case(case: RuleCase) -> None:
     got = [tuple(_plain(v) for v in r) for r in cur.fetchall()]
     assert got_columns == case.expect.columns, f"{case.model}: columns {got_columns}"
     assert Counter(got) == Counter(case.expect.rows), (
-        f"{case.model} ({case.name}): got {sorted(got, key=repr)}")
+        f"{case.model} ({case.name}): got {sorted(got, key=repr)}"
+    )
 
 
 # --- what the inspections' rules read, made readable ------------------------------------------
 
-_AREAS = ("overall_effectiveness", "impact_of_leaders", "help_and_protection",
-          "children_in_care", "care_leavers")
+_AREAS = (
+    "overall_effectiveness",
+    "impact_of_leaders",
+    "help_and_protection",
+    "children_in_care",
+    "care_leavers",
+)
 
 
 def kind(framework: str, event_type: str) -> int:
@@ -133,15 +143,17 @@ def kind(framework: str, event_type: str) -> int:
     return names.index(framework) * len(EVENT_TYPES) + EVENT_TYPES.index(event_type)
 
 
-def recency(took_place: str, published: str, end: str | None = None, id_bits: int = 0,
-            **judgements: str) -> int:
+def recency(
+    took_place: str, published: str, end: str | None = None, id_bits: int = 0, **judgements: str
+) -> int:
     """A graded inspection's recency key, laid out as staging/03_event_facts describes it
     (judgements by area name; an area not given is 0, none)."""
     return _recency(took_place, published, end, id_bits, judgements)
 
 
-def _recency(took_place: str, published: str, end: str | None, id_bits: int,
-             judgements: Mapping[str, str]) -> int:
+def _recency(
+    took_place: str, published: str, end: str | None, id_bits: int, judgements: Mapping[str, str]
+) -> int:
     def days(a: str, b: str) -> int:
         return (date.fromisoformat(b) - date.fromisoformat(a)).days
 
@@ -159,8 +171,21 @@ def _recency(took_place: str, published: str, end: str | None, id_bits: int,
 GRADED_COLUMNS = "la_id event_row took_place publication_date kind recency"
 
 
-def graded(la_id: int, event_row: int, framework: str, event_type: str, took_place: str,
-           published: str, **judgements: str) -> tuple[object, ...]:
+def graded(
+    la_id: int,
+    event_row: int,
+    framework: str,
+    event_type: str,
+    took_place: str,
+    published: str,
+    **judgements: str,
+) -> tuple[object, ...]:
     """A row of graded_inspections (GRADED_COLUMNS)."""
-    return (la_id, event_row, took_place, published, kind(framework, event_type),
-            _recency(took_place, published, None, 0, judgements))
+    return (
+        la_id,
+        event_row,
+        took_place,
+        published,
+        kind(framework, event_type),
+        _recency(took_place, published, None, 0, judgements),
+    )

@@ -11,8 +11,9 @@ from tests.test_bad_input import run
 
 
 def test_figures_and_check_print_their_views_for_people(tmp_path: Path) -> None:
-    src = write_canonical(tmp_path / "events.csv",
-                          [event(1, "E09000003", "2023-05-01", "2023-07-01")])
+    src = write_canonical(
+        tmp_path / "events.csv", [event(1, "E09000003", "2023-05-01", "2023-07-01")]
+    )
     args = ["--as-at", "2024-03-31", "--source", f"canonical:{src}", "--format", "table"]
     shown = run("figures", *args)
     assert shown.returncode == 0, shown.stderr
@@ -24,8 +25,14 @@ def test_figures_and_check_print_their_views_for_people(tmp_path: Path) -> None:
 
 def test_check_prints_its_summary_first_and_the_details_on_request(shared: Path) -> None:
     source = f"d2i:{shared / 'data' / 'ilacs' / 'ofsted_csc_ilacs_history.csv'}"
-    args = ["--as-at", "2024-03-31", "--source", source,
-            "--corrections", str(ROOT / "corrections" / "d2i-ilacs.csv")]
+    args = [
+        "--as-at",
+        "2024-03-31",
+        "--source",
+        source,
+        "--corrections",
+        str(ROOT / "corrections" / "d2i-ilacs.csv"),
+    ]
     summary = run("check", *args)
     assert summary.returncode == 0, summary.stderr
     lines = " ".join(summary.stdout.split())  # as read, whatever the terminal wraps

@@ -108,7 +108,8 @@ def test_numbers_dates_and_missing_paths_are_checked() -> None:
     findings = Findings("t", [Section(Sentence("h"), [Paragraph([ok])])])
     assert check_numbers(findings, figures) == []
     findings.sections[0].paragraphs[0].sentences.append(
-        Sentence("As at 30 June 2024, 7 LAs.", {"as_at": "2024-03-31", "a.b": 7}))
+        Sentence("As at 30 June 2024, 7 LAs.", {"as_at": "2024-03-31", "a.b": 7})
+    )
     findings.sections[0].paragraphs[0].sentences.append(Sentence("x", {"a.c": 1}))
     problems = check_numbers(findings, figures)
     assert any("'30 June 2024'" in p for p in problems)
@@ -117,8 +118,11 @@ def test_numbers_dates_and_missing_paths_are_checked() -> None:
 
 def test_nulls_are_said_in_words(shared: Path) -> None:
     figures = published_figures(shared)
-    figures["in_year"]["focused_visits"] = {"n": None, "to_requires_improvement_las": None,
-                                            "themes_percent": {"front_door": None}}
+    figures["in_year"]["focused_visits"] = {
+        "n": None,
+        "to_requires_improvement_las": None,
+        "themes_percent": {"front_door": None},
+    }
     figures["in_year"]["monitoring_visits"] = {"n": None, "las": None, "las_reinspected": None}
     figures["in_year"]["by_type"]["focused_visit"] = None
     figures["in_year"]["by_type"]["monitoring_visit"] = None
@@ -151,8 +155,16 @@ def test_compare_with_previous_reports_moves_of_two_grades(shared: Path) -> None
 def test_framework_change_of_2026_is_noted(tmp_path: Path) -> None:
     """A release as at 31 March 2027 says that overall effectiveness is no longer given."""
     rows = [
-        event(1, "E09000002", "2022-05-09", "2022-06-20", overall_effectiveness="good",
-              impact_of_leaders="good", help_and_protection="good", children_in_care="good"),
+        event(
+            1,
+            "E09000002",
+            "2022-05-09",
+            "2022-06-20",
+            overall_effectiveness="good",
+            impact_of_leaders="good",
+            help_and_protection="good",
+            children_in_care="good",
+        ),
         event(2, "E09000002", "2026-06-01", "2026-07-10"),
     ]
     run = run_for(tmp_path, rows, "2027-03-31")

@@ -24,23 +24,29 @@ HELPERS = {"shared", "data_tables"}
 
 
 def section_modules(package: ModuleType) -> list[ModuleType]:
-    return [importlib.import_module(f"{package.__name__}.{m.name}")
-            for m in pkgutil.iter_modules(package.__path__) if m.name not in HELPERS]
+    return [
+        importlib.import_module(f"{package.__name__}.{m.name}")
+        for m in pkgutil.iter_modules(package.__path__)
+        if m.name not in HELPERS
+    ]
 
 
 def spy_on_sections(modules: list[ModuleType], monkeypatch: pytest.MonkeyPatch) -> set[str]:
     """Names of the modules whose `sections` is called from now on."""
     called: set[str] = set()
     for module in modules:
+
         def spy(f: dict[str, Any], real: Any = module.sections, name: str = module.__name__) -> Any:
             called.add(name)
             return real(f)
+
         monkeypatch.setattr(module, "sections", spy)
     return called
 
 
-def test_la_findings_call_every_section_module(shared: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_la_findings_call_every_section_module(
+    shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     modules = section_modules(la_findings)
     assert len(modules) >= 10
     called = spy_on_sections(modules, monkeypatch)

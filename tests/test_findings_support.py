@@ -25,9 +25,7 @@ def _complete(block: dict[str, Any]) -> None:
     n, pcts = block.get("n"), block.get("percent")
     if not n or not pcts:
         return
-    counts = block.setdefault(
-        "counts", {j: _round_half_up(pcts[j] * n / 100) for j in JUDGEMENTS}
-    )
+    counts = block.setdefault("counts", {j: _round_half_up(pcts[j] * n / 100) for j in JUDGEMENTS})
     block.setdefault(
         "good_or_outstanding_percent", percent(counts["outstanding"] + counts["good"], n)
     )

@@ -28,8 +28,11 @@ MACROS = {
 }
 
 #: Options of govuk-frontend the pages do not use and the macros leave out.
-LEFT_OUT = {"footer": {"meta", "navigation"}, "service-navigation": {"slots"},
-            "summary-list": {"card", "actions"}}
+LEFT_OUT = {
+    "footer": {"meta", "navigation"},
+    "service-navigation": {"slots"},
+    "summary-list": {"card", "actions"},
+}
 
 #: Options that carry markup: in a fixture, markup its author wrote (Markup to the macros).
 HTML_OPTIONS = {"html", "summaryHtml", "logoHtml"}
@@ -37,7 +40,8 @@ HTML_OPTIONS = {"html", "summaryHtml", "logoHtml"}
 
 def render(macro: str, params: Any) -> str:
     template = environment().from_string(
-        f'{{% from "core/templates/govuk.html.j2" import {macro} %}}{{{{ {macro}(params) }}}}')
+        f'{{% from "core/templates/govuk.html.j2" import {macro} %}}{{{{ {macro}(params) }}}}'
+    )
     return template.render(params=params)
 
 
@@ -52,8 +56,10 @@ def _options(value: Any) -> set[str]:
 
 def _as_markup(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: Markup(v) if k in HTML_OPTIONS and isinstance(v, str) else _as_markup(v)
-                for k, v in value.items()}
+        return {
+            k: Markup(v) if k in HTML_OPTIONS and isinstance(v, str) else _as_markup(v)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [_as_markup(v) for v in value]
     return value
@@ -119,10 +125,12 @@ def _fixtures() -> list[tuple[str, str, dict[str, Any], str]]:
 FIXTURES = _fixtures()
 
 
-@pytest.mark.parametrize("component, name, options, html", FIXTURES,
-                         ids=[f"{c}: {n}" for c, n, _, _ in FIXTURES])
-def test_macro_renders_govuk_frontends_example(component: str, name: str,
-                                               options: dict[str, Any], html: str) -> None:
+@pytest.mark.parametrize(
+    "component, name, options, html", FIXTURES, ids=[f"{c}: {n}" for c, n, _, _ in FIXTURES]
+)
+def test_macro_renders_govuk_frontends_example(
+    component: str, name: str, options: dict[str, Any], html: str
+) -> None:
     got = render(MACROS[component], _as_markup(options))
     assert tree(got) == tree(html)
 
@@ -136,21 +144,35 @@ def test_every_component_is_checked_on_its_examples() -> None:
 HOSTILE = '<script>alert(1)</script>"'
 
 
-@pytest.mark.parametrize("macro, params", [
-    ("govukTable", {"caption": HOSTILE, "head": [{"text": HOSTILE}],
-                    "rows": [[{"text": HOSTILE}, {"html": HOSTILE}]]}),
-    ("govukSummaryList", {"rows": [{"key": {"text": HOSTILE}, "value": {"html": HOSTILE}}]}),
-    ("govukDetails", {"summaryText": HOSTILE, "html": HOSTILE}),
-    ("govukDetails", {"summaryHtml": HOSTILE, "text": HOSTILE}),
-    ("govukWarningText", {"text": HOSTILE, "iconFallbackText": HOSTILE}),
-    ("govukInsetText", {"html": HOSTILE, "id": HOSTILE}),
-    ("govukServiceNavigation", {"serviceName": HOSTILE, "serviceUrl": HOSTILE,
-                                "navigation": [{"href": HOSTILE, "html": HOSTILE,
-                                                "current": True}]}),
-    ("govukSkipLink", {"href": HOSTILE, "html": HOSTILE}),
-    ("govukGenericHeader", {"url": HOSTILE, "logoHtml": HOSTILE}),
-    ("govukFooter", {"contentLicence": {"html": HOSTILE}, "copyright": {"text": HOSTILE}}),
-])
+@pytest.mark.parametrize(
+    "macro, params",
+    [
+        (
+            "govukTable",
+            {
+                "caption": HOSTILE,
+                "head": [{"text": HOSTILE}],
+                "rows": [[{"text": HOSTILE}, {"html": HOSTILE}]],
+            },
+        ),
+        ("govukSummaryList", {"rows": [{"key": {"text": HOSTILE}, "value": {"html": HOSTILE}}]}),
+        ("govukDetails", {"summaryText": HOSTILE, "html": HOSTILE}),
+        ("govukDetails", {"summaryHtml": HOSTILE, "text": HOSTILE}),
+        ("govukWarningText", {"text": HOSTILE, "iconFallbackText": HOSTILE}),
+        ("govukInsetText", {"html": HOSTILE, "id": HOSTILE}),
+        (
+            "govukServiceNavigation",
+            {
+                "serviceName": HOSTILE,
+                "serviceUrl": HOSTILE,
+                "navigation": [{"href": HOSTILE, "html": HOSTILE, "current": True}],
+            },
+        ),
+        ("govukSkipLink", {"href": HOSTILE, "html": HOSTILE}),
+        ("govukGenericHeader", {"url": HOSTILE, "logoHtml": HOSTILE}),
+        ("govukFooter", {"contentLicence": {"html": HOSTILE}, "copyright": {"text": HOSTILE}}),
+    ],
+)
 def test_text_is_escaped_even_given_as_html(macro: str, params: dict[str, Any]) -> None:
     """Only Markup (what a template built) is written as markup: a plain string is text."""
     got = render(macro, params)

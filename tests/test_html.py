@@ -74,7 +74,7 @@ def test_pages_are_accessible_in_structure(real_site: Path) -> None:
     for name in PAGES:
         html = (real_site / name).read_text(encoding="utf-8")
         o = _outline(html)
-        assert html.startswith("<!DOCTYPE html>\n<html lang=\"en\"")
+        assert html.startswith('<!DOCTYPE html>\n<html lang="en"')
         assert o.headings.count(1) == 1 and o.headings[0] == 1, name
         for a, b in zip(o.headings, o.headings[1:], strict=False):
             assert b <= a + 1, f"{name}: heading level jumps from h{a} to h{b}"
@@ -140,11 +140,18 @@ def test_without_charts_the_annex_still_has_a_table_per_figure(shared: Path) -> 
 def test_methodology_carries_this_release_parameters(shared: Path) -> None:
     content = engine_content(shared)
     html = render_pages(content, [], None)["methodology.html"]
-    for text in ("31 March 2024", "30 June 2024", "1 April 2023 to 31 March 2024",
-                 "Cumberland, and Westmorland and Furness", "Trustworthiness", "Quality",
-                 "Value", "Revisions policy", "ILACS without overall effectiveness",
-                 "Northamptonshire was replaced by North Northamptonshire and West "
-                 "Northamptonshire"):
+    for text in (
+        "31 March 2024",
+        "30 June 2024",
+        "1 April 2023 to 31 March 2024",
+        "Cumberland, and Westmorland and Furness",
+        "Trustworthiness",
+        "Quality",
+        "Value",
+        "Revisions policy",
+        "ILACS without overall effectiveness",
+        "Northamptonshire was replaced by North Northamptonshire and West Northamptonshire",
+    ):
         assert text in html, text
     assert "3 calendar months" in html
 
@@ -162,8 +169,9 @@ def test_pre_release_list_is_read_from_the_configuration(shared: Path, tmp_path:
     assert "row 2" in str(err.value) and "organisation" in str(err.value)
 
 
-def test_pages_refuse_text_that_disagrees_with_the_figures(shared: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pages_refuse_text_that_disagrees_with_the_figures(
+    shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from inspection_outcomes.core.sentences import Findings
     from inspection_outcomes.publications.la_outcomes import findings
 

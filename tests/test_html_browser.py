@@ -41,10 +41,14 @@ def site(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
     simulated = published_content(shared, simulated=True)
     write_pages(simulated, build_charts(simulated), None, root / "simulated")
     # The quality assurance page of a release (written by the release writer).
-    report = qa_report(run_engine(
-        f"d2i:{shared / 'data' / 'ilacs' / 'ofsted_csc_ilacs_history.csv'}",
-        ReleaseSpec.for_date(date(2024, 3, 31)), ROOT / "corrections" / "d2i-ilacs.csv"),
-        ROOT / "corrections" / "d2i-ilacs.csv")
+    report = qa_report(
+        run_engine(
+            f"d2i:{shared / 'data' / 'ilacs' / 'ofsted_csc_ilacs_history.csv'}",
+            ReleaseSpec.for_date(date(2024, 3, 31)),
+            ROOT / "corrections" / "d2i-ilacs.csv",
+        ),
+        ROOT / "corrections" / "d2i-ilacs.csv",
+    )
     for name, content in (("real", real), ("simulated", simulated)):
         write_qa_page(report, content, root / name / "quality-assurance.html")
     with serve(root) as url:
@@ -62,8 +66,9 @@ PAGES = [href for href, _ in NAV]
 
 @pytest.mark.parametrize("release", ["real", "simulated"])
 @pytest.mark.parametrize("page_name", PAGES)
-def test_page_has_no_axe_violations(site: str, browser: object, release: str,
-                                    page_name: str) -> None:
+def test_page_has_no_axe_violations(
+    site: str, browser: object, release: str, page_name: str
+) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     external: list[str] = []
     for label, width in WIDTHS.items():
@@ -74,10 +79,18 @@ def test_page_has_no_axe_violations(site: str, browser: object, release: str,
         if label == "desktop":
             result = axe(page)
             violations = result["violations"]
-            report = json.dumps([
-                {"id": v["id"], "impact": v["impact"], "help": v["help"],
-                 "nodes": [n["target"] for n in v["nodes"]][:5]} for v in violations
-            ], indent=1)
+            report = json.dumps(
+                [
+                    {
+                        "id": v["id"],
+                        "impact": v["impact"],
+                        "help": v["help"],
+                        "nodes": [n["target"] for n in v["nodes"]][:5],
+                    }
+                    for v in violations
+                ],
+                indent=1,
+            )
             print(report)
             assert violations == [], report
             assert result["passes"], "axe ran no checks"

@@ -47,12 +47,12 @@ LEDGER = ROOT / "corrections" / "d2i-ilacs.csv"
 #: Values a field may hold and that must come out inert everywhere.
 INERT = {
     "html": "<script>window.__pwned=1</script><img src=x onerror=alert(1)>",
-    "attribute": "\"' onmouseover=alert(1) data-x=\"><b>",
+    "attribute": '"\' onmouseover=alert(1) data-x="><b>',
     "javascript": "javascript:alert(1)",
-    "xml": "]]><!ENTITY xxe SYSTEM \"file:///etc/passwd\">&xxe;<![CDATA[",
+    "xml": ']]><!ENTITY xxe SYSTEM "file:///etc/passwd">&xxe;<![CDATA[',
     "govspeak": "[link](javascript:alert(1)) **bold** $CTA ^note^ {barchart} <svg onload=alert(1)>",
     "spreadsheet_markup": "$$cover$$ [one](https://example.org) [two](https://example.org)",
-    "formula": "=HYPERLINK(\"https://example.org\",\"x\")",
+    "formula": '=HYPERLINK("https://example.org","x")',
     "plus": "+1+cmd|' /C calc'!A0",
     "minus": "-2+3",
     "at": "@SUM(1+1)",
@@ -87,14 +87,24 @@ def _write_csv(path: Path, rows: list[list[str]]) -> Path:
 
 # --- hostile inputs, made from the real files ------------------------------------------------
 
+
 def hostile_history(shared: Path, folder: Path, values: dict[str, str]) -> Path:
     """The D2I history with one hostile value per ILACS row in every kept or shown field."""
     rows = _read_csv(shared / "data" / "ilacs" / "ofsted_csc_ilacs_history.csv")
     h = rows[0]
-    ilacs = [i for i, r in enumerate(rows) if i and r[h.index("inspection_framework")]
-             in ("standard", "short")]
-    kept = ("overall_effectiveness_grade", "help_and_protection_grade", "inspector_name",
-            "inspection_link", "pdf_filename", "parser_version")
+    ilacs = [
+        i
+        for i, r in enumerate(rows)
+        if i and r[h.index("inspection_framework")] in ("standard", "short")
+    ]
+    kept = (
+        "overall_effectiveness_grade",
+        "help_and_protection_grade",
+        "inspector_name",
+        "inspection_link",
+        "pdf_filename",
+        "parser_version",
+    )
     for n, value in enumerate(values.values()):
         row = rows[ilacs[n]]
         for column in kept:
@@ -122,8 +132,15 @@ def hostile_providers(shared: Path, folder: Path, values: dict[str, str]) -> Pat
     rows = list(csv.reader(io.StringIO(path.read_bytes().decode("mac_roman"), newline="")))
     h = rows[3]
     for n, value in enumerate(values.values(), start=4):
-        for column in ("Local authority", "Name", "Address 1", "Town", "Postcode",
-                       "Organisation which owns the provider", "Web link"):
+        for column in (
+            "Local authority",
+            "Name",
+            "Address 1",
+            "Town",
+            "Postcode",
+            "Organisation which owns the provider",
+            "Web link",
+        ):
             rows[n][h.index(column)] = value
     return _write_csv(folder / "providers.csv", rows)
 
@@ -134,6 +151,7 @@ def hostile_pre_release(folder: Path, values: dict[str, str]) -> Path:
 
 
 # --- reading outputs back --------------------------------------------------------------------
+
 
 class _Elements(HTMLParser):
     def __init__(self) -> None:
@@ -167,8 +185,9 @@ def check_pages_have_only_template_markup(hostile: Path, clean: Path) -> None:
         extra = found.found - template.found
         assert not extra, f"{page.name}: markup the template did not write: {sorted(extra)}"
         assert ("script", "") not in found.found, page.name
-        assert not any(link.strip().lower().startswith(("javascript:", "data:"))
-                       for link in found.links), page.name
+        assert not any(
+            link.strip().lower().startswith(("javascript:", "data:")) for link in found.links
+        ), page.name
 
 
 def check_svgs(folder: Path) -> None:
@@ -208,8 +227,9 @@ def check_csvs(folder: Path) -> None:
     for path in files(folder, ".csv"):
         for row in _read_csv(path, "utf-8"):
             for cell in row:
-                assert not (cell.startswith(FORMULA_START) and not NUMBER.fullmatch(cell)), \
+                assert not (cell.startswith(FORMULA_START) and not NUMBER.fullmatch(cell)), (
                     f"{path.name}: {cell!r} would be read as a formula"
+                )
 
 
 def json_strings(data: Any) -> set[str]:
@@ -234,6 +254,7 @@ def check_no_dropped_text(folder: Path, marker: str) -> None:
 
 # --- the builds ------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def la_builds(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The LA release from hostile inputs, and from the clean ones."""
@@ -242,33 +263,59 @@ def la_builds(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[P
     ledger = hostile_ledger(root, INERT)
     out = {}
     for name, source, corrections, producer in (
-            ("hostile", history, ledger, INERT["html"]),
-            ("clean", shared / "data" / "ilacs" / "ofsted_csc_ilacs_history.csv", LEDGER,
-             "A. Producer")):
+        ("hostile", history, ledger, INERT["html"]),
+        (
+            "clean",
+            shared / "data" / "ilacs" / "ofsted_csc_ilacs_history.csv",
+            LEDGER,
+            "A. Producer",
+        ),
+    ):
         out[name] = root / name
-        p = run("release", "--as-at", "2024-03-31", "--source", f"d2i:{source}",
-                "--corrections", str(corrections), "--out", str(out[name]),
-                "--producer", producer, "--assurer", INERT["attribute"])
+        p = run(
+            "release",
+            "--as-at",
+            "2024-03-31",
+            "--source",
+            f"d2i:{source}",
+            "--corrections",
+            str(corrections),
+            "--out",
+            str(out[name]),
+            "--producer",
+            producer,
+            "--assurer",
+            INERT["attribute"],
+        )
         assert p.returncode == 0, p.stderr
     return out["hostile"], out["clean"]
 
 
 @pytest.fixture(scope="module")
-def provider_builds(shared: Path, tmp_path_factory: pytest.TempPathFactory
-                    ) -> tuple[Path, Path]:
+def provider_builds(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("injection-providers")
     out = {}
     for name, source in (
-            ("hostile", hostile_providers(shared, root, INERT)),
-            ("clean", shared / "data" / "providers" / "provider_level_at_31_march_2024.csv")):
+        ("hostile", hostile_providers(shared, root, INERT)),
+        ("clean", shared / "data" / "providers" / "provider_level_at_31_march_2024.csv"),
+    ):
         out[name] = root / name
-        p = run("providers", "release", "--as-at", "2024-03-31",
-                "--source", f"ofsted-providers:{source}", "--out", str(out[name]))
+        p = run(
+            "providers",
+            "release",
+            "--as-at",
+            "2024-03-31",
+            "--source",
+            f"ofsted-providers:{source}",
+            "--out",
+            str(out[name]),
+        )
         assert p.returncode == 0, p.stderr
     return out["hostile"], out["clean"]
 
 
 # --- the LA release --------------------------------------------------------------------------
+
 
 def test_la_pages_hold_only_the_templates_markup(la_builds: tuple[Path, Path]) -> None:
     check_pages_have_only_template_markup(*la_builds)
@@ -312,6 +359,7 @@ def test_unused_and_link_fields_are_never_written_as_links(la_builds: tuple[Path
 
 # --- the providers release -------------------------------------------------------------------
 
+
 def test_provider_outputs_are_inert(provider_builds: tuple[Path, Path]) -> None:
     hostile, clean = provider_builds
     check_pages_have_only_template_markup(hostile, clean)
@@ -325,7 +373,8 @@ def test_provider_outputs_are_inert(provider_builds: tuple[Path, Path]) -> None:
 
 
 def test_names_addresses_and_owners_never_leave_the_adapter(
-        provider_builds: tuple[Path, Path]) -> None:
+    provider_builds: tuple[Path, Path],
+) -> None:
     # The hostile values sit in the LA column too, so look for a marker only the dropped
     # columns could carry: the row's own town (replaced by the same values) is not enough.
     check_no_dropped_text(provider_builds[0], "Affinity Fostering")
@@ -348,9 +397,9 @@ def browser() -> Iterator[Any]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("release", ["la", "providers"])
-def test_no_script_runs_and_the_policy_holds(release: str, la_builds: tuple[Path, Path],
-                                             provider_builds: tuple[Path, Path],
-                                             browser: Any) -> None:
+def test_no_script_runs_and_the_policy_holds(
+    release: str, la_builds: tuple[Path, Path], provider_builds: tuple[Path, Path], browser: Any
+) -> None:
     folder = (la_builds if release == "la" else provider_builds)[0]
     dialogs: list[str] = []
     with serve(folder) as url:
@@ -390,8 +439,7 @@ def _refused(args: list[str], file: Path, field: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_la_names_and_dates_are_refused(name: str, shared: Path,
-                                                tmp_path: Path) -> None:
+def test_hostile_la_names_and_dates_are_refused(name: str, shared: Path, tmp_path: Path) -> None:
     rows = _read_csv(shared / "data" / "ilacs" / "ofsted_csc_ilacs_history.csv")
     h = rows[0]
     for column in ("local_authority", "inspection_start_date"):
@@ -404,24 +452,49 @@ def test_hostile_la_names_and_dates_are_refused(name: str, shared: Path,
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_hidden_characters_and_long_values_are_refused_where_published(
-        name: str, shared: Path, tmp_path: Path) -> None:
+    name: str, shared: Path, tmp_path: Path
+) -> None:
     value = {name: REFUSED[name]}
     ledger = hostile_ledger(tmp_path, {**INERT, **value})
     source = f"d2i:{shared / 'data' / 'ilacs' / 'ofsted_csc_ilacs_history.csv'}"
-    _refused(["figures", "--as-at", "2024-03-31", "--source", source, "--corrections",
-              str(ledger)], ledger, "evidence")
+    _refused(
+        ["figures", "--as-at", "2024-03-31", "--source", source, "--corrections", str(ledger)],
+        ledger,
+        "evidence",
+    )
     providers = hostile_providers(shared, tmp_path, value)
-    _refused(["providers", "figures", "--as-at", "2024-03-31", "--source",
-              f"ofsted-providers:{providers}"], providers, "Local authority")
-    r = runner.invoke(app, ["release", "--as-at", "2024-03-31", "--source", source,
-                            "--out", str(tmp_path / "out"), "--producer", REFUSED[name]])
+    _refused(
+        [
+            "providers",
+            "figures",
+            "--as-at",
+            "2024-03-31",
+            "--source",
+            f"ofsted-providers:{providers}",
+        ],
+        providers,
+        "Local authority",
+    )
+    r = runner.invoke(
+        app,
+        [
+            "release",
+            "--as-at",
+            "2024-03-31",
+            "--source",
+            source,
+            "--out",
+            str(tmp_path / "out"),
+            "--producer",
+            REFUSED[name],
+        ],
+    )
     assert r.exit_code == 2 and "--producer" in r.output, r.output
     assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
-def test_hidden_characters_in_the_pre_release_list_are_refused(name: str,
-                                                                tmp_path: Path) -> None:
+def test_hidden_characters_in_the_pre_release_list_are_refused(name: str, tmp_path: Path) -> None:
     from inspection_outcomes.errors import InputError
     from inspection_outcomes.publications.la_outcomes.pages import read_pre_release
 
@@ -429,15 +502,16 @@ def test_hidden_characters_in_the_pre_release_list_are_refused(name: str,
     with pytest.raises(InputError, match=r"row 2, field 'role'"):
         read_pre_release(path)
     assert read_pre_release(hostile_pre_release(tmp_path, INERT)) == [
-        (v.strip(), v.strip()) for v in INERT.values()]
+        (v.strip(), v.strip()) for v in INERT.values()
+    ]
 
 
-def test_flagged_grade_with_hidden_characters_is_kept_and_shown(shared: Path,
-                                                                 tmp_path: Path) -> None:
+def test_flagged_grade_with_hidden_characters_is_kept_and_shown(
+    shared: Path, tmp_path: Path
+) -> None:
     history = hostile_history(shared, tmp_path, {**INERT, **REFUSED} | {"long": "x"})
     out = tmp_path / "release"
-    p = run("release", "--as-at", "2024-03-31", "--source", f"d2i:{history}",
-            "--out", str(out))
+    p = run("release", "--as-at", "2024-03-31", "--source", f"d2i:{history}", "--out", str(out))
     assert p.returncode == 0, p.stderr
     qa = json.loads((out / "qa-report.json").read_text(encoding="utf-8"))
     assert REFUSED["bidi"] in {a["value"] for a in qa["anomalies"]}  # kept exactly
@@ -447,6 +521,7 @@ def test_flagged_grade_with_hidden_characters_is_kept_and_shown(shared: Path,
 
 # --- the rules themselves --------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("value", [*HOSTILE.values(), "'=1", "''+2", "-3.5", "+4", "x"])
 def test_csv_defusing_is_undone_exactly(value: str) -> None:
     written = csv_cell(value)
@@ -454,21 +529,24 @@ def test_csv_defusing_is_undone_exactly(value: str) -> None:
     assert csv_cell_read(written) == value
 
 
-@pytest.mark.parametrize("url, link", [
-    ("https://files.ofsted.gov.uk/v1/file/50276411", True),
-    ("https://reports.ofsted.gov.uk/provider/44/80573", True),
-    ("https://ofsted.gov.uk/x", True),
-    ("http://files.ofsted.gov.uk/v1/file/1", False),
-    ("javascript:alert(1)", False),
-    ("https://ofsted.gov.uk.example.org/x", False),
-    ("https://evil.example/ofsted.gov.uk", False),
-    ("https://user@files.ofsted.gov.uk/x", False),
-    ("https://files.ofsted.gov.uk:8443/x", False),
-    ("https://files.ofsted.gov.uk/x\u202e", False),
-    (" https://files.ofsted.gov.uk/x", False),
-    ("//files.ofsted.gov.uk/x", False),
-    ("", False),
-])
+@pytest.mark.parametrize(
+    "url, link",
+    [
+        ("https://files.ofsted.gov.uk/v1/file/50276411", True),
+        ("https://reports.ofsted.gov.uk/provider/44/80573", True),
+        ("https://ofsted.gov.uk/x", True),
+        ("http://files.ofsted.gov.uk/v1/file/1", False),
+        ("javascript:alert(1)", False),
+        ("https://ofsted.gov.uk.example.org/x", False),
+        ("https://evil.example/ofsted.gov.uk", False),
+        ("https://user@files.ofsted.gov.uk/x", False),
+        ("https://files.ofsted.gov.uk:8443/x", False),
+        ("https://files.ofsted.gov.uk/x\u202e", False),
+        (" https://files.ofsted.gov.uk/x", False),
+        ("//files.ofsted.gov.uk/x", False),
+        ("", False),
+    ],
+)
 def test_only_https_links_to_the_publisher_are_links(url: str, link: bool) -> None:
     assert (publisher_link(url) == url) is link
 

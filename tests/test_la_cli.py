@@ -21,12 +21,17 @@ DOC = ROOT / "docs" / "la-profile.md"
 
 def real(shared: Path) -> list[str]:
     history = shared / "data" / "ilacs" / "ofsted_csc_ilacs_history.csv"
-    return ["--source", f"d2i:{history}", "--corrections",
-            str(ROOT / "corrections" / "d2i-ilacs.csv")]
+    return [
+        "--source",
+        f"d2i:{history}",
+        "--corrections",
+        str(ROOT / "corrections" / "d2i-ilacs.csv"),
+    ]
 
 
-def la(shared: Path, name: str, as_at: str = "2024-03-31", *extra: str
-       ) -> subprocess.CompletedProcess[str]:
+def la(
+    shared: Path, name: str, as_at: str = "2024-03-31", *extra: str
+) -> subprocess.CompletedProcess[str]:
     return run("la", name, "--as-at", as_at, *real(shared), *extra)
 
 
@@ -52,7 +57,9 @@ def test_json_of_an_la_judged_inadequate(shared: Path) -> None:
     assert data["la"]["la_code"] == "E06000058" and data["existence"] == "exists"
     latest = data["latest_inspection"]
     assert (latest["start_date"], latest["judgements"]["overall_effectiveness"]) == (
-        "2021-12-06", "inadequate")
+        "2021-12-06",
+        "inadequate",
+    )
     assert data["next_inspection"]["rule"]["rule"] == "inadequate"
     assert data["standing"]["england"]["quartile"] == "D"
     assert data["source"]["corrections_applied"] > 0
@@ -85,8 +92,10 @@ def test_an_la_not_yet_inspected(shared: Path) -> None:
 
 def test_las_that_do_not_exist_at_the_date(shared: Path) -> None:
     gone = " ".join(la(shared, "Cumbria").stdout.split())
-    assert ("No longer existed on 31 March 2024: its last day was 31 March 2023; its "
-            "successors: Cumberland and Westmorland and Furness.") in gone
+    assert (
+        "No longer existed on 31 March 2024: its last day was 31 March 2023; its "
+        "successors: Cumberland and Westmorland and Furness."
+    ) in gone
     assert "Next inspection" not in gone
     early = " ".join(la(shared, "Westmorland and Furness", "2022-03-31").stdout.split())
     assert "Did not exist yet on 31 March 2022: created on 1 April 2023 from Cumbria." in early
@@ -103,6 +112,7 @@ def test_a_canonical_source_says_neighbours_are_not_available(tmp_path: Path) ->
 
 # --- the documented schema ------------------------------------------------------------------
 
+
 def documented() -> dict[str, dict[str, str]]:
     """Each section of docs/la-profile.md (an object) with its fields and their types."""
     sections: dict[str, dict[str, str]] = {}
@@ -117,8 +127,9 @@ def documented() -> dict[str, dict[str, str]]:
     return sections
 
 
-def check_object(value: dict[str, Any], section: str, docs: dict[str, dict[str, str]],
-                 seen: set[str], where: str) -> None:
+def check_object(
+    value: dict[str, Any], section: str, docs: dict[str, dict[str, str]], seen: set[str], where: str
+) -> None:
     """The object's keys are the section's fields; each field whose type names a section is
     checked against it (in lists, each item)."""
     seen.add(section)
@@ -135,9 +146,13 @@ def check_object(value: dict[str, Any], section: str, docs: dict[str, dict[str, 
 def test_documented_fields_are_the_produced_ones(shared: Path) -> None:
     docs = documented()
     seen: set[str] = set()
-    for name, as_at in (("Birmingham", "2024-03-31"), ("BCP", "2024-03-31"),
-                        ("Cumberland", "2024-03-31"), ("Cumbria", "2024-03-31"),
-                        ("Westmorland and Furness", "2022-03-31")):
+    for name, as_at in (
+        ("Birmingham", "2024-03-31"),
+        ("BCP", "2024-03-31"),
+        ("Cumberland", "2024-03-31"),
+        ("Cumbria", "2024-03-31"),
+        ("Westmorland and Furness", "2022-03-31"),
+    ):
         check_object(la_json(shared, name, as_at), "profile", docs, seen, name)
     assert seen == set(docs), f"sections never produced: {set(docs) - seen}"
 

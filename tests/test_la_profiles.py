@@ -56,8 +56,13 @@ def real(shared: Path) -> Warehouse:
 
 def profiles_of(wh: Warehouse, day: date = AS_AT, only: list[str] | None = None) -> Profiles:
     directory = LaDirectory.of(wh)
-    return build_profiles(wh, ReleaseSpec.for_date(day), neighbour_source(wh, directory),
-                          directory=directory, only=only)
+    return build_profiles(
+        wh,
+        ReleaseSpec.for_date(day),
+        neighbour_source(wh, directory),
+        directory=directory,
+        only=only,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -98,17 +103,26 @@ def test_an_la_judged_inadequate(real: Warehouse) -> None:
     assert latest is not None and p.previous_inspection is None
     assert (latest.event_type, latest.framework) == ("standard_inspection", "ilacs_2018")
     assert (latest.start_date, latest.end_date, latest.publication_date) == (
-        date(2021, 12, 6), date(2021, 12, 17), date(2022, 2, 11))
+        date(2021, 12, 6),
+        date(2021, 12, 17),
+        date(2022, 2, 11),
+    )
     assert dict(latest.judgements) == {
-        "overall_effectiveness": "inadequate", "impact_of_leaders": "inadequate",
-        "help_and_protection": "inadequate", "children_in_care": "requires_improvement"}
+        "overall_effectiveness": "inadequate",
+        "impact_of_leaders": "inadequate",
+        "help_and_protection": "inadequate",
+        "children_in_care": "requires_improvement",
+    }
     change = p.structural_change
     assert change is not None and change.created_on == date(2019, 4, 1)
     assert [r.name for r in change.predecessors] == ["Bournemouth", "Poole", "Dorset"]
     assert p.next_inspection is not None
     rule = p.next_inspection.rule
     assert (rule.rule, rule.next_event, rule.position) == (
-        "inadequate", "monitoring_visits_then_standard_inspection", "no_fixed_window")
+        "inadequate",
+        "monitoring_visits_then_standard_inspection",
+        "no_fixed_window",
+    )
     assert rule.counted_from_date == date(2021, 12, 6)
     assert rule.days_since == (AS_AT - date(2021, 12, 6)).days
     assert rule.quote == rule_named("inadequate").quote
@@ -129,8 +143,12 @@ def test_an_la_judged_good_with_the_previous_inspection_beside_it(real: Warehous
     # the whole history in date order: a CPI and two SIF reports (dated by publication,
     # their grades not held by the D2I source), then the two ILACS inspections
     assert [e.event_type for e in p.history] == [
-        "cpi_inspection", "sif_inspection", "sif_inspection", "standard_inspection",
-        "standard_inspection"]
+        "cpi_inspection",
+        "sif_inspection",
+        "sif_inspection",
+        "standard_inspection",
+        "standard_inspection",
+    ]
     assert [e.took_place for e in p.history] == sorted(e.took_place for e in p.history)
     assert p.history[1].judgements["overall_effectiveness"] is None
     assert p.next_inspection is not None
@@ -150,7 +168,10 @@ def test_standing_ranks_against_the_release_figures(real: Warehouse) -> None:
     england = p.standing.england
     better = counts["outstanding"] + counts["good"] + counts["requires_improvement"]
     assert (england.rank, england.of, england.same) == (
-        better + 1, figures["local_authorities"]["graded"], counts["inadequate"])
+        better + 1,
+        figures["local_authorities"]["graded"],
+        counts["inadequate"],
+    )
     assert england.quartile == "D" and england.worse == 0
     assert england.distribution == figures["overall_effectiveness"]
     region = p.standing.region
@@ -177,7 +198,10 @@ def test_a_new_la_not_yet_inspected_counts_from_its_creation(real: Warehouse) ->
     assert p.next_inspection is not None
     rule, seen = p.next_inspection.rule, p.next_inspection.observed
     assert (rule.rule, rule.counted_from, rule.counted_from_date) == (
-        "created_by_reorganisation", "creation", date(2023, 4, 1))
+        "created_by_reorganisation",
+        "creation",
+        date(2023, 4, 1),
+    )
     assert rule.days_since == 365 and rule.next_event is None
     # the LAs created before it, to their first inspection: Dorset, BCP, the Northamptonshires
     assert seen.after == "creation" and seen.gaps is not None
@@ -191,7 +215,9 @@ def test_an_la_that_no_longer_exists_names_its_successors(real: Warehouse) -> No
     assert p.existence == CEASED
     assert p.structural_change is not None
     assert [s.name for s in p.structural_change.successors] == [
-        "Cumberland", "Westmorland and Furness"]
+        "Cumberland",
+        "Westmorland and Furness",
+    ]
     assert p.next_inspection is None and p.standing is None
 
 
@@ -223,24 +249,22 @@ def test_statistical_neighbours_from_the_lookup(every_la: Profiles) -> None:
     assert every_la.profiles[CUMBRIA].neighbours.local_authorities == ()
 
 
-def test_a_canonical_source_has_no_neighbours_unless_given(tmp_path: Path, shared: Path
-                                                           ) -> None:
-    src = write_canonical(tmp_path / "events.csv",
-                          [event(1, KENT, "2022-05-09", "2022-07-05")])
+def test_a_canonical_source_has_no_neighbours_unless_given(tmp_path: Path, shared: Path) -> None:
+    src = write_canonical(tmp_path / "events.csv", [event(1, KENT, "2022-05-09", "2022-07-05")])
     wh = open_warehouse(f"canonical:{src}")
     assert profile(wh, KENT).neighbours.basis == NOT_AVAILABLE
     directory = LaDirectory.of(wh)
     lookup = shared / "data" / "ilacs" / "la_lookup.csv"
-    given = build_profiles(wh, ReleaseSpec.for_date(AS_AT),
-                           neighbour_source(wh, directory, lookup), only=[KENT])
+    given = build_profiles(
+        wh, ReleaseSpec.for_date(AS_AT), neighbour_source(wh, directory, lookup), only=[KENT]
+    )
     assert given.profiles[KENT].neighbours.basis == STATISTICAL
     assert len(given.profiles[KENT].neighbours.local_authorities) == 10
 
 
 def test_a_bad_lookup_is_refused_naming_the_file(tmp_path: Path, real: Warehouse) -> None:
     bad = tmp_path / "lookup.csv"
-    bad.write_text("la_code_new,stat_neighbours_la_code\nE10000016,\"E99999999\"\n",
-                   encoding="utf-8")
+    bad.write_text('la_code_new,stat_neighbours_la_code\nE10000016,"E99999999"\n', encoding="utf-8")
     with pytest.raises(InputError, match="row 2, field 'stat_neighbours_la_code': unknown"):
         neighbour_source(real, LaDirectory.of(real), bad)
     (tmp_path / "other.csv").write_text("a,b\n1,2\n", encoding="utf-8")
@@ -260,14 +284,20 @@ def test_simulated_data_derives_neighbours_from_the_hex_map(tmp_path: Path) -> N
     assert near.basis == HEX_MAP and "hex map" in near.note
     assert len(near.local_authorities) == 10
     assert all(n.la_code.endswith("-2") for n in near.local_authorities)
-    assert {by_code()[n.la_code.removesuffix("-2")].region
-            for n in near.local_authorities} == {"South East"}
+    assert {by_code()[n.la_code.removesuffix("-2")].region for n in near.local_authorities} == {
+        "South East"
+    }
 
 
 def _canonical_copy(wh: Warehouse, path: Path) -> list[dict[str, Any]]:
     rows = wh.rows(f"SELECT {', '.join(COLUMNS)} FROM events ORDER BY event_row")
-    text = [{c: "" if v is None else (v.isoformat() if isinstance(v, date) else str(v))
-             for c, v in r.items()} for r in rows]
+    text = [
+        {
+            c: "" if v is None else (v.isoformat() if isinstance(v, date) else str(v))
+            for c, v in r.items()
+        }
+        for r in rows
+    ]
     write_canonical(path, text)
     return text
 
@@ -289,16 +319,22 @@ def test_observed_gaps_are_recomputed_from_the_records(tmp_path: Path, real: War
     assert new_gap > original[key].max_days
     for r in rows:
         if r["la_code"] == BIRMINGHAM and r["start_date"] == "2023-02-20":
-            r.update(start_date=moved_to.isoformat(), end_date="2024-03-15",
-                     publication_date="2024-04-26")
+            r.update(
+                start_date=moved_to.isoformat(),
+                end_date="2024-03-15",
+                publication_date="2024-04-26",
+            )
     write_canonical(tmp_path / "moved.csv", rows)
-    moved = {g.key: g for g in observed_gaps(open_warehouse(
-        f"canonical:{tmp_path / 'moved.csv'}"), spec)}
-    assert moved[key] == replace(original[key], max_days=new_gap,
-                                 median_days=moved[key].median_days)
+    moved = {
+        g.key: g for g in observed_gaps(open_warehouse(f"canonical:{tmp_path / 'moved.csv'}"), spec)
+    }
+    assert moved[key] == replace(
+        original[key], max_days=new_gap, median_days=moved[key].median_days
+    )
     assert moved[key].median_days >= original[key].median_days
     assert {k: v for k, v in moved.items() if k != key} == {
-        k: v for k, v in original.items() if k != key}
+        k: v for k, v in original.items() if k != key
+    }
 
 
 def test_gaps_count_consecutive_starts_held(tmp_path: Path) -> None:
@@ -318,19 +354,27 @@ def test_gaps_count_consecutive_starts_held(tmp_path: Path) -> None:
     ]
     wh = open_warehouse(f"canonical:{write_canonical(tmp_path / 'e.csv', rows)}")
     gaps = {g.key: g for g in observed_gaps(wh, ReleaseSpec.for_date(date(2025, 3, 31)))}
-    good = sorted([(date(2021, 6, 7) - date(2018, 6, 4)).days,
-                   (date(2024, 1, 8) - date(2021, 6, 7)).days,
-                   (date(2023, 2, 6) - date(2018, 9, 3)).days,
-                   (date(2025, 1, 6) - date(2023, 2, 6)).days])  # after an ILACS 2023 one
+    good = sorted(
+        [
+            (date(2021, 6, 7) - date(2018, 6, 4)).days,
+            (date(2024, 1, 8) - date(2021, 6, 7)).days,
+            (date(2023, 2, 6) - date(2018, 9, 3)).days,
+            (date(2025, 1, 6) - date(2023, 2, 6)).days,
+        ]
+    )  # after an ILACS 2023 one
     assert gaps[("inspection", "ilacs", "good")] == GapRow(
-        "inspection", "ilacs", "good", 4, good[0], (good[1] + good[2]) / 2, good[3])
+        "inspection", "ilacs", "good", 4, good[0], (good[1] + good[2]) / 2, good[3]
+    )
     created = (date(2024, 10, 7) - date(2023, 4, 1)).days
-    assert gaps[("creation", None, None)] == GapRow("creation", None, None, 1, created,
-                                                    created, created)
+    assert gaps[("creation", None, None)] == GapRow(
+        "creation", None, None, 1, created, created, created
+    )
     # nothing after the last inspections yet; gaps after inspections before those after a
     # creation
     assert [g.after for g in observed_gaps(wh, ReleaseSpec.for_date(date(2025, 3, 31)))] == [
-        "inspection", "creation"]
+        "inspection",
+        "creation",
+    ]
     # as at an earlier date, the later inspections do not count
     earlier = observed_gaps(wh, ReleaseSpec.for_date(date(2022, 3, 31)))
     assert [(g.key, g.n) for g in earlier] == [(("inspection", "ilacs", "good"), 1)]
@@ -358,10 +402,16 @@ def test_an_la_past_the_longest_gap_observed_is_overdue(tmp_path: Path) -> None:
 
 def test_the_schedule_rules_are_model_data_with_their_sources(shared: Path) -> None:
     rules = {r.rule: r for r in schedule_rules()}
-    assert set(rules) == {"good_or_outstanding", "requires_improvement", "inadequate",
-                          "created_by_reorganisation"}
-    for judgement, next_event in (("good", "short_inspection"),
-                                  ("requires_improvement", "standard_inspection")):
+    assert set(rules) == {
+        "good_or_outstanding",
+        "requires_improvement",
+        "inadequate",
+        "created_by_reorganisation",
+    }
+    for judgement, next_event in (
+        ("good", "short_inspection"),
+        ("requires_improvement", "standard_inspection"),
+    ):
         rule = next(r for r in rules.values() if judgement in r.last_judgements)
         assert rule.next_event == next_event
         assert (rule.window_start_months, rule.window_end_months) == (30, 42)

@@ -55,14 +55,20 @@ def imports(path: Path) -> list[tuple[int, str]]:
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names = [node.module]
             if node.module == "inspection_outcomes":  # a module, or a name of __init__
-                names = [f"inspection_outcomes.{a.name}" if _is_module(a.name)
-                         else "inspection_outcomes.__init__" for a in node.names]
+                names = [
+                    f"inspection_outcomes.{a.name}"
+                    if _is_module(a.name)
+                    else "inspection_outcomes.__init__"
+                    for a in node.names
+                ]
             found += [(node.lineno, n) for n in names]
         elif isinstance(node, ast.Import):
             found += [(node.lineno, a.name) for a in node.names]
-    return [(line, n.removeprefix("inspection_outcomes").lstrip("."))
-            for line, n in found if n == "inspection_outcomes"
-            or n.startswith("inspection_outcomes.")]
+    return [
+        (line, n.removeprefix("inspection_outcomes").lstrip("."))
+        for line, n in found
+        if n == "inspection_outcomes" or n.startswith("inspection_outcomes.")
+    ]
 
 
 def _is_module(name: str) -> bool:

@@ -18,22 +18,55 @@ from tests.providers_support import CSV_2024, ODS_2025, data_file, run_cli, sour
 
 TITLE = "Children's social care data in England 2024 – Provider level as at 31 March 2024"
 HEADER = [
-    "Web link", "URN", "Provision type", "Registration date", "Registration status", "Name",
-    "Address 1", "Postcode", "Ofsted region", "Local authority", "Sector", "Places",
-    "Organisation which owns the provider", "Latest full inspection event type",
-    "Latest full inspection date", "Latest full inspection publication date",
+    "Web link",
+    "URN",
+    "Provision type",
+    "Registration date",
+    "Registration status",
+    "Name",
+    "Address 1",
+    "Postcode",
+    "Ofsted region",
+    "Local authority",
+    "Sector",
+    "Places",
+    "Organisation which owns the provider",
+    "Latest full inspection event type",
+    "Latest full inspection date",
+    "Latest full inspection publication date",
     "Overall experiences and progress of children and young people",
     "How well children and young people are helped and protected",
     "The effectiveness of leaders and managers",
 ]
-ROW = ["link", "SC000001", "Children’s Home", "01/02/2015", "Active", "Larkspur Cottage",
-       "12 Quiet Lane", "ZZ9 9ZZ", "London", "Lewisham", "Voluntary", "4",
-       "Slough Children First Limited", "Full Inspection", "05/06/2023", "17/07/2023",
-       "Good", "Requires improvement to be good", "Outstanding"]
+ROW = [
+    "link",
+    "SC000001",
+    "Children’s Home",
+    "01/02/2015",
+    "Active",
+    "Larkspur Cottage",
+    "12 Quiet Lane",
+    "ZZ9 9ZZ",
+    "London",
+    "Lewisham",
+    "Voluntary",
+    "4",
+    "Slough Children First Limited",
+    "Full Inspection",
+    "05/06/2023",
+    "17/07/2023",
+    "Good",
+    "Requires improvement to be good",
+    "Outstanding",
+]
 
 
-def write_csv(path: Path, header: list[str] = HEADER, rows: list[list[str]] | None = None,
-              encoding: str = "utf-8") -> Path:
+def write_csv(
+    path: Path,
+    header: list[str] = HEADER,
+    rows: list[list[str]] | None = None,
+    encoding: str = "utf-8",
+) -> Path:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow([TITLE])
@@ -60,12 +93,12 @@ def test_real_csv_title_rows_encoding_and_provision_types() -> None:
     assert len(providers) == len(text.splitlines()) - 4
     assert "2024 – Provider level" in text.splitlines()[0]
     # "Children's home" and "Children's Home" are one provision type
-    spellings = Counter(r[3] for r in csv.reader(io.StringIO(text)) if r[3:4] and
-                        r[3].lower() == "children's home")
+    spellings = Counter(
+        r[3] for r in csv.reader(io.StringIO(text)) if r[3:4] and r[3].lower() == "children's home"
+    )
     assert len(spellings) == 2
     assert sum(p.provision_type == "childrens_home" for p in providers) == sum(spellings.values())
-    assert {p.latest_event_type for p in providers} == {"full_inspection",
-                                                        "monitoring_inspection"}
+    assert {p.latest_event_type for p in providers} == {"full_inspection", "monitoring_inspection"}
 
 
 @pytest.mark.shared
@@ -75,17 +108,26 @@ def test_real_ods_tables_dates_and_event_types() -> None:
     assert src.events_period == (date(2024, 4, 1), date(2025, 3, 31))
     events = src.events or []
     # the sheet writes "Full Inspection" and "Monitoring Inspection" as well
-    assert {e.event_type for e in events} == {"full_inspection", "monitoring_inspection",
-                                              "assurance_visit"}
+    assert {e.event_type for e in events} == {
+        "full_inspection",
+        "monitoring_inspection",
+        "assurance_visit",
+    }
     assert all(isinstance(e.inspection_date, date) for e in events)
-    assert all(date(2024, 4, 1) <= e.inspection_date <= date(2025, 3, 31)
-               for e in events if e.inspection_date)
+    assert all(
+        date(2024, 4, 1) <= e.inspection_date <= date(2025, 3, 31)
+        for e in events
+        if e.inspection_date
+    )
     providers = src.providers or []
     # number cells read as whole numbers, text URNs ("SC...") as written
     assert not any(p.urn.endswith(".0") for p in providers)
     assert sum(p.urn.isdigit() for p in providers) > len(providers) / 2
-    assert {p.sa_outcome for p in providers} >= {"consistently_strong", "inconsistent_quality",
-                                                 "serious_or_widespread_weaknesses"}
+    assert {p.sa_outcome for p in providers} >= {
+        "consistently_strong",
+        "inconsistent_quality",
+        "serious_or_widespread_weaknesses",
+    }
 
 
 @pytest.mark.shared
@@ -118,16 +160,28 @@ def test_csv_in_any_encoding_gives_the_same_records(tmp_path: Path, encoding: st
 
 
 def test_header_variants_line_breaks_capitals_spaces(tmp_path: Path) -> None:
-    header = [h.upper() if i % 3 == 0 else f"\n{h}  " if i % 3 == 1 else h.replace(" ", "  ")
-              for i, h in enumerate(HEADER)]
+    header = [
+        h.upper() if i % 3 == 0 else f"\n{h}  " if i % 3 == 1 else h.replace(" ", "  ")
+        for i, h in enumerate(HEADER)
+    ]
     src = read_provider_source(write_csv(tmp_path / "p.csv", header=header))
     (p,) = src.providers or []
     assert (p.urn, p.ofsted_region, p.local_authority, p.places) == (
-        "SC000001", "London", "Lewisham", 4)
+        "SC000001",
+        "London",
+        "Lewisham",
+        4,
+    )
     assert (p.overall, p.help_and_protection, p.leaders_and_managers) == (
-        "good", "requires_improvement", "outstanding")
+        "good",
+        "requires_improvement",
+        "outstanding",
+    )
     assert (p.registration_date, p.latest_inspection_date, p.latest_publication_date) == (
-        date(2015, 2, 1), date(2023, 6, 5), date(2023, 7, 17))
+        date(2015, 2, 1),
+        date(2023, 6, 5),
+        date(2023, 7, 17),
+    )
     assert (p.sector, p.la_trust) == ("voluntary", True)
 
 
@@ -150,27 +204,46 @@ def test_xlsx_with_date_cells_and_serial_numbers(tmp_path: Path) -> None:
     wb.close()
     (p,) = read_provider_source(path).providers or []
     assert (p.urn, p.registration_date, p.latest_inspection_date, p.places) == (
-        "1234567", date(2015, 2, 1), date(2023, 6, 5), 4)
+        "1234567",
+        date(2015, 2, 1),
+        date(2023, 6, 5),
+        4,
+    )
     assert (p.source_table, p.source_row) == ("Provider_level", 4)
 
 
 def test_canonical_records_hold_no_names_or_addresses(tmp_path: Path) -> None:
     for schema in (pm.PROVIDER_SCHEMA, pm.EVENT_SCHEMA, pm.JOINER_LEAVER_SCHEMA):
         cols = {c for c, _, _ in schema}
-        assert not any(w in c for c in cols for w in ("name", "address", "postcode",
-                                                      "town", "county", "organisation"))
+        assert not any(
+            w in c
+            for c in cols
+            for w in ("name", "address", "postcode", "town", "county", "organisation")
+        )
     src = read_provider_source(write_csv(tmp_path / "p.csv"))
     values = {str(v) for p in src.providers or [] for v in p.as_row()}
-    assert not values & {"Larkspur Cottage", "12 Quiet Lane", "ZZ9 9ZZ",
-                         "Slough Children First Limited", "link"}
+    assert not values & {
+        "Larkspur Cottage",
+        "12 Quiet Lane",
+        "ZZ9 9ZZ",
+        "Slough Children First Limited",
+        "link",
+    }
 
 
 # --- errors: one line, file/row/field, exit status 2 -----------------------------------------
 
 
 def figures(monkeypatch: pytest.MonkeyPatch, path: Path) -> tuple[int, str, str]:
-    r = run_cli(monkeypatch, "--as-at", "2024-03-31", "--source",
-                f"ofsted-providers:{path}", "--format", "json")
+    r = run_cli(
+        monkeypatch,
+        "--as-at",
+        "2024-03-31",
+        "--source",
+        f"ofsted-providers:{path}",
+        "--format",
+        "json",
+    )
     return r.exit_code, r.stdout, r.stderr
 
 
@@ -178,40 +251,65 @@ def test_wrong_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "notes.csv"
     path.write_text("a,b\n1,2\n", encoding="utf-8")
     assert figures(monkeypatch, path) == (
-        2, "", f"error: {path}: not a provider-level file: no header row with 'URN' and "
-               "'Provision type' in the first 20 rows of any sheet\n")
+        2,
+        "",
+        f"error: {path}: not a provider-level file: no header row with 'URN' and "
+        "'Provision type' in the first 20 rows of any sheet\n",
+    )
 
 
 def test_missing_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     i = HEADER.index("Latest full inspection date")
-    path = write_csv(tmp_path / "p.csv", header=HEADER[:i] + HEADER[i + 1:],
-                     rows=[ROW[:i] + ROW[i + 1:]])
+    path = write_csv(
+        tmp_path / "p.csv", header=HEADER[:i] + HEADER[i + 1 :], rows=[ROW[:i] + ROW[i + 1 :]]
+    )
     assert figures(monkeypatch, path) == (
-        2, "", f"error: {path}, row 4, field 'latest full inspection date': missing column "
-               "in the header row\n")
+        2,
+        "",
+        f"error: {path}, row 4, field 'latest full inspection date': missing column "
+        "in the header row\n",
+    )
 
 
 def test_bad_date_through_a_real_process(tmp_path: Path) -> None:
     row = list(ROW)
     row[HEADER.index("Latest full inspection date")] = "31/02/2023"
     path = write_csv(tmp_path / "p.csv", rows=[ROW, row])
-    p = subprocess.run([sys.executable, "-m", "inspection_outcomes", "providers", "figures",
-                        "--as-at", "2024-03-31", "--source", f"ofsted-providers:{path}"],
-                       capture_output=True, text=True, timeout=120)
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "inspection_outcomes",
+            "providers",
+            "figures",
+            "--as-at",
+            "2024-03-31",
+            "--source",
+            f"ofsted-providers:{path}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert (p.returncode, p.stdout) == (2, "")
-    assert p.stderr == (f"error: {path}, row 6, field 'Latest full inspection date': "
-                        "expected a date as day/month/year\n")
+    assert p.stderr == (
+        f"error: {path}, row 6, field 'Latest full inspection date': "
+        "expected a date as day/month/year\n"
+    )
 
 
-def test_errors_never_quote_names_or_addresses(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_errors_never_quote_names_or_addresses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     row = list(ROW)
     row[HEADER.index("Provision type")] = "Larkspur Cottage"  # a name in the wrong column
     path = write_csv(tmp_path / "p.csv", rows=[row])
     code, out, err = figures(monkeypatch, path)
     assert code == 2 and out == ""
-    assert err.startswith(f"error: {path}, row 5, field 'Provision type': expected a "
-                          "provision type listed in model/data/provider_groups.csv")
+    assert err.startswith(
+        f"error: {path}, row 5, field 'Provision type': expected a "
+        "provision type listed in model/data/provider_groups.csv"
+    )
     bad_places = list(ROW)
     bad_places[HEADER.index("Places")] = "four"
     code, _, err = figures(monkeypatch, write_csv(tmp_path / "q.csv", rows=[bad_places]))
@@ -220,10 +318,13 @@ def test_errors_never_quote_names_or_addresses(tmp_path: Path,
         assert secret not in err
 
 
-def test_as_at_other_than_the_file_is_refused(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_as_at_other_than_the_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = write_csv(tmp_path / "p.csv")
     r = run_cli(monkeypatch, "--as-at", "2025-03-31", "--source", f"ofsted-providers:{path}")
     assert r.exit_code == 2
-    assert r.stderr == (f"error: {path}, field '--as-at': holds provider-level data as at "
-                        "2024-03-31, not 2025-03-31\n")
+    assert r.stderr == (
+        f"error: {path}, field '--as-at': holds provider-level data as at "
+        "2024-03-31, not 2025-03-31\n"
+    )

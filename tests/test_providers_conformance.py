@@ -43,24 +43,37 @@ def test_every_published_figure_is_reproduced(figures_2024: dict[str, Any]) -> N
     expected = published()
     paths = figure_paths(expected)
     assert len(paths) >= 80
-    wrong = {p: (at(expected, p), at(figures_2024, p)) for p in paths
-             if at(figures_2024, p) != at(expected, p) and p not in KNOWN_DIFFERENCES}
+    wrong = {
+        p: (at(expected, p), at(figures_2024, p))
+        for p in paths
+        if at(figures_2024, p) != at(expected, p) and p not in KNOWN_DIFFERENCES
+    }
     assert wrong == {}
     for p in KNOWN_DIFFERENCES:
         assert at(figures_2024, p) != at(expected, p), f"{p} now matches: drop it from the list"
 
 
 def test_cli_json_is_the_same_figures_sorted_and_indented(
-        monkeypatch: pytest.MonkeyPatch, figures_2024: dict[str, Any]) -> None:
-    args = ["--as-at", "2024-03-31",
-            "--source", f"ofsted-providers:{data_file(CSV_2024)}",
-            "--in-year-source", f"ofsted-providers:{data_file(ODS_2025)}", "--format", "json"]
+    monkeypatch: pytest.MonkeyPatch, figures_2024: dict[str, Any]
+) -> None:
+    args = [
+        "--as-at",
+        "2024-03-31",
+        "--source",
+        f"ofsted-providers:{data_file(CSV_2024)}",
+        "--in-year-source",
+        f"ofsted-providers:{data_file(ODS_2025)}",
+        "--format",
+        "json",
+    ]
     first = run_cli(monkeypatch, *args)
     second = run_cli(monkeypatch, *args)
     assert first.exit_code == 0, first.stderr
     assert first.stdout == second.stdout  # deterministic
-    assert first.stdout == json.dumps(figures_2024, indent=2, sort_keys=True,
-                                      ensure_ascii=False) + "\n"
+    assert (
+        first.stdout
+        == json.dumps(figures_2024, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    )
 
 
 def test_graded_monitoring_inspections_count_as_full_inspections() -> None:
@@ -70,19 +83,25 @@ def test_graded_monitoring_inspections_count_as_full_inspections() -> None:
     "latest full inspection"; and the published 2024-25 counts of children's homes are the
     full inspections plus the two monitoring inspections the data record with judgements.
     """
-    latest = [p for p in source(CSV_2024).providers or []
-              if p.latest_event_type == "monitoring_inspection"]
+    latest = [
+        p
+        for p in source(CSV_2024).providers or []
+        if p.latest_event_type == "monitoring_inspection"
+    ]
     assert len(latest) == 1 and latest[0].overall is not None
     events = source(ODS_2025).events or []
     homes = [e for e in events if e.provision_type == "childrens_home" and e.overall]
-    by_type = {t: sorted(e.overall for e in homes if e.event_type == t and e.overall)
-               for t in ("full_inspection", "monitoring_inspection")}
+    by_type = {
+        t: sorted(e.overall for e in homes if e.event_type == t and e.overall)
+        for t in ("full_inspection", "monitoring_inspection")
+    }
     assert by_type["monitoring_inspection"] == ["good", "requires_improvement"]
     full_only = {j: by_type["full_inspection"].count(j) for j in JUDGEMENTS}
     expected = published()["in_year_overall_effectiveness"]["groups"]["childrens_homes"]
     assert full_only != expected
-    assert {j: n + by_type["monitoring_inspection"].count(j)
-            for j, n in full_only.items()} == expected
+    assert {
+        j: n + by_type["monitoring_inspection"].count(j) for j, n in full_only.items()
+    } == expected
 
 
 def test_in_year_figures_from_the_ods_alone(figures_2025: dict[str, Any]) -> None:
@@ -93,8 +112,7 @@ def test_in_year_figures_from_the_ods_alone(figures_2025: dict[str, Any]) -> Non
         assert got["groups"][group] == counts
 
 
-def test_figures_as_at_31_march_2025_agree_with_the_sheets(
-        figures_2025: dict[str, Any]) -> None:
+def test_figures_as_at_31_march_2025_agree_with_the_sheets(figures_2025: dict[str, Any]) -> None:
     src = source(ODS_2025)
     latest = figures_2025["latest_overall_effectiveness"]
     assert latest["as_at"] == "2025-03-31"
@@ -102,13 +120,19 @@ def test_figures_as_at_31_march_2025_agree_with_the_sheets(
     # all children's homes = the three kinds of home; all providers = every four-point group
     for j in JUDGEMENTS:
         assert groups["all_childrens_homes"][j] == sum(
-            groups[g][j] for g in ("childrens_homes", "secure_childrens_homes",
-                                   "residential_special_schools_registered_as_childrens_homes"))
+            groups[g][j]
+            for g in (
+                "childrens_homes",
+                "secure_childrens_homes",
+                "residential_special_schools_registered_as_childrens_homes",
+            )
+        )
         assert groups["all_providers"][j] == sum(
-            groups[g][j] for g in pm.GROUPS[2:] if g not in pm.SA_GROUPS
-            and g not in ("all_childrens_homes",))
-        assert groups["all_providers"][j] == sum(
-            1 for p in src.providers or [] if p.overall == j)
+            groups[g][j]
+            for g in pm.GROUPS[2:]
+            if g not in pm.SA_GROUPS and g not in ("all_childrens_homes",)
+        )
+        assert groups["all_providers"][j] == sum(1 for p in src.providers or [] if p.overall == j)
     sa = groups["supported_accommodation"]
     assert list(sa) == list(SUPPORTED_ACCOMMODATION_JUDGEMENTS)
     assert sum(sa.values()) == sum(1 for p in src.providers or [] if p.sa_outcome) > 0
@@ -127,16 +151,28 @@ def test_breakdowns_add_up(figures_2025: dict[str, Any]) -> None:
     total = figures_2025["latest_overall_effectiveness"]["groups"]
     for section in ("by_sector", "by_region", "by_local_authority"):
         parts = figures_2025[section]["latest_overall_effectiveness"]
-        for group in (figures_2025[section].get("groups") or pm.GROUPS):
+        for group in figures_2025[section].get("groups") or pm.GROUPS:
             for j in total[group]:
-                assert sum(p[group][j] for p in parts.values()) == total[group][j], (section,
-                                                                                     group, j)
+                assert sum(p[group][j] for p in parts.values()) == total[group][j], (
+                    section,
+                    group,
+                    j,
+                )
         providers = figures_2025[section]["providers"]
-        assert sum(p["all_providers"] for p in providers.values()) == \
-            figures_2025["providers_and_places"]["providers"]["all_providers"]
+        assert (
+            sum(p["all_providers"] for p in providers.values())
+            == figures_2025["providers_and_places"]["providers"]["all_providers"]
+        )
     assert set(figures_2025["by_region"]["providers"]) >= {
-        "East Midlands", "East of England", "London", "North East, Yorkshire and the Humber",
-        "North West", "South East", "South West", "West Midlands"}
+        "East Midlands",
+        "East of England",
+        "London",
+        "North East, Yorkshire and the Humber",
+        "North West",
+        "South East",
+        "South West",
+        "West Midlands",
+    }
 
 
 def test_sector_rule_moves_trust_homes_from_voluntary_to_la() -> None:
@@ -161,10 +197,14 @@ def test_sector_rule_moves_trust_homes_from_voluntary_to_la() -> None:
 def test_what_the_2024_csv_cannot_support_is_null() -> None:
     figs = build_figures(source(CSV_2024), date(2024, 3, 31))
     assert figs["latest_overall_effectiveness"]["groups"]["supported_accommodation"] == {
-        j: None for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS}
+        j: None for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS
+    }
     in_year = figs["in_year_overall_effectiveness"]
     assert (in_year["start"], in_year["end"], in_year["period"]) == (
-        "2023-04-01", "2024-03-31", "2023-24")
+        "2023-04-01",
+        "2024-03-31",
+        "2023-24",
+    )
     assert all(v is None for g in in_year["groups"].values() for v in g.values())
     assert set(figs["providers_and_places"]["providers"].values()) == {None}
     assert set(figs["joiners_and_leavers"]["joiners"].values()) == {None}
@@ -177,10 +217,22 @@ def test_period_options_narrow_the_in_year_figures() -> None:
     whole = build_figures(src, date(2025, 3, 31))
     got = half["in_year_overall_effectiveness"]
     assert (got["period"], got["start"], got["end"]) == (
-        "2024-10-01 to 2025-03-31", "2024-10-01", "2025-03-31")
-    expected = {j: sum(1 for e in src.events or [] if e.provision_type == "childrens_home"
-                       and e.overall == j and e.inspection_date
-                       and e.inspection_date >= date(2024, 10, 1)) for j in JUDGEMENTS}
+        "2024-10-01 to 2025-03-31",
+        "2024-10-01",
+        "2025-03-31",
+    )
+    expected = {
+        j: sum(
+            1
+            for e in src.events or []
+            if e.provision_type == "childrens_home"
+            and e.overall == j
+            and e.inspection_date
+            and e.inspection_date >= date(2024, 10, 1)
+        )
+        for j in JUDGEMENTS
+    }
     assert got["groups"]["childrens_homes"] == expected
     assert sum(expected.values()) < sum(
-        whole["in_year_overall_effectiveness"]["groups"]["childrens_homes"].values())
+        whole["in_year_overall_effectiveness"]["groups"]["childrens_homes"].values()
+    )

@@ -36,12 +36,18 @@ def source_values() -> tuple[frozenset[str], str]:
     sensitive: set[str] = set()
     other: list[str] = []
     for rows in _tables():
-        head = next((i for i, r in enumerate(rows[:20])
-                     if {"urn", "provision type"} <= {normalise_header(c) for c in r}), None)
+        head = next(
+            (
+                i
+                for i, r in enumerate(rows[:20])
+                if {"urn", "provision type"} <= {normalise_header(c) for c in r}
+            ),
+            None,
+        )
         if head is None:
             continue
         cols = [normalise_header(c) in pm.SENSITIVE_HEADERS for c in rows[head]]
-        for r in rows[head + 1:]:
+        for r in rows[head + 1 :]:
             for c, v in zip(cols, r, strict=False):
                 text = " ".join(str(v).split())
                 (sensitive.add(text) if c else other.append(text))
@@ -64,12 +70,13 @@ RUNS = {
 
 
 @pytest.mark.parametrize("run", sorted(RUNS))
-def test_no_source_name_or_address_in_any_output(run: str,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_source_name_or_address_in_any_output(run: str, monkeypatch: pytest.MonkeyPatch) -> None:
     sensitive, other = source_values()
     assert len(sensitive) > 1000  # the files do hold names and addresses (non-children's homes)
-    files = {"CSV": f"ofsted-providers:{data_file(CSV_2024)}",
-             "ODS": f"ofsted-providers:{data_file(ODS_2025)}"}
+    files = {
+        "CSV": f"ofsted-providers:{data_file(CSV_2024)}",
+        "ODS": f"ofsted-providers:{data_file(ODS_2025)}",
+    }
     args = [files.get(a, a) for a in RUNS[run]]
     outputs = []
     for fmt in ("json", "table"):
@@ -84,15 +91,21 @@ def test_no_source_name_or_address_in_any_output(run: str,
     assert leaked == set()
     # anywhere in the text: no value appears unless the same text is part of non-identifying
     # text the sources or the release's own wording hold (an LA called as its town is)
-    own_words = "\n".join([
-        other, IN_YEAR_RULE, pm.SectorRule().describe(), pm.SectorRule("as_recorded").describe(),
-        *(r["label"] for r in read_table("provider_groups.csv")),
-        *(k.replace("_", " ") for k in strings(figures)),
-    ]).lower()
+    own_words = "\n".join(
+        [
+            other,
+            IN_YEAR_RULE,
+            pm.SectorRule().describe(),
+            pm.SectorRule("as_recorded").describe(),
+            *(r["label"] for r in read_table("provider_groups.csv")),
+            *(k.replace("_", " ") for k in strings(figures)),
+        ]
+    ).lower()
     for out in outputs:
         assert "REDACTED" not in out
         low = out.lower()
         words = set(re.findall(r"\w+", low))
-        candidates = [v for v in sensitive
-                      if set(re.findall(r"\w+", v.lower())) <= words and v.lower() in low]
+        candidates = [
+            v for v in sensitive if set(re.findall(r"\w+", v.lower())) <= words and v.lower() in low
+        ]
         assert [v for v in candidates if v.lower() not in own_words] == []

@@ -45,20 +45,39 @@ POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}\b")
 
 
 def _args(out: Path) -> list[str]:
-    return ["providers", "release", "--as-at", "2024-03-31",
-            "--source", f"ofsted-providers:{data_file(CSV_2024)}",
-            "--in-year-source", f"ofsted-providers:{data_file(ODS_2025)}",
-            "--out", str(out), "--producer", "A. Producer", "--assurer", "B. Assurer",
-            "--publication-date", "2024-09-26"]
+    return [
+        "providers",
+        "release",
+        "--as-at",
+        "2024-03-31",
+        "--source",
+        f"ofsted-providers:{data_file(CSV_2024)}",
+        "--in-year-source",
+        f"ofsted-providers:{data_file(ODS_2025)}",
+        "--out",
+        str(out),
+        "--producer",
+        "A. Producer",
+        "--assurer",
+        "B. Assurer",
+        "--publication-date",
+        "2024-09-26",
+    ]
 
 
 def _in_process(*args: str) -> Any:
     """The CLI in this process, with the real files read once per session."""
     original = ofsted_providers.read_provider_source
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(ofsted_providers, "read_provider_source",
-                   lambda p: source(Path(p).name) if Path(p).parent == data_file(
-                       CSV_2024).parent else original(p))
+        mp.setattr(
+            ofsted_providers,
+            "read_provider_source",
+            lambda p: (
+                source(Path(p).name)
+                if Path(p).parent == data_file(CSV_2024).parent
+                else original(p)
+            ),
+        )
         return CliRunner().invoke(app, list(args))
 
 
@@ -67,8 +86,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The release built twice: once in a fresh process, once in this one."""
     root = tmp_path_factory.mktemp("providers-release")
     a, b = root / "a", root / "b"
-    p = subprocess.run([sys.executable, "-m", "inspection_outcomes", *_args(a)],
-                       capture_output=True, text=True, timeout=600)
+    p = subprocess.run(
+        [sys.executable, "-m", "inspection_outcomes", *_args(a)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert p.returncode == 0, p.stderr
     r = _in_process(*_args(b))
     assert r.exit_code == 0, r.output
@@ -87,12 +110,23 @@ def _files(folder: Path) -> list[Path]:
 
 def test_release_contains_every_part(built: tuple[Path, Path]) -> None:
     out = built[0]
-    for name in ("figures.json", "underlying-data.ods", "underlying-data.xlsx", "index.html",
-                 "manifest.json", "data/data_guidance.md", "assets/govuk-frontend.min.css"):
+    for name in (
+        "figures.json",
+        "underlying-data.ods",
+        "underlying-data.xlsx",
+        "index.html",
+        "manifest.json",
+        "data/data_guidance.md",
+        "assets/govuk-frontend.min.css",
+    ):
         assert (out / name).is_file(), name
     # in-year outcomes come from the ODS; the 2024 CSV holds no register: no figure 5
     assert sorted(p.name for p in (out / "charts").glob("*.svg")) == [
-        "figure_1.svg", "figure_2.svg", "figure_3.svg", "figure_4.svg"]
+        "figure_1.svg",
+        "figure_2.svg",
+        "figure_3.svg",
+        "figure_4.svg",
+    ]
     metas = sorted((out / "data").glob("*.meta.csv"))
     assert len(metas) == 5
     for meta in metas:
@@ -117,15 +151,24 @@ def test_manifest_lists_every_file_with_its_checksum(built: tuple[Path, Path]) -
     assert manifest["status"] == "final"
     assert manifest["parameters"]["as_at"] == "2024-03-31"
     assert {i["path"]: i["sha256"] for i in manifest["inputs"]} == {
-        n: hashlib.sha256(data_file(n).read_bytes()).hexdigest() for n in (CSV_2024, ODS_2025)}
+        n: hashlib.sha256(data_file(n).read_bytes()).hexdigest() for n in (CSV_2024, ODS_2025)
+    }
 
 
-def test_figures_json_equals_the_figures_command(built: tuple[Path, Path],
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    r = run_cli(monkeypatch, "--as-at", "2024-03-31",
-                "--source", f"ofsted-providers:{data_file(CSV_2024)}",
-                "--in-year-source", f"ofsted-providers:{data_file(ODS_2025)}",
-                "--format", "json")
+def test_figures_json_equals_the_figures_command(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    r = run_cli(
+        monkeypatch,
+        "--as-at",
+        "2024-03-31",
+        "--source",
+        f"ofsted-providers:{data_file(CSV_2024)}",
+        "--in-year-source",
+        f"ofsted-providers:{data_file(ODS_2025)}",
+        "--format",
+        "json",
+    )
     assert r.exit_code == 0, r.stderr
     assert r.stdout == (built[0] / "figures.json").read_text()
 
@@ -135,7 +178,7 @@ def test_figures_json_equals_the_figures_command(built: tuple[Path, Path],
 
 def _table(rows: list[list[Any]], first_header: str) -> list[dict[str, Any]]:
     head = next(i for i, r in enumerate(rows) if r and r[0] == first_header)
-    return [dict(zip(rows[head], r, strict=False)) for r in rows[head + 1:]]
+    return [dict(zip(rows[head], r, strict=False)) for r in rows[head + 1 :]]
 
 
 def _cell(value: Any) -> Any:
@@ -144,8 +187,9 @@ def _cell(value: Any) -> Any:
 
 
 @pytest.mark.parametrize("fmt", ["ods", "xlsx"])
-def test_spreadsheets_read_back_equal_the_figures(built: tuple[Path, Path],
-                                                  figures: dict[str, Any], fmt: str) -> None:
+def test_spreadsheets_read_back_equal_the_figures(
+    built: tuple[Path, Path], figures: dict[str, Any], fmt: str
+) -> None:
     book = read_back(built[0] / f"underlying-data.{fmt}")
     assert list(book)[:3] == ["Cover", "Contents", "Notes"]
     labels = {pc.group_label(g): g for g in pm.GROUPS}
@@ -163,8 +207,9 @@ def test_spreadsheets_read_back_equal_the_figures(built: tuple[Path, Path],
     assert len(rows) == len(pm.SECTORS) * len(pc.FOUR_POINT_GROUPS)
     for r in rows:
         counts = by_sector[sectors[r["Sector"]]][labels[r["Provider group"]]]
-        assert [r[f"{pc.GRADE_LABELS[j]} (number)"] for j in JUDGEMENTS] == \
-            [counts[j] for j in JUDGEMENTS]
+        assert [r[f"{pc.GRADE_LABELS[j]} (number)"] for j in JUDGEMENTS] == [
+            counts[j] for j in JUDGEMENTS
+        ]
     by_region = figures["by_region"]["latest_overall_effectiveness"]
     for r in _table(book["Latest_outcomes_by_region"], "Ofsted region"):
         counts = by_region[r["Ofsted region"]][labels[r["Provider group"]]]
@@ -176,9 +221,9 @@ def test_spreadsheets_read_back_equal_the_figures(built: tuple[Path, Path],
         assert r["Good (number)"] == counts["good"]
     sa = _table(book["Supported_accommodation"], "Measure")[0]
     assert sa["England, sector or region"] == "England"
-    assert [sa[f"{pc.GRADE_LABELS[j]} (number)"] for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS
-            ] == [_cell(latest["supported_accommodation"][j])
-                  for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS]
+    assert [sa[f"{pc.GRADE_LABELS[j]} (number)"] for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS] == [
+        _cell(latest["supported_accommodation"][j]) for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS
+    ]
     pp = figures["providers_and_places"]
     for r in _table(book["Providers_and_places"], "Provider group"):
         assert r["Providers"] == _cell(pp["providers"][labels[r["Provider group"]]])
@@ -199,21 +244,23 @@ def test_register_and_joiners_reach_the_workbook_when_the_source_has_them() -> N
     pp = wb.sheet("Providers_and_places")
     by_label = {r[0]: r for r in pp.rows}
     for g in pm.GROUPS:
-        providers, places = f["providers_and_places"]["providers"][g], \
-            f["providers_and_places"]["places"][g]
+        providers, places = (
+            f["providers_and_places"]["providers"][g],
+            f["providers_and_places"]["places"][g],
+        )
         assert providers is not None
-        assert by_label[pc.group_label(g)][1:] == [providers, "[z]" if places is None
-                                                   else places]
+        assert by_label[pc.group_label(g)][1:] == [providers, "[z]" if places is None else places]
     jl = {r[0]: r for r in wb.sheet("Joiners_and_leavers").rows}
-    assert jl["All children's homes"][1:3] == [f["joiners_and_leavers"]["joiners"][
-        "all_childrens_homes"], f["joiners_and_leavers"]["leavers"]["all_childrens_homes"]]
+    assert jl["All children's homes"][1:3] == [
+        f["joiners_and_leavers"]["joiners"]["all_childrens_homes"],
+        f["joiners_and_leavers"]["leavers"]["all_childrens_homes"],
+    ]
 
 
 # --- findings page ------------------------------------------------------------------------
 
 
-def test_findings_quote_only_the_figures(built: tuple[Path, Path],
-                                         figures: dict[str, Any]) -> None:
+def test_findings_quote_only_the_figures(built: tuple[Path, Path], figures: dict[str, Any]) -> None:
     findings = build_providers_findings(figures)
     assert check_providers_numbers(findings, figures) == []
     page = (built[0] / "index.html").read_text()
@@ -280,18 +327,23 @@ def _texts(folder: Path) -> dict[str, str]:
     return out
 
 
-def test_no_name_address_or_postcode_in_any_file(built: tuple[Path, Path],
-                                                 figures: dict[str, Any]) -> None:
+def test_no_name_address_or_postcode_in_any_file(
+    built: tuple[Path, Path], figures: dict[str, Any]
+) -> None:
     sensitive, other = source_values()
     assert len(sensitive) > 1000
     texts = _texts(built[0])
     assert any(k.endswith("content.xml") for k in texts)
     assert any(k.startswith("underlying-data.xlsx!xl/") for k in texts)
-    own_words = "\n".join([
-        other, IN_YEAR_RULE, pm.SectorRule().describe(),
-        *(r["label"] for r in read_table("provider_groups.csv")),
-        *(k.replace("_", " ") for k in strings(figures)),
-    ]).lower()
+    own_words = "\n".join(
+        [
+            other,
+            IN_YEAR_RULE,
+            pm.SectorRule().describe(),
+            *(r["label"] for r in read_table("provider_groups.csv")),
+            *(k.replace("_", " ") for k in strings(figures)),
+        ]
+    ).lower()
     for name, text in texts.items():
         if name.startswith("assets/"):
             continue
@@ -299,9 +351,13 @@ def test_no_name_address_or_postcode_in_any_file(built: tuple[Path, Path],
         assert POSTCODE.findall(text) == [], name
         low = text.lower()
         words = set(re.findall(r"\w+", low))
-        leaked = [v for v in sensitive
-                  if set(re.findall(r"\w+", v.lower())) <= words and v.lower() in low
-                  and v.lower() not in own_words]
+        leaked = [
+            v
+            for v in sensitive
+            if set(re.findall(r"\w+", v.lower())) <= words
+            and v.lower() in low
+            and v.lower() not in own_words
+        ]
         assert leaked == [], (name, leaked[:5])
 
 
@@ -312,8 +368,12 @@ def test_existing_folder_is_not_replaced_without_force(tmp_path: Path) -> None:
     out = tmp_path / "release"
     out.mkdir()
     (out / "keep.txt").write_text("mine")
-    p = subprocess.run([sys.executable, "-m", "inspection_outcomes", *_args(out)],
-                       capture_output=True, text=True, timeout=120)
+    p = subprocess.run(
+        [sys.executable, "-m", "inspection_outcomes", *_args(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert p.returncode == 2
     assert p.stderr.count("\n") == 1 and "--force" in p.stderr
     assert "Traceback" not in p.stderr
@@ -335,14 +395,17 @@ def _axe(url: str, served: str, check: Any = None) -> None:
     external: list[str] = []
     with chromium() as browser:
         page = audit_page(browser, viewport={"width": 1280, "height": 900})
-        page.on("request", lambda r: None if r.url.startswith(served)
-                else external.append(r.url))
+        page.on("request", lambda r: None if r.url.startswith(served) else external.append(r.url))
         page.goto(url)
         page.wait_for_load_state("networkidle")
         result = axe(page)
-        report = json.dumps([{"id": v["id"], "help": v["help"],
-                              "nodes": [n["target"] for n in v["nodes"]][:5]}
-                             for v in result["violations"]], indent=1)
+        report = json.dumps(
+            [
+                {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+                for v in result["violations"]
+            ],
+            indent=1,
+        )
         assert result["violations"] == [], report
         assert result["passes"], "axe ran no checks"
         assert page.locator("h1").count() == 1
@@ -357,8 +420,7 @@ def test_findings_page_has_no_axe_violations(served: str) -> None:
         images = page.locator("img")
         assert images.count() == 4
         for i in range(images.count()):
-            assert page.evaluate("img => img.naturalWidth > 0",
-                                 images.nth(i).element_handle())
+            assert page.evaluate("img => img.naturalWidth > 0", images.nth(i).element_handle())
 
     _axe(f"{served}/index.html", served, four_images)
 
@@ -373,19 +435,25 @@ def test_methodology_and_glossary_have_no_axe_violations(served: str, name: str)
     _axe(f"{served}/{name}", served, navigation)
 
 
-def test_tidy_csv_totals_agree_with_the_figures(built: tuple[Path, Path],
-                                                figures: dict[str, Any]) -> None:
+def test_tidy_csv_totals_agree_with_the_figures(
+    built: tuple[Path, Path], figures: dict[str, Any]
+) -> None:
     with (built[0] / "data" / "providers_latest_outcomes.csv").open(newline="") as fh:
         rows = list(csv.DictReader(fh))
     homes = figures["latest_overall_effectiveness"]["groups"]["all_childrens_homes"]
-    national = {r["judgement"]: r["number_of_providers"] for r in rows
-                if r["geographic_level"] == "National" and r["sector"] == "Total"
-                and r["provider_group"] == "All children's homes"}
-    assert national == {**{pc.GRADE_LABELS[j]: str(homes[j]) for j in JUDGEMENTS},
-                        "Total": str(sum(homes.values()))}
+    national = {
+        r["judgement"]: r["number_of_providers"]
+        for r in rows
+        if r["geographic_level"] == "National"
+        and r["sector"] == "Total"
+        and r["provider_group"] == "All children's homes"
+    }
+    assert national == {
+        **{pc.GRADE_LABELS[j]: str(homes[j]) for j in JUDGEMENTS},
+        "Total": str(sum(homes.values())),
+    }
     regions = {r["region_name"] for r in rows if r["geographic_level"] == "Regional"}
-    assert regions == set(figures["by_region"]["latest_overall_effectiveness"]) & set(
-        pc.REGIONS)
+    assert regions == set(figures["by_region"]["latest_overall_effectiveness"]) & set(pc.REGIONS)
 
 
 # --- methodology and glossary ---------------------------------------------------------------
@@ -397,14 +465,14 @@ def _text(html: str) -> str:
     """A page's visible text, entities decoded and whitespace collapsed."""
     import html as html_lib
 
-    main = html[html.index("<main"):html.index("</main>")]
+    main = html[html.index("<main") : html.index("</main>")]
     inline = re.sub(r"</?(?:a|span|strong)\b[^>]*>", "", main)
     return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", inline)).split())
 
 
 def _nav(html: str) -> list[str]:
-    nav = html[html.index('id="navigation"'):]
-    return re.findall(r'href="([^"]+)"', nav[:nav.index("</ul>")])
+    nav = html[html.index('id="navigation"') :]
+    return re.findall(r'href="([^"]+)"', nav[: nav.index("</ul>")])
 
 
 def test_pages_exist_and_every_page_links_to_every_other(built: tuple[Path, Path]) -> None:
@@ -418,8 +486,9 @@ def test_pages_exist_and_every_page_links_to_every_other(built: tuple[Path, Path
     assert 'id="provisional"' not in index  # a full year is final
 
 
-def test_methodology_states_this_releases_parameters(built: tuple[Path, Path],
-                                                    figures: dict[str, Any]) -> None:
+def test_methodology_states_this_releases_parameters(
+    built: tuple[Path, Path], figures: dict[str, Any]
+) -> None:
     text = _text((built[0] / "methodology.html").read_text())
     iy = figures["in_year_overall_effectiveness"]
     assert (iy["start"], iy["end"], iy["provisional"]) == ("2024-04-01", "2025-03-31", False)
@@ -445,8 +514,9 @@ def test_methodology_follows_the_sector_rule() -> None:
     from inspection_outcomes.publications.providers.methodology import parameters, sector_rule
 
     f = _figures_2025()
-    f_recorded = build_figures(source(ODS_2025), date(2025, 3, 31),
-                               sector_rule=pm.SectorRule("as_recorded"))
+    f_recorded = build_figures(
+        source(ODS_2025), date(2025, 3, 31), sector_rule=pm.SectorRule("as_recorded")
+    )
     assert "counted as local authority rather than voluntary" in sector_rule(f)
     assert "counted as local authority rather than voluntary" not in sector_rule(f_recorded)
     assert dict(parameters(f_recorded, False))["Sector rule"] == "Sectors as recorded in the data"
@@ -467,8 +537,7 @@ def test_no_local_path_in_any_page(built: tuple[Path, Path]) -> None:
     for name in PAGES:
         html = (built[0] / name).read_text()
         assert here not in html and str(built[0]) not in html, name
-        assert re.findall(r"(?<![\w.:/])/(?:tmp|home|work|usr|var|Users|root)/", html) == [], \
-            name
+        assert re.findall(r"(?<![\w.:/])/(?:tmp|home|work|usr|var|Users|root)/", html) == [], name
         assert re.findall(r"[A-Za-z]:\\\\", html) == [], name
 
 
@@ -491,10 +560,20 @@ def test_sources_given_as_paths_reach_the_page_as_file_names() -> None:
 def provisional(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 2025 ODS with an in-year period of 1 April to 31 August (5 months)."""
     out = tmp_path_factory.mktemp("providers-provisional") / "release"
-    r = _in_process("providers", "release", "--as-at", "2025-03-31",
-                    "--source", f"ofsted-providers:{data_file(ODS_2025)}",
-                    "--period-start", "2024-04-01", "--period-end", "2024-08-31",
-                    "--out", str(out))
+    r = _in_process(
+        "providers",
+        "release",
+        "--as-at",
+        "2025-03-31",
+        "--source",
+        f"ofsted-providers:{data_file(ODS_2025)}",
+        "--period-start",
+        "2024-04-01",
+        "--period-end",
+        "2024-08-31",
+        "--out",
+        str(out),
+    )
     assert r.exit_code == 0, r.output
     return out
 
@@ -514,18 +593,32 @@ def test_short_period_is_labelled_provisional_everywhere(provisional: Path) -> N
     assert "Status of in-period data Provisional" in method
     assert "1 April 2024 to 31 August 2024" in method
     for fmt in ("ods", "xlsx"):
-        cover = " ".join(str(c) for r in read_back(provisional / f"underlying-data.{fmt}")[
-            "Cover"] for c in r if c)
+        cover = " ".join(
+            str(c)
+            for r in read_back(provisional / f"underlying-data.{fmt}")["Cover"]
+            for c in r
+            if c
+        )
         assert "Provisional data" in cover, fmt
         assert "between 1 April 2024 and 31 August 2024) are provisional" in cover, fmt
 
 
 def test_figures_command_reports_a_short_period_as_provisional(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    r = run_cli(monkeypatch, "--as-at", "2025-03-31",
-                "--source", f"ofsted-providers:{data_file(ODS_2025)}",
-                "--period-start", "2024-04-01", "--period-end", "2024-08-31",
-                "--format", "json")
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    r = run_cli(
+        monkeypatch,
+        "--as-at",
+        "2025-03-31",
+        "--source",
+        f"ofsted-providers:{data_file(ODS_2025)}",
+        "--period-start",
+        "2024-04-01",
+        "--period-end",
+        "2024-08-31",
+        "--format",
+        "json",
+    )
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["in_year_overall_effectiveness"]["provisional"] is True
 

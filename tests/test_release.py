@@ -31,9 +31,23 @@ def built(tmp_path_factory: pytest.TempPathFactory, history: Path) -> tuple[Path
     outs = []
     for name in ("a", "b"):
         out = root / name
-        p = run("release", "--as-at", "2024-03-31", "--compare", "first", "--source",
-                f"d2i:{history}", "--corrections", "corrections/d2i-ilacs.csv", "--out",
-                str(out), "--producer", "A. Producer", "--assurer", "B. Assurer")
+        p = run(
+            "release",
+            "--as-at",
+            "2024-03-31",
+            "--compare",
+            "first",
+            "--source",
+            f"d2i:{history}",
+            "--corrections",
+            "corrections/d2i-ilacs.csv",
+            "--out",
+            str(out),
+            "--producer",
+            "A. Producer",
+            "--assurer",
+            "B. Assurer",
+        )
         assert p.returncode == 0, p.stderr
         outs.append(out)
     return outs[0], outs[1]
@@ -41,10 +55,21 @@ def built(tmp_path_factory: pytest.TempPathFactory, history: Path) -> tuple[Path
 
 def test_release_contains_every_part(built: tuple[Path, Path]) -> None:
     out = built[0]
-    for name in ("figures.json", "underlying-data.ods", "underlying-data.xlsx", "index.html",
-                 "methodology.html", "glossary.html", "pre-release-access.html",
-                 "main-findings.govspeak.md", "quality-assurance.html", "qa-report.json",
-                 "manifest.json", "vintage/events.parquet", "vintage/release.json"):
+    for name in (
+        "figures.json",
+        "underlying-data.ods",
+        "underlying-data.xlsx",
+        "index.html",
+        "methodology.html",
+        "glossary.html",
+        "pre-release-access.html",
+        "main-findings.govspeak.md",
+        "quality-assurance.html",
+        "qa-report.json",
+        "manifest.json",
+        "vintage/events.parquet",
+        "vintage/release.json",
+    ):
         assert (out / name).is_file(), name
     assert sorted(p.name for p in (out / "charts").glob("*.svg"))
     assert list((out / "data").glob("*.meta.csv"))
@@ -68,20 +93,32 @@ def test_manifest_lists_every_file_with_its_checksum(built: tuple[Path, Path]) -
         assert hashlib.sha256((out / path).read_bytes()).hexdigest() == digest
     assert manifest["status"] == "final"
     assert manifest["producer"] == "A. Producer" and manifest["assurer"] == "B. Assurer"
-    assert {i["path"] for i in manifest["inputs"]} == {"ofsted_csc_ilacs_history.csv",
-                                                       "d2i-ilacs.csv"}
+    assert {i["path"] for i in manifest["inputs"]} == {
+        "ofsted_csc_ilacs_history.csv",
+        "d2i-ilacs.csv",
+    }
     assert manifest["corrections_applied"]
 
 
 def test_figures_json_equals_the_figures_command(built: tuple[Path, Path], history: Path) -> None:
-    p = run("figures", "--as-at", "2024-03-31", "--source", f"d2i:{history}", "--corrections",
-            "corrections/d2i-ilacs.csv", "--format", "json")
+    p = run(
+        "figures",
+        "--as-at",
+        "2024-03-31",
+        "--source",
+        f"d2i:{history}",
+        "--corrections",
+        "corrections/d2i-ilacs.csv",
+        "--format",
+        "json",
+    )
     assert p.returncode == 0
     assert p.stdout == (built[0] / "figures.json").read_text()
 
 
-def test_existing_release_is_not_overwritten_without_force(built: tuple[Path, Path],
-                                                           history: Path) -> None:
+def test_existing_release_is_not_overwritten_without_force(
+    built: tuple[Path, Path], history: Path
+) -> None:
     out = built[0]
     before = (out / "manifest.json").read_bytes()
     p = run("release", "--as-at", "2023-03-31", "--source", f"d2i:{history}", "--out", str(out))
@@ -93,8 +130,19 @@ def test_existing_release_is_not_overwritten_without_force(built: tuple[Path, Pa
 
 def test_one_person_cannot_both_produce_and_assure(tmp_path: Path, history: Path) -> None:
     out = tmp_path / "r"
-    p = run("release", "--as-at", "2024-03-31", "--source", f"d2i:{history}", "--out", str(out),
-            "--producer", "A. Producer", "--assurer", "a. producer")
+    p = run(
+        "release",
+        "--as-at",
+        "2024-03-31",
+        "--source",
+        f"d2i:{history}",
+        "--out",
+        str(out),
+        "--producer",
+        "A. Producer",
+        "--assurer",
+        "a. producer",
+    )
     assert p.returncode == 0, p.stderr
     assert json.loads((out / "manifest.json").read_text())["status"] == "draft"
 
@@ -111,8 +159,17 @@ def test_revision_from_a_later_extract(tmp_path: Path, history: Path) -> None:
             if datetime.strptime(r[4], "%d/%m/%y").date() <= date(2025, 6, 30):
                 w.writerow(r)
     original = tmp_path / "r2025"
-    p = run("release", "--as-at", "2025-03-31", "--compare", "previous", "--source",
-            f"d2i:{cut}", "--out", str(original))
+    p = run(
+        "release",
+        "--as-at",
+        "2025-03-31",
+        "--compare",
+        "previous",
+        "--source",
+        f"d2i:{cut}",
+        "--out",
+        str(original),
+    )
     assert p.returncode == 0, p.stderr
     p = run("release", "--revise", str(original), "--source", f"d2i:{history}")
     assert p.returncode == 0, p.stderr
@@ -120,11 +177,14 @@ def test_revision_from_a_later_extract(tmp_path: Path, history: Path) -> None:
     table = json.loads((revised / "revisions.json").read_text())
     late = [r for r in table["records"]]
     assert [(r["la_name"], r["start"], r["published"]) for r in late] == [
-        ("Wakefield", "2025-03-24", "2025-07-18")]
+        ("Wakefield", "2025-03-24", "2025-07-18")
+    ]
     changed = {r["figure"]: (r["old"], r["new"]) for r in table["figures_changed"]}
     old = json.loads((original / "figures.json").read_text())
     new = json.loads((revised / "figures.json").read_text())
-    assert changed["in_year.graded.n"] == (old["in_year"]["graded"]["n"],
-                                          old["in_year"]["graded"]["n"] + 1)
+    assert changed["in_year.graded.n"] == (
+        old["in_year"]["graded"]["n"],
+        old["in_year"]["graded"]["n"] + 1,
+    )
     assert new["as_at"] == old["as_at"] == "2025-03-31"
     assert (revised / "revisions.csv").read_text().startswith("figure,original_value,")

@@ -26,15 +26,17 @@ from inspection_outcomes.sources import report_pdf, reports
 from inspection_outcomes.sources.reports import read_report_outcome, read_reports
 
 BRIGHTON = "80438_brighton_and_hove__childrens_services_inspection_-_16_may_2024.pdf"
-ILACS_PAGE = ["Inspection of Dorset local authority children\u2019s services",
-              "Inspection dates: 17 March to 21 March 2025",
-              "Lead inspector: A Person, His Majesty\u2019s Inspector",
-              "Judgement Grade",
-              "The impact of leaders on social work practice with children and families Good",
-              "The experiences and progress of children who need help and protection Good",
-              "The experiences and progress of children in care Outstanding",
-              "The experiences and progress of care leavers Good",
-              "Overall effectiveness Good"]
+ILACS_PAGE = [
+    "Inspection of Dorset local authority children\u2019s services",
+    "Inspection dates: 17 March to 21 March 2025",
+    "Lead inspector: A Person, His Majesty\u2019s Inspector",
+    "Judgement Grade",
+    "The impact of leaders on social work practice with children and families Good",
+    "The experiences and progress of children who need help and protection Good",
+    "The experiences and progress of children in care Outstanding",
+    "The experiences and progress of care leavers Good",
+    "Overall effectiveness Good",
+]
 
 
 @pytest.fixture(scope="module")
@@ -44,21 +46,30 @@ def brighton(shared: Path) -> Path:
 
 def _page(writer: PdfWriter, contents: DecodedStreamObject | EncodedStreamObject) -> None:
     page = writer.add_blank_page(width=595, height=842)
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"),
-                             NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica"),
-                             NameObject("/Encoding"): NameObject("/WinAnsiEncoding")})
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject(
-        {NameObject("/F1"): writer._add_object(font)})})
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+    )
     page[NameObject("/Contents")] = writer._add_object(contents)
 
 
 def text_pdf(path: Path, lines: list[str]) -> Path:
     """A one-page PDF whose text is the given lines (Helvetica, as a report's text layer)."""
+
     def literal(line: str) -> bytes:
         raw = line.encode("cp1252")
-        return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") \
+        return (
+            b"("
+            + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
             + b") Tj T*"
+        )
 
     stream = DecodedStreamObject()
     stream.set_data(b"BT /F1 10 Tf 40 800 Td 14 TL " + b" ".join(map(literal, lines)) + b" ET")
@@ -97,6 +108,7 @@ def outcome_kinds(path: Path) -> list[str]:
 
 # --- files that are not readable PDFs ------------------------------------------------------
 
+
 def test_truncated_report_is_flagged(brighton: Path, tmp_path: Path) -> None:
     data = brighton.read_bytes()
     cut = tmp_path / BRIGHTON
@@ -115,8 +127,9 @@ def test_cut_to_its_header_is_unreadable(tmp_path: Path) -> None:
 
 def test_malformed_page_tree(tmp_path: Path) -> None:
     bad = text_pdf(tmp_path / "80559_southend-on-sea__bad.pdf", ILACS_PAGE)
-    bad.write_bytes(bad.read_bytes().replace(b"/Type /Pages", b"/Type /Junk").replace(
-        b"/Kids", b"/Kits"))
+    bad.write_bytes(
+        bad.read_bytes().replace(b"/Type /Pages", b"/Type /Junk").replace(b"/Kids", b"/Kits")
+    )
     assert outcome_kinds(bad) == ["unreadable_pdf"]
 
 
@@ -131,19 +144,22 @@ def test_encrypted_report(brighton: Path, tmp_path: Path, user_password: str) ->
         writer.write(f)
     outcome = read_report_outcome(locked)
     if user_password:
-        assert outcome.event is None and [a.kind for a in outcome.anomalies] == [
-            "encrypted_pdf"]
+        assert outcome.event is None and [a.kind for a in outcome.anomalies] == ["encrypted_pdf"]
     else:
-        assert outcome.event is not None and outcome.event.overall_effectiveness == (
-            "outstanding")
+        assert outcome.event is not None and outcome.event.overall_effectiveness == ("outstanding")
 
 
-@pytest.mark.parametrize("content, kind", [
-    (b"", "not_a_pdf"),
-    (b"minutes of a meeting", "not_a_pdf"),
-    (b"\n <!DOCTYPE html><html><head><title>Report not found</title></head></html>",
-     "not_a_pdf_html_page"),
-])
+@pytest.mark.parametrize(
+    "content, kind",
+    [
+        (b"", "not_a_pdf"),
+        (b"minutes of a meeting", "not_a_pdf"),
+        (
+            b"\n <!DOCTYPE html><html><head><title>Report not found</title></head></html>",
+            "not_a_pdf_html_page",
+        ),
+    ],
+)
 def test_not_a_pdf(tmp_path: Path, content: bytes, kind: str) -> None:
     path = tmp_path / "80559_southend-on-sea__notes.pdf"
     path.write_bytes(content)
@@ -163,6 +179,7 @@ def test_too_large_is_not_read(tmp_path: Path) -> None:
 
 # --- PDFs that are not reports, or not of the LA their name says ---------------------------
 
+
 def test_blank_pdf(tmp_path: Path) -> None:
     blank = tmp_path / "80559_southend-on-sea__blank_-_01_may_2024.pdf"
     writer = PdfWriter()
@@ -173,20 +190,26 @@ def test_blank_pdf(tmp_path: Path) -> None:
 
 
 def test_pdf_with_other_text(tmp_path: Path) -> None:
-    other = text_pdf(tmp_path / "80559_southend-on-sea__minutes.pdf",
-                     ["Minutes of the corporate parenting board", "Present: the chair"])
+    other = text_pdf(
+        tmp_path / "80559_southend-on-sea__minutes.pdf",
+        ["Minutes of the corporate parenting board", "Present: the chair"],
+    )
     outcome = read_report_outcome(other)
     assert [a.kind for a in outcome.anomalies] == ["unrecognised_layout"]
     assert "Minutes of the corporate parenting board" in outcome.anomalies[0].value
 
 
 def test_crafted_report_reads(tmp_path: Path) -> None:
-    path = text_pdf(tmp_path / "2532283_dorset__childrens_services_inspection_-_09_may_2025.pdf",
-                    ILACS_PAGE)
+    path = text_pdf(
+        tmp_path / "2532283_dorset__childrens_services_inspection_-_09_may_2025.pdf", ILACS_PAGE
+    )
     outcome = read_report_outcome(path)
     assert outcome.anomalies == [] and outcome.event is not None
     assert (outcome.event.la_name, outcome.event.framework, outcome.event.event_type) == (
-        "Dorset", "ilacs_2023", "short_inspection")
+        "Dorset",
+        "ilacs_2023",
+        "short_inspection",
+    )
 
 
 def test_report_of_another_la_than_its_file_name(brighton: Path, tmp_path: Path) -> None:
@@ -201,16 +224,17 @@ def test_report_of_another_la_than_its_file_name(brighton: Path, tmp_path: Path)
 
 def test_framework_contradicting_the_date(tmp_path: Path) -> None:
     """An ILACS layout dated in the SIF years: the record has no framework, and says why."""
-    lines = [line.replace("17 March to 21 March 2025", "3 to 14 March 2014")
-             for line in ILACS_PAGE]
-    path = text_pdf(tmp_path / "2532283_dorset__childrens_services_inspection_-_09_may_2014.pdf",
-                    lines)
+    lines = [line.replace("17 March to 21 March 2025", "3 to 14 March 2014") for line in ILACS_PAGE]
+    path = text_pdf(
+        tmp_path / "2532283_dorset__childrens_services_inspection_-_09_may_2014.pdf", lines
+    )
     outcome = read_report_outcome(path)
     assert outcome.event is not None and outcome.event.framework is None
     assert [a.kind for a in outcome.anomalies] == ["framework_contradiction"]
 
 
 # --- bounds: decompression, time, memory, a reader that dies -------------------------------
+
 
 def test_decompression_bomb_in_bounded_time(tmp_path: Path) -> None:
     bomb = bomb_pdf(tmp_path / "80559_southend-on-sea__bomb.pdf")
@@ -226,14 +250,21 @@ def test_decompression_bomb_in_bounded_memory(tmp_path: Path) -> None:
     """Read in a process of its own, whose peak resident memory (VmHWM, which starts afresh
     at exec, unlike ru_maxrss) is measured."""
     bomb = bomb_pdf(tmp_path / "80559_southend-on-sea__bomb.pdf")
-    code = ("import json, re, sys\n"
-            "from inspection_outcomes.sources.reports import read_report_outcome\n"
-            "o = read_report_outcome(sys.argv[1])\n"
-            "status = open('/proc/self/status').read()\n"
-            "peak = int(re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1))\n"
-            "print(json.dumps([[a.kind for a in o.anomalies], peak]))\n")
-    run = subprocess.run([sys.executable, "-c", code, str(bomb)], capture_output=True,
-                         text=True, timeout=60, check=True)
+    code = (
+        "import json, re, sys\n"
+        "from inspection_outcomes.sources.reports import read_report_outcome\n"
+        "o = read_report_outcome(sys.argv[1])\n"
+        "status = open('/proc/self/status').read()\n"
+        "peak = int(re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1))\n"
+        "print(json.dumps([[a.kind for a in o.anomalies], peak]))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(bomb)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     kinds, peak_kib = json.loads(run.stdout)
     assert kinds == ["decompression_limit"]
     assert peak_kib < 200 * 1024  # the stream would be 2 GiB inflated
@@ -255,12 +286,16 @@ def test_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert kinds == ["time_limit"]
 
 
-@pytest.mark.parametrize("message, kind", [
-    ("Reached maximum number of tokens per stream.", "pdf_limit"),
-    ("Limit reached while decompressing. 10 bytes remaining.", "decompression_limit"),
-])
-def test_pdf_reader_limits_are_anomalies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                         message: str, kind: str) -> None:
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("Reached maximum number of tokens per stream.", "pdf_limit"),
+        ("Limit reached while decompressing. 10 bytes remaining.", "decompression_limit"),
+    ],
+)
+def test_pdf_reader_limits_are_anomalies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, message: str, kind: str
+) -> None:
     from pypdf.errors import LimitReachedError
 
     def limited(path: Path) -> None:
@@ -279,8 +314,9 @@ def test_memory_error_is_an_anomaly(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="worker processes are forked (Linux)")
-def test_a_reader_that_dies_stops_only_its_file(brighton: Path, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_reader_that_dies_stops_only_its_file(
+    brighton: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A worker process killed mid-report (by the CPU or memory limit, or a crash in a
     library): the files it left are read again, the culprit alone."""
     folder = tmp_path / "reports"
@@ -298,7 +334,8 @@ def test_a_reader_that_dies_stops_only_its_file(brighton: Path, tmp_path: Path,
     read = read_reports(folder, workers=2)
     assert [e.source_file for e in read.events] == [BRIGHTON]
     assert [(a.file, a.kind) for a in read.anomalies] == [
-        ("80559_southend-on-sea__crash.pdf", "reader_stopped")]
+        ("80559_southend-on-sea__crash.pdf", "reader_stopped")
+    ]
 
 
 def test_a_folder_of_bad_files_reads_to_the_end(brighton: Path, tmp_path: Path) -> None:
@@ -311,5 +348,8 @@ def test_a_folder_of_bad_files_reads_to_the_end(brighton: Path, tmp_path: Path) 
     for workers in (1, 2):
         read = read_reports(folder, workers=workers)
         assert [e.source_file for e in read.events] == [BRIGHTON]
-        assert read.by_kind() == {"decompression_limit": 1, "not_a_pdf": 1,
-                                  "unrecognised_layout": 1}
+        assert read.by_kind() == {
+            "decompression_limit": 1,
+            "not_a_pdf": 1,
+            "unrecognised_layout": 1,
+        }

@@ -93,28 +93,39 @@ def test_one_copy_is_the_reference_table(country: Path) -> None:
 @pytest.mark.parametrize("fixture", ["country", "copies"])
 def test_no_event_outside_an_las_life(fixture: str, request: pytest.FixtureRequest) -> None:
     folder: Path = request.getfixturevalue(fixture)
-    outside = one(folder, """
+    outside = one(
+        folder,
+        """
         SELECT count(*) FROM events e JOIN las l USING (la_code)
         WHERE e.start_date < CAST(l.valid_from AS DATE) OR e.end_date > CAST(l.valid_to AS DATE)
-    """)
+    """,
+    )
     assert outside == 0
-    assert one(folder, "SELECT count(*) FROM events WHERE la_code NOT IN "
-                       "(SELECT la_code FROM las)") == 0
+    assert (
+        one(folder, "SELECT count(*) FROM events WHERE la_code NOT IN (SELECT la_code FROM las)")
+        == 0
+    )
 
 
 def test_new_las_start_ungraded(country: Path) -> None:
     """LAs created by a structural change: no SIF, first ILACS inspection a standard one."""
-    rows = query(country, f"""
+    rows = query(
+        country,
+        f"""
         SELECT l.name, first(g.event_type ORDER BY g.start_date), count(*)
         FROM ({GRADED}) g JOIN las l USING (la_code)
         WHERE l.valid_from IS NOT NULL GROUP BY l.name
-    """)
+    """,
+    )
     assert rows, "new LAs should be inspected within a few years of being created"
     assert all(first == "standard_inspection" for _, first, _ in rows)
-    ceased = one(country, """
+    ceased = one(
+        country,
+        """
         SELECT count(*) FROM events e JOIN las l USING (la_code)
         WHERE l.valid_to IS NOT NULL AND e.start_date > DATE '2023-03-31'
-    """)
+    """,
+    )
     assert ceased == 0
 
 
@@ -126,7 +137,9 @@ def test_all_event_types_present(fixture: str, request: pytest.FixtureRequest) -
 
 
 def test_short_inspections_only_after_good_or_outstanding(copies: Path) -> None:
-    rows = query(copies, f"""
+    rows = query(
+        copies,
+        f"""
         SELECT event_type, previous, count(*) FROM (
             SELECT event_type, framework,
                    lag(standing) OVER (PARTITION BY la_code ORDER BY start_date) AS previous,
@@ -134,7 +147,8 @@ def test_short_inspections_only_after_good_or_outstanding(copies: Path) -> None:
             FROM ({GRADED}) WHERE framework LIKE 'ilacs%' OR TRUE)
         WHERE framework LIKE 'ilacs%' AND prev_fw LIKE 'ilacs%'
         GROUP BY ALL
-    """)
+    """,
+    )
     short = {prev for t, prev, _ in rows if t == "short_inspection"}
     assert short == {"outstanding", "good"}
     standard = {prev for t, prev, _ in rows if t == "standard_inspection"}
@@ -142,78 +156,136 @@ def test_short_inspections_only_after_good_or_outstanding(copies: Path) -> None:
 
 
 def test_first_ilacs_inspection_is_standard(copies: Path) -> None:
-    firsts = query(copies, """
+    firsts = query(
+        copies,
+        """
         SELECT DISTINCT first(event_type ORDER BY start_date) FROM events
         WHERE event_type IN ('standard_inspection', 'short_inspection') GROUP BY la_code
-    """)
+    """,
+    )
     assert firsts == [("standard_inspection",)]
 
 
 def test_monitoring_visits_only_while_inadequate(copies: Path) -> None:
-    standing = query(copies, f"""
+    standing = query(
+        copies,
+        f"""
         SELECT DISTINCT (SELECT g.standing FROM ({GRADED}) g
                          WHERE g.la_code = m.la_code AND g.end_date < m.start_date
                          ORDER BY g.start_date DESC LIMIT 1)
         FROM events m WHERE m.event_type = 'monitoring_visit'
-    """)
+    """,
+    )
     assert standing == [("inadequate",)]
-    per_year = one(copies, """
+    per_year = one(
+        copies,
+        """
         SELECT avg(n) FROM (SELECT la_code, year(start_date) y, count(*) n FROM events
                             WHERE event_type = 'monitoring_visit' GROUP BY ALL)
-    """)
+    """,
+    )
     assert 1.5 <= float(str(per_year)) <= 4
 
 
 def test_focused_visits_between_inspections_with_themes(copies: Path) -> None:
-    themes = {t for (row,) in query(copies, "SELECT DISTINCT themes FROM events "
-                                            "WHERE event_type = 'focused_visit'")
-              for t in str(row).split(";")}
+    themes = {
+        t
+        for (row,) in query(
+            copies, "SELECT DISTINCT themes FROM events WHERE event_type = 'focused_visit'"
+        )
+        for t in str(row).split(";")
+    }
     assert themes == set(THEMES)
-    assert one(copies, "SELECT count(*) FROM events WHERE (event_type = 'focused_visit') "
-                       "<> (themes IS NOT NULL)") == 0
-    visits_to_inadequate = one(copies, f"""
+    assert (
+        one(
+            copies,
+            "SELECT count(*) FROM events WHERE (event_type = 'focused_visit') "
+            "<> (themes IS NOT NULL)",
+        )
+        == 0
+    )
+    visits_to_inadequate = one(
+        copies,
+        f"""
         SELECT count(*) FROM events f WHERE f.event_type = 'focused_visit' AND
             (SELECT g.standing FROM ({GRADED}) g WHERE g.la_code = f.la_code
              AND g.end_date < f.start_date ORDER BY g.start_date DESC LIMIT 1) = 'inadequate'
-    """)
+    """,
+    )
     assert visits_to_inadequate == 0
-    overlapping = one(copies, f"""
+    overlapping = one(
+        copies,
+        f"""
         SELECT count(*) FROM events v JOIN ({GRADED}) g USING (la_code)
         WHERE v.event_type IN ('focused_visit', 'monitoring_visit')
           AND v.start_date <= g.end_date AND g.start_date <= v.end_date
-    """)
+    """,
+    )
     assert overlapping == 0
 
 
 def test_judgements_follow_the_framework_versions(country: Path, copies: Path) -> None:
     for folder in (country, copies):
-        assert one(folder, """SELECT count(*) FROM events WHERE framework <> CASE
+        assert (
+            one(
+                folder,
+                """SELECT count(*) FROM events WHERE framework <> CASE
             WHEN event_type = 'cpi_inspection' THEN 'cpi'
             WHEN event_type = 'sif_inspection' THEN 'sif'
             WHEN start_date < DATE '2023-01-01' THEN 'ilacs_2018'
-            WHEN start_date < DATE '2026-04-01' THEN 'ilacs_2023' ELSE 'ilacs_2026' END""") == 0
+            WHEN start_date < DATE '2026-04-01' THEN 'ilacs_2023' ELSE 'ilacs_2026' END""",
+            )
+            == 0
+        )
         # care leavers: ILACS only from January 2023; never on visits
-        assert one(folder, """SELECT count(*) FROM events WHERE care_leavers IS NOT NULL
+        assert (
+            one(
+                folder,
+                """SELECT count(*) FROM events WHERE care_leavers IS NOT NULL
             AND (framework = 'ilacs_2018' OR event_type IN ('focused_visit',
-                 'monitoring_visit'))""") == 0
-        assert one(folder, """SELECT count(*) FROM events WHERE care_leavers IS NOT NULL
-            AND framework = 'ilacs_2023'""") > 0
+                 'monitoring_visit'))""",
+            )
+            == 0
+        )
+        assert (
+            one(
+                folder,
+                """SELECT count(*) FROM events WHERE care_leavers IS NOT NULL
+            AND framework = 'ilacs_2023'""",
+            )
+            > 0
+        )
     # no overall effectiveness from 1 April 2026, but the sub-judgements still
-    assert one(country, """SELECT count(*) FROM events WHERE framework = 'ilacs_2026'
-        AND overall_effectiveness IS NOT NULL""") == 0
-    assert one(country, """SELECT count(*) FROM events WHERE framework = 'ilacs_2026'
-        AND event_type = 'short_inspection' AND help_and_protection IS NOT NULL""") > 0
+    assert (
+        one(
+            country,
+            """SELECT count(*) FROM events WHERE framework = 'ilacs_2026'
+        AND overall_effectiveness IS NOT NULL""",
+        )
+        == 0
+    )
+    assert (
+        one(
+            country,
+            """SELECT count(*) FROM events WHERE framework = 'ilacs_2026'
+        AND event_type = 'short_inspection' AND help_and_protection IS NOT NULL""",
+        )
+        > 0
+    )
 
 
 def test_sub_judgements_consistent_with_overall(copies: Path) -> None:
     subs = "[impact_of_leaders, help_and_protection, children_in_care, care_leavers]"
-    rows = query(copies, f"""
+    rows = query(
+        copies,
+        f"""
         SELECT overall_effectiveness,
                list_contains({subs}, 'inadequate') AS any_inadequate,
                list_contains({subs}, overall_effectiveness) AS one_equal, count(*)
         FROM events WHERE event_type IN ('standard_inspection', 'short_inspection')
           AND overall_effectiveness IS NOT NULL GROUP BY ALL
-    """)
+    """,
+    )
     for overall, any_inadequate, one_equal, _ in rows:
         assert any_inadequate == (overall == "inadequate")
         assert one_equal
@@ -222,17 +294,22 @@ def test_sub_judgements_consistent_with_overall(copies: Path) -> None:
 
 
 def test_publication_dates_and_late_reports(copies: Path) -> None:
-    gaps = query(copies, """
+    gaps = query(
+        copies,
+        """
         SELECT min(publication_date - end_date), median(publication_date - end_date)
-        FROM events""")[0]
+        FROM events""",
+    )[0]
     assert int(str(gaps[0])) >= 40  # 6 weeks, less at most a weekend
     assert 42 <= float(str(gaps[1])) <= 70
-    late = one(copies, """
+    late = one(
+        copies,
+        """
         SELECT count(*) FROM events WHERE publication_date > make_date(
-            year(end_date) + CASE WHEN month(end_date) > 3 THEN 1 ELSE 0 END, 6, 30)""")
+            year(end_date) + CASE WHEN month(end_date) > 3 THEN 1 ELSE 0 END, 6, 30)""",
+    )
     assert 0 < int(str(late)) < one(copies, "SELECT count(*) FROM events")
-    weekend = one(copies, "SELECT count(*) FROM events WHERE dayofweek(publication_date) "
-                          "IN (0, 6)")
+    weekend = one(copies, "SELECT count(*) FROM events WHERE dayofweek(publication_date) IN (0, 6)")
     assert weekend == 0
 
 
@@ -240,8 +317,10 @@ def test_scale_reaches_the_asked_count(copies: Path) -> None:
     n = int(str(one(copies, "SELECT count(*) FROM events")))
     per_country = n / int(str(one(copies, "SELECT count(DISTINCT la_code) FROM las"))) * 158
     assert 200_000 - 2 * per_country <= n <= 200_000
-    codes = query(copies, "SELECT la_code, name FROM las WHERE la_code LIKE 'E06000058-%' "
-                          "ORDER BY la_code LIMIT 1")
+    codes = query(
+        copies,
+        "SELECT la_code, name FROM las WHERE la_code LIKE 'E06000058-%' ORDER BY la_code LIMIT 1",
+    )
     assert codes[0][0].startswith("E06000058-") and "(copy " in codes[0][1]
     # structural changes are copied with their copy's codes
     preds = query(copies, "SELECT predecessors FROM las WHERE la_code = 'E06000058-3'")
@@ -256,8 +335,9 @@ def test_cli_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     assert "simulated events" in first.output
     again = runner.invoke(app, ["simulate", "--seed", "5", "--out", str(out)])
     assert again.exit_code == 2
-    forced = runner.invoke(app, ["simulate", "--seed", "6", "--end", "2024-03-31",
-                                 "--out", str(out), "--force"])
+    forced = runner.invoke(
+        app, ["simulate", "--seed", "6", "--end", "2024-03-31", "--out", str(out), "--force"]
+    )
     assert forced.exit_code == 0, forced.output
     assert "seed: 6" in (out / README_FILE).read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["sim"]  # no temporary folder left

@@ -46,64 +46,136 @@ def real_content() -> ReleaseContent:
 
 
 def _la(code: str, name: str, region: str, **kw: Any) -> dict[str, Any]:
-    row: dict[str, Any] = {"la_code": code, "old_la_code": code[-3:], "la_name": name,
-                           "region": region, "event_type": None, "framework": None,
-                           "start_date": None, "end_date": None, "publication_date": None,
-                           "overall_effectiveness": None, "impact_of_leaders": None,
-                           "help_and_protection": None, "children_in_care": None,
-                           "care_leavers": None, "themes": None}
+    row: dict[str, Any] = {
+        "la_code": code,
+        "old_la_code": code[-3:],
+        "la_name": name,
+        "region": region,
+        "event_type": None,
+        "framework": None,
+        "start_date": None,
+        "end_date": None,
+        "publication_date": None,
+        "overall_effectiveness": None,
+        "impact_of_leaders": None,
+        "help_and_protection": None,
+        "children_in_care": None,
+        "care_leavers": None,
+        "themes": None,
+    }
     row.update(kw)
     return row
 
 
 def small_content(simulated: bool = True) -> ReleaseContent:
     """A hand-made release with the cases the blanks rules cover."""
-    graded = dict(overall_effectiveness="good", impact_of_leaders="good",
-                  help_and_protection="requires_improvement", children_in_care="good")
+    graded = dict(
+        overall_effectiveness="good",
+        impact_of_leaders="good",
+        help_and_protection="requires_improvement",
+        children_in_care="good",
+    )
     as_at = [
-        _la("E09000101", "Alpha", "London", event_type="standard_inspection",
-            start_date="2023-06-05", end_date="2023-06-16", publication_date="2023-08-01",
-            care_leavers="outstanding", **graded),
-        _la("E09000102", "Beta", "London", event_type="short_inspection",
-            start_date="2021-01-11", end_date="2021-01-15", publication_date="2021-03-01",
-            **graded),  # ILACS 2018: no care leavers judgement -> [z]
+        _la(
+            "E09000101",
+            "Alpha",
+            "London",
+            event_type="standard_inspection",
+            start_date="2023-06-05",
+            end_date="2023-06-16",
+            publication_date="2023-08-01",
+            care_leavers="outstanding",
+            **graded,
+        ),
+        _la(
+            "E09000102",
+            "Beta",
+            "London",
+            event_type="short_inspection",
+            start_date="2021-01-11",
+            end_date="2021-01-15",
+            publication_date="2021-03-01",
+            **graded,
+        ),  # ILACS 2018: no care leavers judgement -> [z]
         _la("E06000103", "Gamma", "North West"),  # not yet inspected -> [z]
-        _la("E06000104", "Delta", "South West", event_type="standard_inspection",
-            start_date="2023-09-04", end_date="2023-09-15", publication_date=None,
-            impact_of_leaders="inadequate", help_and_protection="inadequate",
-            children_in_care="inadequate", care_leavers="inadequate"),  # grade lost -> [x]
+        _la(
+            "E06000104",
+            "Delta",
+            "South West",
+            event_type="standard_inspection",
+            start_date="2023-09-04",
+            end_date="2023-09-15",
+            publication_date=None,
+            impact_of_leaders="inadequate",
+            help_and_protection="inadequate",
+            children_in_care="inadequate",
+            care_leavers="inadequate",
+        ),  # grade lost -> [x]
     ]
     in_year = [
         {**as_at[0], "themes": None},
-        _la("E06000104", "Delta", "South West", event_type="focused_visit",
-            start_date="2023-11-01", end_date="2023-11-02", publication_date="2023-12-01",
-            themes="front_door;care_leavers"),
+        _la(
+            "E06000104",
+            "Delta",
+            "South West",
+            event_type="focused_visit",
+            start_date="2023-11-01",
+            end_date="2023-11-02",
+            publication_date="2023-12-01",
+            themes="front_door;care_leavers",
+        ),
     ]
-    history = [{**r, "framework": "ilacs_2023" if r["start_date"] >= "2023" else "ilacs_2018"}
-               for r in as_at if r["event_type"]]
+    history = [
+        {**r, "framework": "ilacs_2023" if r["start_date"] >= "2023" else "ilacs_2018"}
+        for r in as_at
+        if r["event_type"]
+    ]
     counts = {"outstanding": 0, "good": 2, "requires_improvement": 0, "inadequate": 0}
-    oe = {"n": 2, "counts": counts, "percent": {"outstanding": 0, "good": 100,
-                                                 "requires_improvement": 0, "inadequate": 0},
-          "good_or_outstanding_percent": 100}
+    oe = {
+        "n": 2,
+        "counts": counts,
+        "percent": {"outstanding": 0, "good": 100, "requires_improvement": 0, "inadequate": 0},
+        "good_or_outstanding_percent": 100,
+    }
     figures = {
-        "as_at": "2024-03-31", "publication_cutoff": "2024-06-30",
+        "as_at": "2024-03-31",
+        "publication_cutoff": "2024-06-30",
         "period": {"start": "2023-04-01", "end": "2024-03-31"},
         "coverage": ["standard_inspection", "short_inspection", "focused_visit"],
-        "overall_effectiveness": oe, "by_region": {"London": oe},
-        "sub_judgements": {}, "earlier_as_at": {"2023-03-31": oe},
-        "change_since_earlier_inspection": {"compared_with": "first", "n": 0, "matrix": {
-            "outstanding": {"improved": None, "retained": 0, "declined": 0}}},
-        "in_year": {"visits": None, "las_visited": 2,
-                    "by_type": {"standard_inspection": 1, "short_inspection": 0,
-                                "focused_visit": 1, "monitoring_visit": None},
-                    "graded": {"n": 1, "counts": {"good": 1}, "percent": {"good": 100}}},
+        "overall_effectiveness": oe,
+        "by_region": {"London": oe},
+        "sub_judgements": {},
+        "earlier_as_at": {"2023-03-31": oe},
+        "change_since_earlier_inspection": {
+            "compared_with": "first",
+            "n": 0,
+            "matrix": {"outstanding": {"improved": None, "retained": 0, "declined": 0}},
+        },
+        "in_year": {
+            "visits": None,
+            "las_visited": 2,
+            "by_type": {
+                "standard_inspection": 1,
+                "short_inspection": 0,
+                "focused_visit": 1,
+                "monitoring_visit": None,
+            },
+            "graded": {"n": 1, "counts": {"good": 1}, "percent": {"good": 100}},
+        },
     }
-    meta = ReleaseMeta(title="Local authority inspection outcomes as at 31 March 2024",
-                       release_kind="la", simulated=simulated, publication_date="2024-08-30",
-                       source_description="simulated:/tmp/somewhere/sim", notes=["A note."])
-    return ReleaseContent(meta=meta, figures=figures,
-                          tables={"as_at": as_at, "in_year": in_year, "history": history,
-                                  "history_former": []})
+    meta = ReleaseMeta(
+        title="Local authority inspection outcomes as at 31 March 2024",
+        release_kind="la",
+        simulated=simulated,
+        publication_date="2024-08-30",
+        source_description="simulated:/tmp/somewhere/sim",
+        notes=["A note."],
+    )
+    return ReleaseContent(
+        meta=meta,
+        figures=figures,
+        tables={"as_at": as_at, "in_year": in_year, "history": history, "history_former": []},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -138,8 +210,7 @@ def test_la_sheets_equal_the_content_tables(real_files: dict[str, Path], ext: st
     for row, src in zip(rows, source, strict=True):
         assert row[header[0]] == src["la_code"]
         assert row["Local authority"] == src["la_name"]
-        expected_oe = LABELS[src["overall_effectiveness"]] if src["overall_effectiveness"] \
-            else None
+        expected_oe = LABELS[src["overall_effectiveness"]] if src["overall_effectiveness"] else None
         if expected_oe:
             assert row[oe_col] == expected_oe
         else:
@@ -160,21 +231,31 @@ def test_figure_sheets_equal_the_figures(real_files: dict[str, Path], ext: str) 
     f = real_content().figures
     got = read_back(real_files[ext])
     wb = build_workbook(real_content())
-    region = {r["Region"]: r for r in table_rows(got["Overall_effectiveness_region"],
-                                                 wb.sheet("Overall_effectiveness_region"))}
+    region = {
+        r["Region"]: r
+        for r in table_rows(
+            got["Overall_effectiveness_region"], wb.sheet("Overall_effectiveness_region")
+        )
+    }
     for name, fig in f["by_region"].items():
         assert region[name]["LAs with a judgement"] == fig["n"]
         for j in JUDGEMENTS:
             assert region[name][f"{LABELS[j]} (number)"] == fig["counts"][j]
             assert region[name][f"{LABELS[j]} (%)"] == fig["percent"][j]
-    assert region["England"]["Good or outstanding (%)"] == \
-        f["overall_effectiveness"]["good_or_outstanding_percent"]
-    outcomes = {r["Overall effectiveness"]: r for r in table_rows(
-        got["In_year_outcomes"], wb.sheet("In_year_outcomes"))}
+    assert (
+        region["England"]["Good or outstanding (%)"]
+        == f["overall_effectiveness"]["good_or_outstanding_percent"]
+    )
+    outcomes = {
+        r["Overall effectiveness"]: r
+        for r in table_rows(got["In_year_outcomes"], wb.sheet("In_year_outcomes"))
+    }
     for j in JUDGEMENTS:
         assert outcomes[LABELS[j]]["Number of inspections"] == f["in_year"]["graded"]["counts"][j]
-    activity = {r["Inspection or visit type"]: r["Number"] for r in table_rows(
-        got["In_year_activity"], wb.sheet("In_year_activity"))}
+    activity = {
+        r["Inspection or visit type"]: r["Number"]
+        for r in table_rows(got["In_year_activity"], wb.sheet("In_year_activity"))
+    }
     assert activity["Standard inspection"] == f["in_year"]["by_type"]["standard_inspection"]
     for t, label in (("focused_visit", "Focused visit"), ("monitoring_visit", "Monitoring visit")):
         expected = f["in_year"]["by_type"][t]
@@ -187,7 +268,7 @@ def test_dates_are_dates_and_numbers_are_numbers(real_files: dict[str, Path], ex
     header_at = next(i for i, r in enumerate(rows) if "Start date" in r)
     col = rows[header_at].index("Start date")
     code = rows[header_at].index(next(h for h in rows[header_at] if h.startswith("Old LA")))
-    body = rows[header_at + 1:]
+    body = rows[header_at + 1 :]
     assert body and all(isinstance(r[col], date) for r in body)
     assert all(isinstance(r[code], int) for r in body)
 
@@ -198,11 +279,14 @@ def test_building_twice_gives_identical_bytes(tmp_path: Path, ext: str) -> None:
     b = WRITERS[ext](small_content(), tmp_path / f"b.{ext}").read_bytes()
     assert a == b
     # and in another process with another hash seed
-    code = ("from tests.test_spreadsheet import WRITERS, small_content; "
-            f"WRITERS['{ext}'](small_content(), r'{tmp_path / ('c.' + ext)}')")
+    code = (
+        "from tests.test_spreadsheet import WRITERS, small_content; "
+        f"WRITERS['{ext}'](small_content(), r'{tmp_path / ('c.' + ext)}')"
+    )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
-    subprocess.run([sys.executable, "-c", code], check=True, env=env,
-                   cwd=Path(__file__).resolve().parents[1])
+    subprocess.run(
+        [sys.executable, "-c", code], check=True, env=env, cwd=Path(__file__).resolve().parents[1]
+    )
     assert (tmp_path / f"c.{ext}").read_bytes() == a
 
 
@@ -211,8 +295,10 @@ def test_blanks_are_explained(tmp_path: Path, ext: str) -> None:
     content = small_content()
     got = read_back(WRITERS[ext](content, tmp_path / f"s.{ext}"))
     wb = build_workbook(content)
-    rows = {r["Local authority"]: r for r in table_rows(got["As_at_31_March_2024"],
-                                                        wb.sheet("As_at_31_March_2024"))}
+    rows = {
+        r["Local authority"]: r
+        for r in table_rows(got["As_at_31_March_2024"], wb.sheet("As_at_31_March_2024"))
+    }
     cl = next(k for k in rows["Alpha"] if k.startswith("Experiences and progress of care"))
     oe = next(k for k in rows["Alpha"] if k.startswith("Overall effectiveness"))
     assert rows["Alpha"][cl] == "Outstanding"
@@ -231,16 +317,19 @@ def test_blanks_are_explained(tmp_path: Path, ext: str) -> None:
 
 @pytest.mark.parametrize("ext", WRITERS)
 def test_cover_warns_of_simulated_data_and_names_the_licence(tmp_path: Path, ext: str) -> None:
-    cover = [r[0] for r in read_back(WRITERS[ext](small_content(), tmp_path / f"s.{ext}"))
-             ["Cover"]]
+    cover = [r[0] for r in read_back(WRITERS[ext](small_content(), tmp_path / f"s.{ext}"))["Cover"]]
     text = "\n".join(cover)
     assert cover[0] == "Local authority inspection outcomes as at 31 March 2024"
     assert "Simulated data" in cover and "simulated" in cover[cover.index("Simulated data") + 1]
     assert "Open Government Licence v3.0" in text
     assert "30 August 2024" in text  # publication date
     assert "/tmp/somewhere" not in text  # no local folders in outputs
-    real = [r[0] for r in read_back(WRITERS[ext](small_content(simulated=False),
-                                                  tmp_path / f"r.{ext}"))["Cover"]]
+    real = [
+        r[0]
+        for r in read_back(WRITERS[ext](small_content(simulated=False), tmp_path / f"r.{ext}"))[
+            "Cover"
+        ]
+    ]
     assert "Simulated data" not in real
 
 

@@ -112,7 +112,7 @@ def test_every_sheet_but_the_cover_is_one_marked_up_table(workbook: dict) -> Non
 def test_contents_lists_every_sheet(workbook: dict) -> None:
     rows = workbook["rows"]["Contents"]
     r0, c0, r1, _ = workbook["tables"]["Contents"]
-    listed = [r[c0] for r in rows[r0 + 1:r1 + 1]]
+    listed = [r[c0] for r in rows[r0 + 1 : r1 + 1]]
     assert set(listed) == set(rows_names := list(workbook["rows"])) - {"Contents"}
     assert listed == [n for n in rows_names if n != "Contents"]  # in sheet order
 
@@ -121,13 +121,13 @@ def test_tables_have_one_full_header_row_and_no_blank_cells(workbook: dict) -> N
     for name, (r0, c0, r1, c1) in workbook["tables"].items():
         rows = workbook["rows"][name]
         assert r1 == len(rows) - 1, f"{name}: the table ends at the last row"
-        header = rows[r0][c0:c1 + 1]
+        header = rows[r0][c0 : c1 + 1]
         assert all(isinstance(h, str) and h.strip() for h in header), name
         assert len(set(header)) == len(header), f"{name}: header names are unique"
         for i in range(r0 + 1, r1 + 1):
             row = rows[i] + [""] * (c1 + 1 - len(rows[i]))
-            assert all(v != "" for v in row[c0:c1 + 1]), f"{name} row {i + 1} has a blank"
-            assert all(v == "" for v in row[c1 + 1:]), f"{name} row {i + 1}: outside the table"
+            assert all(v != "" for v in row[c0 : c1 + 1]), f"{name} row {i + 1} has a blank"
+            assert all(v == "" for v in row[c1 + 1 :]), f"{name} row {i + 1}: outside the table"
         # above the table: title and short lines in column A only, no blank rows
         for i in range(r0):
             assert rows[i] and rows[i][0] != "" and all(v == "" for v in rows[i][1:]), name
@@ -152,20 +152,27 @@ def test_column_widths_are_set(workbook: dict) -> None:
 def test_referenced_notes_exist_and_every_note_is_referenced(workbook: dict) -> None:
     rows = workbook["rows"]
     r0, c0, r1, _ = workbook["tables"]["Notes"]
-    numbers = [int(str(r[c0]).removeprefix("note ")) for r in rows["Notes"][r0 + 1:r1 + 1]]
+    numbers = [int(str(r[c0]).removeprefix("note ")) for r in rows["Notes"][r0 + 1 : r1 + 1]]
     assert numbers == list(range(1, len(numbers) + 1))
-    referenced = {int(m) for name, sheet in rows.items() if name != "Notes"
-                  for r in sheet for v in r if isinstance(v, str) for m in NOTE.findall(v)}
+    referenced = {
+        int(m)
+        for name, sheet in rows.items()
+        if name != "Notes"
+        for r in sheet
+        for v in r
+        if isinstance(v, str)
+        for m in NOTE.findall(v)
+    }
     assert referenced <= set(numbers)
     meta_notes = len(real_content().meta.notes)  # the engine's own notes are listed only
-    assert set(numbers) - referenced <= set(numbers[len(numbers) - meta_notes:])
+    assert set(numbers) - referenced <= set(numbers[len(numbers) - meta_notes :])
 
 
 def test_symbols_are_explained_where_used(workbook: dict) -> None:
     for name, rows in workbook["rows"].items():
         cells = [v for r in rows for v in r]
         if "[x]" in cells or "[z]" in cells:
-            text = " ".join(str(v) for r in rows[:workbook["tables"][name][0]] for v in r)
+            text = " ".join(str(v) for r in rows[: workbook["tables"][name][0]] for v in r)
             assert "[x]" in text and "[z]" in text, name
 
 

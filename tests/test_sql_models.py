@@ -46,8 +46,9 @@ def test_models_are_found_by_the_one_scheme(warehouse: str) -> None:
 
 
 def test_no_model_file_outside_a_warehouse() -> None:
-    assert {p.relative_to(MODELS_ROOT).parts[0] for p in MODELS_ROOT.rglob("*.sql")} \
-        == set(WAREHOUSES)
+    assert {p.relative_to(MODELS_ROOT).parts[0] for p in MODELS_ROOT.rglob("*.sql")} == set(
+        WAREHOUSES
+    )
 
 
 @MODELS
@@ -97,8 +98,9 @@ def test_described_columns_are_the_columns_made(path: Path) -> None:
 def test_canonical_tables_have_the_columns_their_schema_describes(warehouse: str) -> None:
     for table, schema in SOURCES[warehouse].items():
         assert schema is not None
-        assert [n for n, _ in columns_of(built(warehouse), Made("table", table))] \
-            == [n for n, _, _ in schema]
+        assert [n for n, _ in columns_of(built(warehouse), Made("table", table))] == [
+            n for n, _, _ in schema
+        ]
 
 
 def _made_by_python(warehouse: str) -> set[Made]:

@@ -13,8 +13,11 @@ from inspection_outcomes.model.scale import JUDGEMENTS, LABELS
 from inspection_outcomes.publications.la_outcomes.tidy import REGION_CODES, write_tidy_csv
 from tests.test_spreadsheet import real_content, small_content
 
-DATA_FILES = ("la_judgements_as_at", "la_inspections_in_year",
-              "la_graded_inspection_outcomes_in_year")
+DATA_FILES = (
+    "la_judgements_as_at",
+    "la_inspections_in_year",
+    "la_graded_inspection_outcomes_in_year",
+)
 
 
 def _read(path: Path) -> list[dict[str, str]]:
@@ -31,8 +34,13 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_writes_each_data_file_with_its_meta_file(folder: Path) -> None:
     names = sorted(p.name for p in folder.iterdir())
-    expected = sorted([*(f"{n}.csv" for n in DATA_FILES), *(f"{n}.meta.csv" for n in DATA_FILES),
-                       "data_guidance.md"])
+    expected = sorted(
+        [
+            *(f"{n}.csv" for n in DATA_FILES),
+            *(f"{n}.meta.csv" for n in DATA_FILES),
+            "data_guidance.md",
+        ]
+    )
     assert names == expected  # and no temporary folder left behind
     for n in DATA_FILES:
         with (folder / f"{n}.meta.csv").open(encoding="utf-8") as f:
@@ -51,8 +59,14 @@ def test_national_and_regional_judgements_equal_the_figures(folder: Path) -> Non
     assert {r["time_identifier"] for r in rows} == {"Reporting year"}
 
     def get(level: str, area: str, judgement: str, region: str = "") -> dict[str, str]:
-        [row] = [r for r in rows if r["geographic_level"] == level and r["region_name"] == region
-                 and r["judgement_area"] == area and r["judgement"] == judgement]
+        [row] = [
+            r
+            for r in rows
+            if r["geographic_level"] == level
+            and r["region_name"] == region
+            and r["judgement_area"] == area
+            and r["judgement"] == judgement
+        ]
         return row
 
     oe = f["overall_effectiveness"]
@@ -61,8 +75,10 @@ def test_national_and_regional_judgements_equal_the_figures(folder: Path) -> Non
         assert int(row["number_of_las"]) == oe["counts"][j]
         assert int(row["percent_of_las"]) == oe["percent"][j]
         for area, fig in f["sub_judgements"].items():
-            assert int(get("National", AREA_LABELS[area], LABELS[j])["number_of_las"]) == \
-                fig["counts"][j]
+            assert (
+                int(get("National", AREA_LABELS[area], LABELS[j])["number_of_las"])
+                == fig["counts"][j]
+            )
         for region, fig in f["by_region"].items():
             row = get("Regional", "Overall effectiveness", LABELS[j], region)
             assert int(row["number_of_las"]) == fig["counts"][j]
@@ -74,9 +90,12 @@ def test_national_and_regional_judgements_equal_the_figures(folder: Path) -> Non
 
 def test_la_level_gives_each_las_judgement(folder: Path) -> None:
     content = real_content()
-    rows = [r for r in _read(folder / "la_judgements_as_at.csv")
-            if r["geographic_level"] == "Local authority"
-            and r["judgement_area"] == "Overall effectiveness"]
+    rows = [
+        r
+        for r in _read(folder / "la_judgements_as_at.csv")
+        if r["geographic_level"] == "Local authority"
+        and r["judgement_area"] == "Overall effectiveness"
+    ]
     by_la: dict[str, dict[str, str]] = {}
     for r in rows:
         by_la.setdefault(r["new_la_code"], {})[r["judgement"]] = r["number_of_las"]
@@ -96,35 +115,56 @@ def test_la_level_gives_each_las_judgement(folder: Path) -> None:
 
 def test_in_year_counts_equal_the_figures_and_uncovered_types_are_x(folder: Path) -> None:
     f = real_content().figures
-    rows = [r for r in _read(folder / "la_inspections_in_year.csv")
-            if r["geographic_level"] == "National"]
+    rows = [
+        r
+        for r in _read(folder / "la_inspections_in_year.csv")
+        if r["geographic_level"] == "National"
+    ]
     assert {r["time_period"] for r in rows} == {"202324"}
     assert {r["time_identifier"] for r in rows} == {"Financial year"}
     got = {r["event_type"]: r["number_of_events"] for r in rows}
-    labels = {"standard_inspection": "Standard inspection", "short_inspection": "Short inspection",
-              "focused_visit": "Focused visit", "monitoring_visit": "Monitoring visit"}
+    labels = {
+        "standard_inspection": "Standard inspection",
+        "short_inspection": "Short inspection",
+        "focused_visit": "Focused visit",
+        "monitoring_visit": "Monitoring visit",
+    }
     for t, label in labels.items():
         expected = f["in_year"]["by_type"][t]
         assert got[label] == ("x" if expected is None else str(expected))
     assert got["Total"] == ("x" if f["in_year"]["visits"] is None else str(f["in_year"]["visits"]))
-    graded = {r["judgement"]: r for r in _read(folder / "la_graded_inspection_outcomes_in_year.csv")
-              if r["geographic_level"] == "National"}
+    graded = {
+        r["judgement"]: r
+        for r in _read(folder / "la_graded_inspection_outcomes_in_year.csv")
+        if r["geographic_level"] == "National"
+    }
     for j in JUDGEMENTS:
-        assert int(graded[LABELS[j]]["number_of_inspections"]) == \
-            f["in_year"]["graded"]["counts"][j]
-        assert int(graded[LABELS[j]]["percent_of_inspections"]) == \
-            f["in_year"]["graded"]["percent"][j]
+        assert (
+            int(graded[LABELS[j]]["number_of_inspections"]) == f["in_year"]["graded"]["counts"][j]
+        )
+        assert (
+            int(graded[LABELS[j]]["percent_of_inspections"]) == f["in_year"]["graded"]["percent"][j]
+        )
 
 
 def test_regions_add_up_to_the_nation(folder: Path) -> None:
     rows = _read(folder / "la_inspections_in_year.csv")
     for t in ("Standard inspection", "Short inspection"):
-        national = [int(r["number_of_events"]) for r in rows
-                    if r["geographic_level"] == "National" and r["event_type"] == t]
-        regional = [int(r["number_of_events"]) for r in rows
-                    if r["geographic_level"] == "Regional" and r["event_type"] == t]
-        local = [int(r["number_of_events"]) for r in rows
-                 if r["geographic_level"] == "Local authority" and r["event_type"] == t]
+        national = [
+            int(r["number_of_events"])
+            for r in rows
+            if r["geographic_level"] == "National" and r["event_type"] == t
+        ]
+        regional = [
+            int(r["number_of_events"])
+            for r in rows
+            if r["geographic_level"] == "Regional" and r["event_type"] == t
+        ]
+        local = [
+            int(r["number_of_events"])
+            for r in rows
+            if r["geographic_level"] == "Local authority" and r["event_type"] == t
+        ]
         assert national == [sum(regional)] == [sum(local)]
 
 
@@ -139,8 +179,10 @@ def test_writing_twice_gives_identical_files(tmp_path: Path) -> None:
 
 def test_small_release_covers_focused_visits(tmp_path: Path) -> None:
     write_tidy_csv(small_content(), tmp_path)
-    rows = {(r["geographic_level"], r["la_name"], r["event_type"]): r
-            for r in _read(tmp_path / "la_inspections_in_year.csv")}
+    rows = {
+        (r["geographic_level"], r["la_name"], r["event_type"]): r
+        for r in _read(tmp_path / "la_inspections_in_year.csv")
+    }
     assert rows[("National", "", "Focused visit")]["number_of_events"] == "1"
     assert rows[("Local authority", "Delta", "Focused visit")]["number_of_las_visited"] == "1"
     assert rows[("Local authority", "Alpha", "Focused visit")]["number_of_events"] == "0"

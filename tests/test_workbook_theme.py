@@ -53,8 +53,11 @@ def _ods_fonts(z: zipfile.ZipFile) -> dict[str, Font]:
     """Every table-cell style's font, each property from the style, else its parent, else the
     document's default cell style."""
     roots = [ET.fromstring(z.read(part)) for part in ("styles.xml", "content.xml")]
-    families = {f.get(_q(STYLE, "name")): f.get(_q(SVG, "font-family"), "").strip("'\"")
-                for r in roots for f in r.iter(_q(STYLE, "font-face"))}
+    families = {
+        f.get(_q(STYLE, "name")): f.get(_q(SVG, "font-family"), "").strip("'\"")
+        for r in roots
+        for f in r.iter(_q(STYLE, "font-face"))
+    }
     props: dict[str | None, dict[str, str]] = {}
     parents: dict[str, str | None] = {}
     for r in roots:
@@ -80,11 +83,13 @@ def _ods_fonts(z: zipfile.ZipFile) -> dict[str, Font]:
         colour = prop(style, _q(FO, "color"))
         underline = prop(style, _q(STYLE, "text-underline-style"))
         name = prop(style, _q(STYLE, "font-name"))
-        return Font(families.get(name, name) if name else None,
-                    _points(prop(style, _q(FO, "font-size"))),
-                    prop(style, _q(FO, "font-weight")) == "bold",
-                    underline not in (None, "none"),
-                    colour.lstrip("#").upper() if colour else None)
+        return Font(
+            families.get(name, name) if name else None,
+            _points(prop(style, _q(FO, "font-size"))),
+            prop(style, _q(FO, "font-weight")) == "bold",
+            underline not in (None, "none"),
+            colour.lstrip("#").upper() if colour else None,
+        )
 
     return {name: font(name) for name in props if name is not None}
 
@@ -97,8 +102,11 @@ def ods_cells(path: Path) -> Cells:
     out: Cells = {}
     for table in root.iter(_q(TABLE, "table")):
         cells = out.setdefault(str(table.get(_q(TABLE, "name"))), {})
-        rows = [r for r in table.iter(_q(TABLE, "table-row"))
-                for _ in range(int(r.get(_q(TABLE, "number-rows-repeated"), "1")))]
+        rows = [
+            r
+            for r in table.iter(_q(TABLE, "table-row"))
+            for _ in range(int(r.get(_q(TABLE, "number-rows-repeated"), "1")))
+        ]
         for i, row in enumerate(rows):
             j = 0
             for cell in row:
@@ -123,8 +131,9 @@ def _xlsx_font(font: ET.Element) -> Font:
     if colour is not None:  # an RGB colour, or one of the document theme's colours
         rgb = colour.get("rgb", "")[-6:].upper() or f"theme {colour.get('theme')}"
     size = val("sz")
-    return Font(val("name"), float(size) if size else None, val("b") is not None,
-                val("u") is not None, rgb)
+    return Font(
+        val("name"), float(size) if size else None, val("b") is not None, val("u") is not None, rgb
+    )
 
 
 def _xlsx_fonts(z: zipfile.ZipFile) -> list[Font]:
@@ -154,24 +163,44 @@ def xlsx_cells(path: Path) -> Cells:
 
 
 def _run(*args: str) -> None:
-    p = subprocess.run([sys.executable, "-m", "inspection_outcomes", *args],
-                       capture_output=True, text=True, timeout=600)
+    p = subprocess.run(
+        [sys.executable, "-m", "inspection_outcomes", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert p.returncode == 0, p.stderr
 
 
 @pytest.fixture(scope="module", params=["la", "providers"])
-def release(request: pytest.FixtureRequest, shared: Path,
-            tmp_path_factory: pytest.TempPathFactory) -> Path:
+def release(
+    request: pytest.FixtureRequest, shared: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     """A release built by the command line: the LA release of 2024, the providers' of 2025."""
     out = tmp_path_factory.mktemp(request.param) / "release"
     data = shared / "data"
     if request.param == "la":
-        _run("release", "--as-at", "2024-03-31", "--source",
-             f"d2i:{data / 'ilacs' / 'ofsted_csc_ilacs_history.csv'}", "--out", str(out))
+        _run(
+            "release",
+            "--as-at",
+            "2024-03-31",
+            "--source",
+            f"d2i:{data / 'ilacs' / 'ofsted_csc_ilacs_history.csv'}",
+            "--out",
+            str(out),
+        )
     else:
         source = data / "providers" / "childrens_social_care_data_2025_provider_level.ods"
-        _run("providers", "release", "--as-at", "2025-03-31", "--source",
-             f"ofsted-providers:{source}", "--out", str(out))
+        _run(
+            "providers",
+            "release",
+            "--as-at",
+            "2025-03-31",
+            "--source",
+            f"ofsted-providers:{source}",
+            "--out",
+            str(out),
+        )
     return out
 
 
@@ -185,10 +214,12 @@ def test_every_cell_has_the_same_font_in_both_files(release: Path) -> None:
     assert list(ods) == list(xlsx)
     for sheet, cells in ods.items():
         assert set(cells) == set(xlsx[sheet]), sheet
-        differ = [(at, cells[at], xlsx[sheet][at]) for at in sorted(cells)
-                  if cells[at] != xlsx[sheet][at]]
-        assert not differ, f"{sheet}: {len(differ)} cells differ (position, ODS, XLSX), " \
-            f"first {differ[:3]}"
+        differ = [
+            (at, cells[at], xlsx[sheet][at]) for at in sorted(cells) if cells[at] != xlsx[sheet][at]
+        ]
+        assert not differ, (
+            f"{sheet}: {len(differ)} cells differ (position, ODS, XLSX), first {differ[:3]}"
+        )
 
 
 @pytest.mark.parametrize("ext", ["ods", "xlsx"])

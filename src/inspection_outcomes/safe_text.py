@@ -31,8 +31,10 @@ from inspection_outcomes.errors import InputError
 
 #: C0 and C1 controls (but tab, line feed and carriage return), and the Unicode controls of
 #: text direction and invisible formatting.
-HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029"
-                    "\u202a-\u202e\u2060-\u2069\ufeff]")
+HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029"
+    "\u202a-\u202e\u2060-\u2069\ufeff]"
+)
 #: The longest text field a source may hold (names, grades, dates, evidence: the longest in
 #: the real files is under 300 characters).
 MAX_FIELD_CHARS = 2000
@@ -45,19 +47,21 @@ PUBLISHER_DOMAIN = "ofsted.gov.uk"
 def too_long(value: str) -> str | None:
     """Why a field is refused for its length, or None."""
     if len(value) > MAX_FIELD_CHARS:
-        return (f"a value of at most {MAX_FIELD_CHARS:,} characters expected "
-                f"(found {len(value):,})")
+        return f"a value of at most {MAX_FIELD_CHARS:,} characters expected (found {len(value):,})"
     return None
 
 
-def plain_text(value: str, *, file: str | Path | None = None, row: int | None = None,
-               field: str | None = None) -> str:
+def plain_text(
+    value: str, *, file: str | Path | None = None, row: int | None = None, field: str | None = None
+) -> str:
     """The value, when it holds no hidden character and is not too long; else an InputError."""
     problem = too_long(value)
     m = HIDDEN.search(value)
     if problem is None and m is not None:
-        problem = (f"text without control characters expected (found U+{ord(m.group()):04X} "
-                   f"at character {m.start() + 1})")
+        problem = (
+            f"text without control characters expected (found U+{ord(m.group()):04X} "
+            f"at character {m.start() + 1})"
+        )
     if problem is not None:
         raise InputError(problem, file=file, row=row, field=field)
     return value

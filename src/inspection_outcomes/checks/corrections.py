@@ -65,8 +65,12 @@ def _check_value(path: Path, row: int, field: str, value: str) -> None:
     else:
         ok, expected = True, ""
     if not ok:
-        raise InputError(f"corrected value '{value}' is not {expected}",
-                         file=path, row=row, field="corrected_value")
+        raise InputError(
+            f"corrected value '{value}' is not {expected}",
+            file=path,
+            row=row,
+            field="corrected_value",
+        )
 
 
 def read_ledger(path: Path) -> list[Correction]:
@@ -78,8 +82,9 @@ def read_ledger(path: Path) -> list[Correction]:
             reader = csv.DictReader(f)
             missing = [c for c in LEDGER_COLUMNS if c not in (reader.fieldnames or [])]
             if missing:
-                raise InputError(f"not a corrections ledger: missing column(s) "
-                                 f"{', '.join(missing)}", file=path)
+                raise InputError(
+                    f"not a corrections ledger: missing column(s) {', '.join(missing)}", file=path
+                )
             rows = list(reader)
     except UnicodeDecodeError:
         raise InputError("not UTF-8 text", file=path) from None
@@ -87,31 +92,46 @@ def read_ledger(path: Path) -> list[Correction]:
         raise InputError(f"not a CSV file ({e})", file=path) from None
     out = []
     for i, raw in enumerate(rows, start=2):
-        r = {c: plain_text(csv_cell_read(raw.get(c) or ""), file=path, row=i, field=c)
-             for c in LEDGER_COLUMNS}
+        r = {
+            c: plain_text(csv_cell_read(raw.get(c) or ""), file=path, row=i, field=c)
+            for c in LEDGER_COLUMNS
+        }
         for c in ("record", "field", "corrected_value", "evidence"):
-            if not (r[c] or "").strip() and not (c == "corrected_value" and
-                                                 r["field"] in JUDGEMENT_COLUMNS):
+            if not (r[c] or "").strip() and not (
+                c == "corrected_value" and r["field"] in JUDGEMENT_COLUMNS
+            ):
                 raise InputError("empty (every correction needs it)", file=path, row=i, field=c)
         if r["field"] not in CORRECTABLE:
-            raise InputError(f"'{r['field']}' is not a correctable field ("
-                             + ", ".join(CORRECTABLE) + ")", file=path, row=i, field="field")
+            raise InputError(
+                f"'{r['field']}' is not a correctable field (" + ", ".join(CORRECTABLE) + ")",
+                file=path,
+                row=i,
+                field="field",
+            )
         _check_value(path, i, r["field"], r["corrected_value"].strip())
-        out.append(Correction(r["record"].strip(), r["field"].strip(), r["value_found"],
-                              r["corrected_value"].strip(), r["evidence"].strip(),
-                              (r["date"] or "").strip(), i))
+        out.append(
+            Correction(
+                r["record"].strip(),
+                r["field"].strip(),
+                r["value_found"],
+                r["corrected_value"].strip(),
+                r["evidence"].strip(),
+                (r["date"] or "").strip(),
+                i,
+            )
+        )
     return out
 
 
 def ledger_text(ledger: list[Correction]) -> str:
     """The ledger as a CSV file again, in its order (formula-like text defused, so that
     `read_ledger` reads back the same corrections)."""
-    return csv_text(LEDGER_COLUMNS, ([getattr(c, col) for col in LEDGER_COLUMNS]
-                                     for c in ledger))
+    return csv_text(LEDGER_COLUMNS, ([getattr(c, col) for col in LEDGER_COLUMNS] for c in ledger))
 
 
-def apply_corrections(con: duckdb.DuckDBPyConnection, ledger: list[Correction],
-                      table: str = "events") -> list[Application]:
+def apply_corrections(
+    con: duckdb.DuckDBPyConnection, ledger: list[Correction], table: str = "events"
+) -> list[Application]:
     """Apply the ledger to the events table; report every correction.
 
     Checked and applied in bulk (one query to read what the source holds, one update per
@@ -119,10 +139,13 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, ledger: list[Correction],
     """
     from inspection_outcomes.store.bulk import insert_rows
 
-    con.execute("CREATE OR REPLACE TEMP TABLE ledger (position INTEGER, record VARCHAR, "
-                "field VARCHAR, corrected_value VARCHAR)")
-    insert_rows(con, "ledger", [(i, c.record, c.field, c.corrected_value)
-                                for i, c in enumerate(ledger)])
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE ledger (position INTEGER, record VARCHAR, "
+        "field VARCHAR, corrected_value VARCHAR)"
+    )
+    insert_rows(
+        con, "ledger", [(i, c.record, c.field, c.corrected_value) for i, c in enumerate(ledger)]
+    )
     current = " ".join(f"WHEN '{f}' THEN CAST(e.{f} AS VARCHAR)" for f in CORRECTABLE)
     held = con.execute(f"""
         SELECT (e.event_id IS NOT NULL) AS found,
@@ -136,13 +159,16 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, ledger: list[Correction],
         if not found:
             results.append(Application(c, False, "record not in the source"))
         elif value.strip() != c.value_found.strip():
-            results.append(Application(c, False, f"the source now holds '{value}', "
-                                       f"not '{c.value_found}'"))
+            results.append(
+                Application(c, False, f"the source now holds '{value}', not '{c.value_found}'")
+            )
         else:
             results.append(Application(c, True, ""))
     applied = [i for i, a in enumerate(results) if a.applied]
-    con.execute("CREATE OR REPLACE TEMP TABLE applied AS SELECT * FROM ledger "
-                f"WHERE position IN ({', '.join(map(str, applied)) or 'NULL'})")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE applied AS SELECT * FROM ledger "
+        f"WHERE position IN ({', '.join(map(str, applied)) or 'NULL'})"
+    )
     types = {r[0]: r[1] for r in con.execute(f"DESCRIBE {table}").fetchall()}
     for field in sorted({ledger[i].field for i in applied}):
         con.execute(f"""

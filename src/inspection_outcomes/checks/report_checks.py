@@ -53,8 +53,7 @@ def _published(report: InspectionEvent) -> list[date]:
 def match(report: InspectionEvent, records: Iterable[InspectionEvent]) -> InspectionEvent | None:
     """The record of the same report: same LA and publication date (the report's, else its
     file name's), else same dates."""
-    same_la = sorted((r for r in records if r.la_code == report.la_code),
-                     key=lambda r: r.event_id)
+    same_la = sorted((r for r in records if r.la_code == report.la_code), key=lambda r: r.event_id)
     for published in _published(report):
         for r in same_la:
             if r.publication_date == published:
@@ -77,8 +76,10 @@ def _judgement_evidence(report: InspectionEvent, field: str) -> str:
         return f"{_where(report, field)}: '{q[f'quote:{field}']}'"
     combined = q.get("quote:children_in_care", "")
     if field == "care_leavers" and "care leavers" in combined.lower():
-        return (f"{_where(report, 'children_in_care')}: '{combined}' (care leavers judged "
-                "with children in care; no separate care leavers judgement)")
+        return (
+            f"{_where(report, 'children_in_care')}: '{combined}' (care leavers judged "
+            "with children in care; no separate care leavers judgement)"
+        )
     if field in q.get("not_judged", "").split(";"):
         return f"{_where(report, field)}: not judged"
     return f"{_where(report, field)}: the judgement table has no row for {field}"
@@ -88,14 +89,19 @@ def _kind_evidence(report: InspectionEvent, field: str) -> str:
     """Event type and framework: the SIF title, else the dates (and days on site)."""
     q = report.extra
     if (field == "event_type" and report.event_type == "sif_inspection") or (
-            field == "framework" and report.framework == "sif"):
-        return (f"{_where(report, 'layout')}: '{q.get('quote:layout', '')}' (single "
-                "inspection framework)")
+        field == "framework" and report.framework == "sif"
+    ):
+        return (
+            f"{_where(report, 'layout')}: '{q.get('quote:layout', '')}' (single "
+            "inspection framework)"
+        )
     dates = f"{_where(report, 'dates')}: '{q.get('quote:dates', '')}'"
     if field == "framework":
         return f"{dates} (framework in force on the start date)"
-    return (f"{dates} ({_days_on_site(report)} days on site: "
-            f"{report.event_type.replace('_', ' ')}; reports do not name the type)")
+    return (
+        f"{dates} ({_days_on_site(report)} days on site: "
+        f"{report.event_type.replace('_', ' ')}; reports do not name the type)"
+    )
 
 
 def evidence(report: InspectionEvent, field: str) -> str:
@@ -125,17 +131,25 @@ def _days_on_site(report: InspectionEvent) -> int:
     return 0
 
 
-def compare(report: InspectionEvent, record: InspectionEvent) -> tuple[list[dict[str, str]],
-                                                                      int, int]:
+def compare(
+    report: InspectionEvent, record: InspectionEvent
+) -> tuple[list[dict[str, str]], int, int]:
     """Disagreements of one report with its record, judgements compared and agreeing."""
     out: list[dict[str, str]] = []
     checked = agreeing = 0
 
     def differ(field: str, rv: object, sv: object) -> None:
-        out.append({"report": report.source_file, "la": report.la_name,
-                    "record": record.event_id, "field": field,
-                    "report_value": text(rv), "record_value": text(sv),
-                    "evidence": evidence(report, field)})
+        out.append(
+            {
+                "report": report.source_file,
+                "la": report.la_name,
+                "record": record.event_id,
+                "field": field,
+                "report_value": text(rv),
+                "record_value": text(sv),
+                "evidence": evidence(report, field),
+            }
+        )
 
     for field in REPORT_FIELDS:
         rv, sv = getattr(report, field), getattr(record, field)
@@ -164,9 +178,14 @@ def verify(records: list[InspectionEvent], reports: list[InspectionEvent]) -> Ve
     for report in reports:
         record = match(report, records)
         if record is None:
-            unmatched.append({"report": report.source_file, "la": report.la_name,
-                              "start_date": text(report.start_date),
-                              "publication_date": text(report.publication_date)})
+            unmatched.append(
+                {
+                    "report": report.source_file,
+                    "la": report.la_name,
+                    "start_date": text(report.start_date),
+                    "publication_date": text(report.publication_date),
+                }
+            )
             continue
         matched += 1
         found, c, a = compare(report, record)
@@ -190,8 +209,9 @@ def _as_at_dates(events: Iterable[InspectionEvent]) -> list[date]:
     return [date(y, 3, 31) for y in range(2019, last.year + 1)]
 
 
-def matters(sif: InspectionEvent, records: list[InspectionEvent],
-            reports: list[InspectionEvent]) -> list[date]:
+def matters(
+    sif: InspectionEvent, records: list[InspectionEvent], reports: list[InspectionEvent]
+) -> list[date]:
     """The 31 Marches (2019 on) at which a SIF inspection is its LA's most recent graded one.
 
     Included as at 31 March when it took place by then and was published by 30 June (the
@@ -202,8 +222,11 @@ def matters(sif: InspectionEvent, records: list[InspectionEvent],
         rec = match(rep, records)
         if rec is not None:
             by_record[rec.event_id] = rep
-    timeline = [by_record.get(r.event_id, r) for r in records if r.la_code == sif.la_code
-                and r.event_type not in NOT_GRADED]
+    timeline = [
+        by_record.get(r.event_id, r)
+        for r in records
+        if r.la_code == sif.la_code and r.event_type not in NOT_GRADED
+    ]
     if not any(e.source_file == sif.source_file for e in timeline):
         timeline.append(sif)
     out = []
@@ -212,14 +235,23 @@ def matters(sif: InspectionEvent, records: list[InspectionEvent],
 
         def included(e: InspectionEvent, _as_at: date = as_at, _cutoff: date = cutoff) -> bool:
             took_place = e.end_date or e.start_date or e.publication_date
-            return (took_place is not None and took_place <= _as_at
-                    and e.publication_date is not None and e.publication_date <= _cutoff)
+            return (
+                took_place is not None
+                and took_place <= _as_at
+                and e.publication_date is not None
+                and e.publication_date <= _cutoff
+            )
 
         if not included(sif):
             continue
-        later = [e for e in timeline if e is not sif and included(e)
-                 and (e.start_date or e.publication_date or date.min)
-                 > (sif.start_date or sif.publication_date or date.min)]
+        later = [
+            e
+            for e in timeline
+            if e is not sif
+            and included(e)
+            and (e.start_date or e.publication_date or date.min)
+            > (sif.start_date or sif.publication_date or date.min)
+        ]
         if not later:
             out.append(as_at)
     return out
@@ -228,9 +260,13 @@ def matters(sif: InspectionEvent, records: list[InspectionEvent],
 LEDGER_COLUMNS = ("record", "field", "value_found", "corrected_value", "evidence", "date")
 
 
-def ledger_rows(result: VerifyResult, records: list[InspectionEvent],
-                reports: list[InspectionEvent], source_values: Mapping[tuple[str, str], str],
-                on: date) -> list[dict[str, str]]:
+def ledger_rows(
+    result: VerifyResult,
+    records: list[InspectionEvent],
+    reports: list[InspectionEvent],
+    source_values: Mapping[tuple[str, str], str],
+    on: date,
+) -> list[dict[str, str]]:
     """Corrections ledger rows for a verify result: one per disagreeing field.
 
     value_found is the source's own text where the source supplies it (source_values), else
@@ -248,9 +284,16 @@ def ledger_rows(result: VerifyResult, records: list[InspectionEvent],
             if not keep[report.source_file]:
                 continue
         found = source_values.get((d["record"], d["field"]), d["record_value"])
-        rows.append({"record": d["record"], "field": d["field"], "value_found": found,
-                     "corrected_value": d["report_value"], "evidence": d["evidence"],
-                     "date": on.isoformat()})
+        rows.append(
+            {
+                "record": d["record"],
+                "field": d["field"],
+                "value_found": found,
+                "corrected_value": d["report_value"],
+                "evidence": d["evidence"],
+                "date": on.isoformat(),
+            }
+        )
     return sorted(rows, key=lambda r: (r["record"], _field_order(r["field"])))
 
 

@@ -13,8 +13,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-providers_app = typer.Typer(help="Children's homes and other social care providers.",
-                            no_args_is_help=True)
+providers_app = typer.Typer(
+    help="Children's homes and other social care providers.", no_args_is_help=True
+)
 reports_app = typer.Typer(help="Published inspection reports (PDF).", no_args_is_help=True)
 app.add_typer(providers_app, name="providers")
 app.add_typer(reports_app, name="reports")

@@ -20,32 +20,50 @@ from inspection_outcomes.errors import InputError, ReleaseError
 FORMATS = ("json", "table")
 
 AsAt = Annotated[str, typer.Option("--as-at", help="The release date, e.g. 2024-03-31.")]
-Source = Annotated[str, typer.Option(
-    "--source", help="KIND:PATH, e.g. d2i:history.csv, canonical:events.parquet, "
-    "reports:DIR, simulated:DIR.")]
-ProviderSource = Annotated[str, typer.Option(
-    "--source", help="Provider-level data as at the date: ofsted-providers:PATH (CSV, ODS or "
-    "XLSX).")]
-Corrections = Annotated[Path | None, typer.Option("--corrections",
-                                                  help="Corrections ledger (CSV).")]
-Compare = Annotated[str, typer.Option(
-    "--compare", help="Change since the 'first' or 'previous' ILACS inspection.")]
-Cutoff = Annotated[str | None, typer.Option(
-    "--cutoff", help="Publication cut-off (default: 3 months after).")]
-PeriodStart = Annotated[str | None, typer.Option(
-    "--period-start", help="In-year period start (default: the 1 April on or before the "
-    "as-at date).")]
-PeriodEnd = Annotated[str | None, typer.Option(
-    "--period-end", help="In-year period end (default: as-at).")]
+Source = Annotated[
+    str,
+    typer.Option(
+        "--source",
+        help="KIND:PATH, e.g. d2i:history.csv, canonical:events.parquet, "
+        "reports:DIR, simulated:DIR.",
+    ),
+]
+ProviderSource = Annotated[
+    str,
+    typer.Option(
+        "--source",
+        help="Provider-level data as at the date: ofsted-providers:PATH (CSV, ODS or XLSX).",
+    ),
+]
+Corrections = Annotated[
+    Path | None, typer.Option("--corrections", help="Corrections ledger (CSV).")
+]
+Compare = Annotated[
+    str, typer.Option("--compare", help="Change since the 'first' or 'previous' ILACS inspection.")
+]
+Cutoff = Annotated[
+    str | None, typer.Option("--cutoff", help="Publication cut-off (default: 3 months after).")
+]
+PeriodStart = Annotated[
+    str | None,
+    typer.Option(
+        "--period-start",
+        help="In-year period start (default: the 1 April on or before the as-at date).",
+    ),
+]
+PeriodEnd = Annotated[
+    str | None, typer.Option("--period-end", help="In-year period end (default: as-at).")
+]
 Format = Annotated[str, typer.Option("--format", help="json or table.")]
 Out = Annotated[Path, typer.Option("--out", help="Folder to write the release into.")]
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing release.")]
-Producer = Annotated[str | None, typer.Option("--producer",
-                                              help="Who produced the release.")]
-Assurer = Annotated[str | None, typer.Option("--assurer",
-                                             help="Who assured it (a different person).")]
-PublicationDate = Annotated[str | None, typer.Option(
-    "--publication-date", help="Publication date (YYYY-MM-DD).")]
+Producer = Annotated[str | None, typer.Option("--producer", help="Who produced the release.")]
+Assurer = Annotated[
+    str | None, typer.Option("--assurer", help="Who assured it (a different person).")
+]
+PublicationDate = Annotated[
+    str | None, typer.Option("--publication-date", help="Publication date (YYYY-MM-DD).")
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -90,6 +108,5 @@ def print_release(result: Any) -> None:
     from rich.console import Console
 
     c = Console(stderr=True)
-    c.print(f"Release written to {result.out} ({len(result.files)} files, status "
-            f"{result.status})")
+    c.print(f"Release written to {result.out} ({len(result.files)} files, status {result.status})")
     c.print("Stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in result.stage_seconds.items()))

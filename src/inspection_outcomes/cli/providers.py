@@ -27,28 +27,42 @@ from inspection_outcomes.cli.options import (
 )
 from inspection_outcomes.errors import InputError
 
-InYearSource = Annotated[str | None, typer.Option(
-    "--in-year-source", help="In-year data (ofsted-providers:PATH); default: --source if it "
-    "has an in-year table.")]
-SectorRuleOption = Annotated[str, typer.Option(
-    "--sector-rule", help="trusts_as_la (homes run by trusts for an LA count as LA) or "
-    "as_recorded.")]
+InYearSource = Annotated[
+    str | None,
+    typer.Option(
+        "--in-year-source",
+        help="In-year data (ofsted-providers:PATH); default: --source if it has an in-year table.",
+    ),
+]
+SectorRuleOption = Annotated[
+    str,
+    typer.Option(
+        "--sector-rule",
+        help="trusts_as_la (homes run by trusts for an LA count as LA) or as_recorded.",
+    ),
+]
 
 
 @providers_app.command("figures")
 @user_errors
-def providers_figures(as_at: AsAt, source: ProviderSource, in_year_source: InYearSource = None,
-                      period_start: PeriodStart = None, period_end: PeriodEnd = None,
-                      sector_rule: SectorRuleOption = "trusts_as_la",
-                      format: Format = "json") -> None:
+def providers_figures(
+    as_at: AsAt,
+    source: ProviderSource,
+    in_year_source: InYearSource = None,
+    period_start: PeriodStart = None,
+    period_end: PeriodEnd = None,
+    sector_rule: SectorRuleOption = "trusts_as_la",
+    format: Format = "json",
+) -> None:
     """Print the providers release figures (figures.md) as JSON or as tables."""
     import json
 
     from inspection_outcomes.publications.providers import figures as pf
 
     check_format(format)
-    figures, _ = _providers_figures(as_at, source, in_year_source, period_start, period_end,
-                                    sector_rule)
+    figures, _ = _providers_figures(
+        as_at, source, in_year_source, period_start, period_end, sector_rule
+    )
     if format == "json":
         print(json.dumps(figures, indent=2, sort_keys=True, ensure_ascii=False))
     else:
@@ -59,9 +73,14 @@ def providers_figures(as_at: AsAt, source: ProviderSource, in_year_source: InYea
             console.print(table)
 
 
-def _providers_figures(as_at: str, source: str, in_year_source: str | None,
-                       period_start: str | None, period_end: str | None,
-                       sector_rule: str) -> tuple[dict[str, Any], list[Path]]:
+def _providers_figures(
+    as_at: str,
+    source: str,
+    in_year_source: str | None,
+    period_start: str | None,
+    period_end: str | None,
+    sector_rule: str,
+) -> tuple[dict[str, Any], list[Path]]:
     """The providers figures from the options, and the source files they were read from."""
     from inspection_outcomes.model.providers import SECTOR_RULES, SectorRule
     from inspection_outcomes.publications.providers import figures as pf
@@ -69,8 +88,9 @@ def _providers_figures(as_at: str, source: str, in_year_source: str | None,
     from inspection_outcomes.sources.ofsted_providers import read_provider_source
 
     if sector_rule not in SECTOR_RULES:
-        raise InputError(f"expected one of {', '.join(SECTOR_RULES)}, not '{sector_rule}'",
-                         field="--sector-rule")
+        raise InputError(
+            f"expected one of {', '.join(SECTOR_RULES)}, not '{sector_rule}'", field="--sector-rule"
+        )
     as_at_day = required_date(as_at, "--as-at")
     paths = [Path(parse_spec(source, PROVIDER_SOURCE_KINDS).path)]
     src = read_provider_source(paths[0])
@@ -78,28 +98,48 @@ def _providers_figures(as_at: str, source: str, in_year_source: str | None,
     if in_year_source:
         paths.append(Path(parse_spec(in_year_source, PROVIDER_SOURCE_KINDS).path))
         in_year = read_provider_source(paths[1])
-    figures = pf.build_figures(src, as_at_day, in_year, parse_date(period_start, "--period-start"),
-                               parse_date(period_end, "--period-end"), SectorRule(sector_rule))
+    figures = pf.build_figures(
+        src,
+        as_at_day,
+        in_year,
+        parse_date(period_start, "--period-start"),
+        parse_date(period_end, "--period-end"),
+        SectorRule(sector_rule),
+    )
     return figures, paths
 
 
 @providers_app.command("release")
 @user_errors
-def providers_release(as_at: AsAt, source: ProviderSource, out: Out,
-                      in_year_source: InYearSource = None, force: Force = False,
-                      period_start: PeriodStart = None, period_end: PeriodEnd = None,
-                      sector_rule: SectorRuleOption = "trusts_as_la",
-                      producer: Producer = None, assurer: Assurer = None,
-                      publication_date: PublicationDate = None) -> None:
+def providers_release(
+    as_at: AsAt,
+    source: ProviderSource,
+    out: Out,
+    in_year_source: InYearSource = None,
+    force: Force = False,
+    period_start: PeriodStart = None,
+    period_end: PeriodEnd = None,
+    sector_rule: SectorRuleOption = "trusts_as_la",
+    producer: Producer = None,
+    assurer: Assurer = None,
+    publication_date: PublicationDate = None,
+) -> None:
     """The complete providers release: data, spreadsheets, CSV, findings page, charts."""
     from inspection_outcomes.core.assembler import refuse_existing
     from inspection_outcomes.publications.providers.release import write_providers_release
 
     parse_date(publication_date, "--publication-date")
     refuse_existing(out, force)  # before the sources are read
-    figures, paths = _providers_figures(as_at, source, in_year_source, period_start,
-                                        period_end, sector_rule)
-    result = write_providers_release(figures, out, inputs=paths, force=force,
-                                     producer=producer, assurer=assurer,
-                                     publication_date=publication_date)
+    figures, paths = _providers_figures(
+        as_at, source, in_year_source, period_start, period_end, sector_rule
+    )
+    result = write_providers_release(
+        figures,
+        out,
+        inputs=paths,
+        force=force,
+        producer=producer,
+        assurer=assurer,
+        publication_date=publication_date,
+    )
     print_release(result)

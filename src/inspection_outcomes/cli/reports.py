@@ -13,10 +13,16 @@ from inspection_outcomes.cli.options import Format, Source, check_format, parse_
 REPORTS_FOLDER_ARG = typer.Argument(..., help="Folder of published report PDFs.")
 REPORTS_OUT = typer.Option(None, "--out", help="CSV file to write (default: standard output).")
 REPORTS_FOLDER = typer.Option(..., "--reports", help="Folder of published report PDFs.")
-REPORTS_LEDGER = typer.Option(None, "--ledger", help="Also write the disagreements as a "
-                              "corrections ledger (CSV) to this file.")
-REPORTS_ANOMALIES = typer.Option(None, "--anomalies", help="Also write what could not be "
-                                 "read (one row per anomaly, CSV) to this file.")
+REPORTS_LEDGER = typer.Option(
+    None,
+    "--ledger",
+    help="Also write the disagreements as a corrections ledger (CSV) to this file.",
+)
+REPORTS_ANOMALIES = typer.Option(
+    None,
+    "--anomalies",
+    help="Also write what could not be read (one row per anomaly, CSV) to this file.",
+)
 
 
 @reports_app.command("extract")
@@ -64,9 +70,9 @@ def reports_verify(
     reports: Path = REPORTS_FOLDER,
     fmt: Format = "table",
     ledger: Path | None = REPORTS_LEDGER,
-    ledger_date: str | None = typer.Option(None, "--ledger-date", help="Date of the "
-                                           "ledger's corrections, YYYY-MM-DD (default: "
-                                           "today)."),
+    ledger_date: str | None = typer.Option(
+        None, "--ledger-date", help="Date of the ledger's corrections, YYYY-MM-DD (default: today)."
+    ),
     anomalies: Path | None = REPORTS_ANOMALIES,
 ) -> None:
     """Check each report against its record in the source and list every disagreement.
@@ -104,8 +110,14 @@ def reports_verify(
         write_ledger(rows, LEDGER_COLUMNS, ledger)
         print(f"{len(rows)} corrections -> {ledger}", file=sys.stderr)
     if fmt == "json":
-        print(json.dumps({"reading": reading_summary(read), **result}, indent=2,
-                         sort_keys=True, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"reading": reading_summary(read), **result},
+                indent=2,
+                sort_keys=True,
+                ensure_ascii=False,
+            )
+        )
     else:
         print_verify_table(read, result)
     if anomalies is not None:

@@ -87,8 +87,9 @@ class Forked:
                 try:
                     data = pickle.dumps(outcome)
                 except Exception as e:  # an unpicklable value or error
-                    data = pickle.dumps(("error", ChildError(f"{type(e).__name__}: {e}"),
-                                         outcome[2]))
+                    data = pickle.dumps(
+                        ("error", ChildError(f"{type(e).__name__}: {e}"), outcome[2])
+                    )
                 with os.fdopen(write, "wb") as f:
                     f.write(data)
                 code = 0 if outcome[0] == "ok" else 1
@@ -178,8 +179,9 @@ def write_workbook(wb: Workbook, folder: Path, kind: str) -> list[str]:
         data = ods_bytes(wb)
     path = folder / f"underlying-data.{kind}"
     write_atomic(data, path)
-    return [f"{path.name}: {p}"
-            for p in check_tables_against_readback(model_rows(wb), read_back(path))]
+    return [
+        f"{path.name}: {p}" for p in check_tables_against_readback(model_rows(wb), read_back(path))
+    ]
 
 
 def refuse_existing(out: Path, force: bool) -> Path:

@@ -11,8 +11,9 @@ from pathlib import Path
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.safe_text import plain_text
 
-CALENDAR = Path(str(resources.files("inspection_outcomes").joinpath("config",
-                                                                  "release_calendar.csv")))
+CALENDAR = Path(
+    str(resources.files("inspection_outcomes").joinpath("config", "release_calendar.csv"))
+)
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,19 @@ def read_calendar(path: Path = CALENDAR) -> list[CalendarEntry]:
                 if isinstance(value, str):
                     plain_text(value, file=path, row=i, field=column)
             try:
-                out.append(CalendarEntry(
-                    r["release"], date.fromisoformat(r["as_at"]),
-                    date.fromisoformat(r["publication_cutoff"]) if r["publication_cutoff"]
-                    else None, date.fromisoformat(r["publication_date"]), r["notes"]))
+                out.append(
+                    CalendarEntry(
+                        r["release"],
+                        date.fromisoformat(r["as_at"]),
+                        date.fromisoformat(r["publication_cutoff"])
+                        if r["publication_cutoff"]
+                        else None,
+                        date.fromisoformat(r["publication_date"]),
+                        r["notes"],
+                    )
+                )
             except (KeyError, ValueError) as e:
-                raise InputError(f"not a release calendar entry ({e})", file=path,
-                                 row=i) from None
+                raise InputError(f"not a release calendar entry ({e})", file=path, row=i) from None
     return out
 
 

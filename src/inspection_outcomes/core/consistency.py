@@ -40,18 +40,23 @@ def _distribution_problems(path: str, d: dict[str, Any]) -> list[str]:
         problems.append(f"{path}: n is {d['n']} but the counts add up to {total}")
     for j in JUDGEMENTS:
         if d["percent"].get(j) != percent(counts[j], total):
-            problems.append(f"{path}.percent.{j} is {d['percent'].get(j)}, but "
-                            f"{counts[j]} of {total} is {percent(counts[j], total)}%")
+            problems.append(
+                f"{path}.percent.{j} is {d['percent'].get(j)}, but "
+                f"{counts[j]} of {total} is {percent(counts[j], total)}%"
+            )
     if "good_or_outstanding_percent" in d:
         expected = percent(counts["outstanding"] + counts["good"], total)
         if d["good_or_outstanding_percent"] != expected:
-            problems.append(f"{path}.good_or_outstanding_percent is "
-                            f"{d['good_or_outstanding_percent']}, expected {expected}")
+            problems.append(
+                f"{path}.good_or_outstanding_percent is "
+                f"{d['good_or_outstanding_percent']}, expected {expected}"
+            )
     return problems
 
 
-def check_tables_against_readback(tables: dict[str, list[list[Any]]],
-                                  readback: dict[str, list[list[Any]]]) -> list[str]:
+def check_tables_against_readback(
+    tables: dict[str, list[list[Any]]], readback: dict[str, list[list[Any]]]
+) -> list[str]:
     """Every table written equals the same table read back from the file."""
     problems = []
     for name, rows in tables.items():

@@ -24,12 +24,14 @@ def _cell(value: Any) -> str:
 
 def table(t: DataTable) -> list[str]:
     """A markdown table: one header row, numbers right-aligned."""
+
     def numeric(i: int) -> bool:
         return i > 0 and all(isinstance(r[i], int | float) or r[i] is None for r in t.rows)
 
     lines = ["| " + " | ".join(_cell(c) for c in t.columns) + " |"]
-    lines.append("| " + " | ".join("---:" if numeric(i) else "---"
-                                   for i in range(len(t.columns))) + " |")
+    lines.append(
+        "| " + " | ".join("---:" if numeric(i) else "---" for i in range(len(t.columns))) + " |"
+    )
     lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in t.rows]
     notes = [x for n in t.notes for x in ("", n)]
     return [*lines, *notes]
@@ -72,8 +74,11 @@ class GovspeakText:
             if item.chart:
                 self.figure(item.chart)
             elif item.text:
-                link = (f" [View the data for this figure](#{_anchor(item.anchor)})"
-                        if item.anchor else "")
+                link = (
+                    f" [View the data for this figure](#{_anchor(item.anchor)})"
+                    if item.anchor
+                    else ""
+                )
                 self.add(item.text + link)
         for t in section.tables:
             self.add(f"**{t.caption}**")
@@ -81,8 +86,10 @@ class GovspeakText:
 
     def annex(self, annex: Sequence[AnnexItem]) -> None:
         self.add("## Annex: data tables for figures")
-        self.add("This section contains the underlying data in an accessible table format for "
-                 "all figures.")
+        self.add(
+            "This section contains the underlying data in an accessible table format for "
+            "all figures."
+        )
         for a in annex:
             self.add(f"### {a.table.caption} {{#{_anchor(a.anchor)}}}")
             self.add(*table(a.table))

@@ -75,8 +75,14 @@ class _Styles:
     def __init__(self, doc: OpenDocumentSpreadsheet) -> None:
         self.doc = doc
         doc.automaticstyles.addElement(_date_style("N_long_date"))
-        doc.fontfacedecls.addElement(FontFace(name=theme.FONT, fontfamily=theme.FONT,
-                                              fontfamilygeneric="swiss", fontpitch="variable"))
+        doc.fontfacedecls.addElement(
+            FontFace(
+                name=theme.FONT,
+                fontfamily=theme.FONT,
+                fontfamilygeneric="swiss",
+                fontpitch="variable",
+            )
+        )
         self.title = self._cell("ce_title", theme.TITLE)
         self.heading = self._cell("ce_heading", theme.HEADING)
         self.subtitle = self._cell("ce_subtitle", theme.SUBTITLE)
@@ -123,8 +129,9 @@ def _text_properties(fmt: theme.CellFormat) -> TextProperties:
     if fmt.colour:
         props["color"] = fmt.colour.lower()
     if fmt.underline:
-        props.update(textunderlinestyle="solid", textunderlinewidth="auto",
-                     textunderlinecolor="font-color")
+        props.update(
+            textunderlinestyle="solid", textunderlinewidth="auto", textunderlinecolor="font-color"
+        )
     return TextProperties(**props)
 
 
@@ -165,7 +172,11 @@ class _Rows(Node):
 
 # The prefixes written are odfpy's own for these namespaces.
 assert (nsdict[TABLENS], nsdict[OFFICENS], nsdict[TEXTNS], nsdict[XLINKNS]) == (
-    "table", "office", "text", "xlink")
+    "table",
+    "office",
+    "text",
+    "xlink",
+)
 
 # The namespaces odfpy would meet, in order, making each kind of cell (the table-cell element,
 # its attributes, then its paragraph, and a link's element and attributes).
@@ -202,8 +213,10 @@ class _RowWriter:
     def _open(self, value_type: str, style: Style, extra: str = "") -> str:
         name = style.getAttrNS(STYLENS, "name")
         self.style_names.add(name)
-        return (f'<table:table-cell office:value-type="{value_type}"{extra} '
-                f"table:style-name={_quoteattr(name)}>")
+        return (
+            f'<table:table-cell office:value-type="{value_type}"{extra} '
+            f"table:style-name={_quoteattr(name)}>"
+        )
 
     def cell(self, value: Cell, style: Style | None = None) -> str:
         """One table-cell element: odfpy's TableCell with its paragraphs."""
@@ -212,23 +225,30 @@ class _RowWriter:
             self._uses(_LINK_NAMESPACES)
             href = f"#{value.target}.A1" if value.is_sheet else value.target
             text = _sanitize(value.text)
-            link = (f"<text:a xlink:href={_quoteattr(href)} xlink:type=\"simple\""
-                    + (f">{text}</text:a>" if text else "/>"))
-            return f"{self._open('string', style or styles.link)}<text:p>{link}</text:p>" \
+            link = f'<text:a xlink:href={_quoteattr(href)} xlink:type="simple"' + (
+                f">{text}</text:a>" if text else "/>"
+            )
+            return (
+                f"{self._open('string', style or styles.link)}<text:p>{link}</text:p>"
                 "</table:table-cell>"
+            )
         if isinstance(value, bool):
             raise TypeError("booleans are not written to the workbook")
         if isinstance(value, int | float):
             self._uses(_NUMBER_NAMESPACES)
             text = str(value)
             extra = f" office:value={_quoteattr(text)}"
-            return f"{self._open('float', style or styles.number, extra)}" \
+            return (
+                f"{self._open('float', style or styles.number, extra)}"
                 f"{_paragraph(text)}</table:table-cell>"
+            )
         if isinstance(value, date):
             self._uses(_NUMBER_NAMESPACES)
             extra = f" office:date-value={_quoteattr(value.isoformat())}"
-            return f"{self._open('date', style or styles.date, extra)}" \
+            return (
+                f"{self._open('date', style or styles.date, extra)}"
                 f"{_paragraph(long_date(value))}</table:table-cell>"
+            )
         self._uses(_CELL_NAMESPACES)
         lines = str(value).split("\n")
         paragraphs = "".join(_paragraph(line) for line in lines)
@@ -256,8 +276,7 @@ def _cover_table(wb: Workbook, styles: _Styles, writer: _RowWriter) -> Table:
     return t
 
 
-def _sheet_table(sheet: Sheet, styles: _Styles,
-                 writer: _RowWriter) -> tuple[Table, DatabaseRange]:
+def _sheet_table(sheet: Sheet, styles: _Styles, writer: _RowWriter) -> tuple[Table, DatabaseRange]:
     t = Table(name=sheet.name, stylename=styles.table)
     for col in sheet.columns:
         t.addElement(TableColumn(stylename=styles.column(col.width)))
@@ -272,17 +291,27 @@ def _sheet_table(sheet: Sheet, styles: _Styles,
     first = sheet.header_row + 1
     last = first + len(sheet.rows)
     end = column_letter(len(sheet.columns) - 1)
-    db = DatabaseRange(name=sheet.table_name, containsheader="true",
-                       targetrangeaddress=f"{sheet.name}.A{first}:{sheet.name}.{end}{last}")
+    db = DatabaseRange(
+        name=sheet.table_name,
+        containsheader="true",
+        targetrangeaddress=f"{sheet.name}.A{first}:{sheet.name}.{end}{last}",
+    )
     return t, db
 
 
 #: The attributes odfpy reads style names from, in its order.
 _STYLE_REFERENCES = (
-    (CHARTNS, "style-name"), (DRAWNS, "style-name"), (DRAWNS, "text-style-name"),
-    (PRESENTATIONNS, "style-name"), (STYLENS, "data-style-name"),
-    (STYLENS, "list-style-name"), (STYLENS, "page-layout-name"), (STYLENS, "style-name"),
-    (TABLENS, "default-cell-style-name"), (TABLENS, "style-name"), (TEXTNS, "style-name"),
+    (CHARTNS, "style-name"),
+    (DRAWNS, "style-name"),
+    (DRAWNS, "text-style-name"),
+    (PRESENTATIONNS, "style-name"),
+    (STYLENS, "data-style-name"),
+    (STYLENS, "list-style-name"),
+    (STYLENS, "page-layout-name"),
+    (STYLENS, "style-name"),
+    (TABLENS, "default-cell-style-name"),
+    (TABLENS, "style-name"),
+    (TEXTNS, "style-name"),
 )
 
 
@@ -316,8 +345,11 @@ def _used_styles(doc: OpenDocumentSpreadsheet, segments: list[Element]) -> list[
 
     for top in segments:
         walk(top)
-    return [e for e in doc.automaticstyles.childNodes
-            if isinstance(e, Element) and e.getAttrNS(STYLENS, "name") in names]
+    return [
+        e
+        for e in doc.automaticstyles.childNodes
+        if isinstance(e, Element) and e.getAttrNS(STYLENS, "name") in names
+    ]
 
 
 def ods_bytes(wb: Workbook) -> bytes:
@@ -342,10 +374,16 @@ def ods_bytes(wb: Workbook) -> bytes:
 def _ods_bytes(wb: Workbook) -> bytes:
     doc = OpenDocumentSpreadsheet()
     stamp = f"{wb.created.isoformat()}T00:00:00"
-    for element in (dc.Title(text=wb.title), dc.Subject(text=wb.subject),
-                    dc.Language(text=wb.language), odfmeta.InitialCreator(text=wb.author),
-                    dc.Creator(text=wb.author), odfmeta.CreationDate(text=stamp),
-                    dc.Date(text=stamp), *(odfmeta.Keyword(text=k) for k in wb.keywords)):
+    for element in (
+        dc.Title(text=wb.title),
+        dc.Subject(text=wb.subject),
+        dc.Language(text=wb.language),
+        odfmeta.InitialCreator(text=wb.author),
+        dc.Creator(text=wb.author),
+        odfmeta.CreationDate(text=stamp),
+        dc.Date(text=stamp),
+        *(odfmeta.Keyword(text=k) for k in wb.keywords),
+    ):
         doc.meta.addElement(element)
     doc._used_auto_styles = lambda segments: _used_styles(doc, segments)
     styles = _Styles(doc)

@@ -52,9 +52,11 @@ SIMULATED_WARNING = (
 
 #: Every page's content security policy: its own files only; no inline script or style, no
 #: plug-ins, no forms, no base address (the pages' scripts, where there are any, by file).
-CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; "
-                           "img-src 'self'; font-src 'self'; object-src 'none'; "
-                           "base-uri 'none'; form-action 'none'")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; "
+    "img-src 'self'; font-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'none'"
+)
 
 
 APP_CSS = """\
@@ -95,14 +97,18 @@ def read_pre_release(path: Path = PRE_RELEASE_CSV) -> list[tuple[str, str]]:
         reader = csv.DictReader(f)
         missing = {"role", "organisation"} - set(reader.fieldnames or [])
         if missing:
-            raise InputError(f"columns 'role' and 'organisation' expected, missing "
-                             f"{sorted(missing)}", file=path, row=1)
+            raise InputError(
+                f"columns 'role' and 'organisation' expected, missing {sorted(missing)}",
+                file=path,
+                row=1,
+            )
         rows = []
         for i, r in enumerate(reader, start=2):
             for fieldname in ("role", "organisation"):
                 if not (r.get(fieldname) or "").strip():
-                    raise InputError("a non-empty value expected", file=path, row=i,
-                                     field=fieldname)
+                    raise InputError(
+                        "a non-empty value expected", file=path, row=i, field=fieldname
+                    )
                 plain_text(r[fieldname], file=path, row=i, field=fieldname)
             rows.append((r["role"].strip(), r["organisation"].strip()))
     return rows
@@ -164,11 +170,15 @@ def environment() -> Environment:
 
 def numeric_columns(table: DataTable) -> set[int]:
     """Columns (after the first) holding only numbers or blanks: right-aligned, GOV.UK style."""
+
     def is_number(v: Any) -> bool:
         return v is None or (isinstance(v, int | float) and not isinstance(v, bool))
 
-    return {i for i in range(1, len(table.columns))
-            if table.rows and all(is_number(r[i]) for r in table.rows)}
+    return {
+        i
+        for i in range(1, len(table.columns))
+        if table.rows and all(is_number(r[i]) for r in table.rows)
+    }
 
 
 def table_cells(table: DataTable, blank: Markup) -> dict[str, list[Any]]:

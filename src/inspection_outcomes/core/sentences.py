@@ -22,8 +22,18 @@ from inspection_outcomes.model import frameworks as fw
 from inspection_outcomes.model import local_authorities as las
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 # --------------------------------------------------------------------------- the model
@@ -158,8 +168,9 @@ class _V:
         return str(v)
 
 
-def say(figures: dict[str, Any], template: str, resolver: Resolver = resolve, /,
-        **paths: str) -> Sentence:
+def say(
+    figures: dict[str, Any], template: str, resolver: Resolver = resolve, /, **paths: str
+) -> Sentence:
     """A sentence from a template whose fields name figure paths: {n} with n="a.b.c".
 
     `resolver` is positional so that every keyword is a field of the template.
@@ -200,14 +211,16 @@ def _renderings(value: Any) -> set[str]:
     return set()
 
 
-
-def check_sentence(sentence: Sentence, figures: dict[str, Any],
-                   resolver: Resolver = resolve) -> list[str]:
+def check_sentence(
+    sentence: Sentence, figures: dict[str, Any], resolver: Resolver = resolve
+) -> list[str]:
     """Problems with one sentence; `resolver` reads a quoted path (KeyError when absent)."""
     problems = []
-    explained = set().union(*(_renderings(v) for v in sentence.values.values())) if (
-        sentence.values
-    ) else set()
+    explained = (
+        set().union(*(_renderings(v) for v in sentence.values.values()))
+        if (sentence.values)
+        else set()
+    )
     for token in numbers_in(sentence.text):
         if token not in explained:
             problems.append(f"{token!r} in {sentence.text!r} is not one of its figures")
@@ -219,12 +232,14 @@ def check_sentence(sentence: Sentence, figures: dict[str, Any],
             continue
         if actual != value:
             problems.append(
-                f"{path} is {actual!r} in the figures but {value!r} in {sentence.text!r}")
+                f"{path} is {actual!r} in the figures but {value!r} in {sentence.text!r}"
+            )
     return problems
 
 
-def check_numbers(findings: Findings, figures: dict[str, Any],
-                  resolver: Resolver = resolve) -> list[str]:
+def check_numbers(
+    findings: Findings, figures: dict[str, Any], resolver: Resolver = resolve
+) -> list[str]:
     """Disagreements between the text and the figures; [] when every number is explained."""
     problems: list[str] = []
     for sentence in findings.sentences():

@@ -26,13 +26,30 @@ from inspection_outcomes.safe_text import csv_text
 COUNTRY = ("E92000001", "England")
 
 
-GEOGRAPHY_COLUMNS = ("time_period", "time_identifier", "geographic_level", "country_code",
-                     "country_name", "region_code", "region_name", "old_la_code", "new_la_code",
-                     "la_name")
+GEOGRAPHY_COLUMNS = (
+    "time_period",
+    "time_identifier",
+    "geographic_level",
+    "country_code",
+    "country_name",
+    "region_code",
+    "region_name",
+    "old_la_code",
+    "new_la_code",
+    "la_name",
+)
 
 
-META_COLUMNS = ("col_name", "col_type", "label", "indicator_grouping", "indicator_unit",
-                "indicator_dp", "filter_hint", "filter_grouping_column")
+META_COLUMNS = (
+    "col_name",
+    "col_type",
+    "label",
+    "indicator_grouping",
+    "indicator_unit",
+    "indicator_dp",
+    "filter_hint",
+    "filter_grouping_column",
+)
 
 
 #: EES symbols allowed in indicator columns.
@@ -87,8 +104,7 @@ def write_tidy_files(files: list[TidyFile], guidance: str, folder: str | Path) -
     folder.mkdir(parents=True, exist_ok=True)
     texts: dict[str, str] = {}
     for t in files:
-        texts[f"{t.name}.csv"] = csv_text(t.columns, ([r[c] for c in t.columns]
-                                                        for r in t.rows))
+        texts[f"{t.name}.csv"] = csv_text(t.columns, ([r[c] for c in t.columns] for r in t.rows))
         texts[f"{t.name}.meta.csv"] = csv_text(META_COLUMNS, (m.as_list() for m in t.meta))
     texts["data_guidance.md"] = guidance
     tmp = Path(tempfile.mkdtemp(prefix=".tidy_csv.", dir=folder))
@@ -104,13 +120,19 @@ def write_tidy_files(files: list[TidyFile], guidance: str, folder: str | Path) -
     return out
 
 
-_TIME_FORMATS = {"Reporting year": r"\d{4}", "Calendar year": r"\d{4}",
-                 "Financial year": r"\d{6}", "Academic year": r"\d{6}"}
+_TIME_FORMATS = {
+    "Reporting year": r"\d{4}",
+    "Calendar year": r"\d{4}",
+    "Financial year": r"\d{6}",
+    "Academic year": r"\d{6}",
+}
 
 
-_LEVEL_COLUMNS = {"National": (), "Regional": ("region_code", "region_name"),
-                  "Local authority": ("region_code", "region_name", "old_la_code",
-                                      "new_la_code", "la_name")}
+_LEVEL_COLUMNS = {
+    "National": (),
+    "Regional": ("region_code", "region_name"),
+    "Local authority": ("region_code", "region_name", "old_la_code", "new_la_code", "la_name"),
+}
 
 
 def check_tidy_csv(data_path: str | Path) -> list[str]:
@@ -126,8 +148,9 @@ def check_tidy_csv(data_path: str | Path) -> list[str]:
         reader = csv.DictReader(fh)
         problems: list[str] = []
         if tuple(reader.fieldnames or ()) != META_COLUMNS:
-            problems.append(f"{meta_path.name}: columns {reader.fieldnames} are not "
-                            f"{list(META_COLUMNS)}")
+            problems.append(
+                f"{meta_path.name}: columns {reader.fieldnames} are not {list(META_COLUMNS)}"
+            )
         meta = list(reader)
     if not data:
         return [*problems, f"{data_path.name}: no rows"]
@@ -139,8 +162,9 @@ def check_tidy_csv(data_path: str | Path) -> list[str]:
     return problems
 
 
-def _column_problems(data_name: str, meta_name: str, header: list[str],
-                     meta: list[dict[str, str]]) -> list[str]:
+def _column_problems(
+    data_name: str, meta_name: str, header: list[str], meta: list[dict[str, str]]
+) -> list[str]:
     problems = []
     missing = [c for c in GEOGRAPHY_COLUMNS[:5] if c not in header]
     if missing:
@@ -154,20 +178,24 @@ def _column_problems(data_name: str, meta_name: str, header: list[str],
     return problems
 
 
-def _row_problems(where: str, row: dict[str, str], filters: list[str],
-                  indicators: list[str]) -> list[str]:
+def _row_problems(
+    where: str, row: dict[str, str], filters: list[str], indicators: list[str]
+) -> list[str]:
     problems = []
     pattern = _TIME_FORMATS.get(row.get("time_identifier", ""))
     if pattern is None or not re.fullmatch(pattern, row.get("time_period", "")):
-        problems.append(f"{where}: time_period {row.get('time_period')!r} / "
-                        f"{row.get('time_identifier')!r}")
+        problems.append(
+            f"{where}: time_period {row.get('time_period')!r} / {row.get('time_identifier')!r}"
+        )
     level = row.get("geographic_level", "")
     if level not in _LEVEL_COLUMNS:
         problems.append(f"{where}: geographic_level {level!r}")
     else:
-        problems += [f"{where}: {c} empty at {level} level"
-                     for c in ("country_code", "country_name", *_LEVEL_COLUMNS[level])
-                     if not row.get(c)]
+        problems += [
+            f"{where}: {c} empty at {level} level"
+            for c in ("country_code", "country_name", *_LEVEL_COLUMNS[level])
+            if not row.get(c)
+        ]
     problems += [f"{where}: filter {c} empty" for c in filters if not row.get(c)]
     for c in indicators:
         v = row.get(c, "")

@@ -22,8 +22,9 @@ NOT_AVAILABLE = "[x]"
 NOT_APPLICABLE = "[z]"
 
 
-SYMBOL_LINE = "Some cells contain [x] where a value is not available, or [z] where a value " \
-    "is not applicable."
+SYMBOL_LINE = (
+    "Some cells contain [x] where a value is not available, or [z] where a value is not applicable."
+)
 
 
 Value = str | int | float | date
@@ -172,51 +173,89 @@ def _width(header: str, values: list[Cell], kind: str) -> float:
     return float(min(60, max(10, longest + 2, head + 2)))
 
 
-def make_sheet(name: str, title: str, description: str, lines: list[str],
-                columns: list[tuple[str, str]], rows: list[list[Cell]]) -> Sheet:
+def make_sheet(
+    name: str,
+    title: str,
+    description: str,
+    lines: list[str],
+    columns: list[tuple[str, str]],
+    rows: list[list[Cell]],
+) -> Sheet:
     if any(isinstance(v, str) and v == "" for r in rows for v in r):
         raise ValueError(f"sheet {name}: blank cell (use [x] or [z])")
     cols = [Column(h, k, _width(h, [r[i] for r in rows], k)) for i, (h, k) in enumerate(columns)]
-    return Sheet(name=name, title=title, description=description, lines=lines, columns=cols,
-                 rows=rows, table_name=safe_name(name).lower())
+    return Sheet(
+        name=name,
+        title=title,
+        description=description,
+        lines=lines,
+        columns=cols,
+        rows=rows,
+        table_name=safe_name(name).lower(),
+    )
 
 
 def contents_and_notes(notes: Notes, sheets: list[Sheet]) -> list[Sheet]:
     """The contents sheet, the notes sheet, then the tables: every workbook's sheet order."""
     notes_sheet = make_sheet(
-        "Notes", "Notes", "Notes that the tables refer to, by number",
-        ["This worksheet contains one table. Notes are referred to in titles, text and column "
-         "headers as [note 1] and so on."],
-        [("Note number", "text"), ("Note text", "text")], notes.rows())
+        "Notes",
+        "Notes",
+        "Notes that the tables refer to, by number",
+        [
+            "This worksheet contains one table. Notes are referred to in titles, text and column "
+            "headers as [note 1] and so on."
+        ],
+        [("Note number", "text"), ("Note text", "text")],
+        notes.rows(),
+    )
     notes_sheet.columns[1].width = 90.0
     contents_rows: list[list[Cell]] = [[Link("Cover", "Cover"), "About these data"]]
     contents_rows += [[Link(s.name, s.name), s.description] for s in [notes_sheet, *sheets]]
     contents = make_sheet(
-        "Contents", "Table of contents", "",
+        "Contents",
+        "Table of contents",
+        "",
         ["This worksheet contains one table. Select a sheet name to go to that sheet."],
-        [("Sheet name", "text"), ("Sheet description", "text")], contents_rows)
+        [("Sheet name", "text"), ("Sheet description", "text")],
+        contents_rows,
+    )
     contents.columns[1].width = 90.0
     return [contents, notes_sheet, *sheets]
 
 
-def closing_sections(published: date, producer: str | None,
-                     assurer: str | None) -> list[CoverSection]:
+def closing_sections(
+    published: date, producer: str | None, assurer: str | None
+) -> list[CoverSection]:
     """The cover's last sections, the same in every workbook: publication date, contact,
     licence, and who produced and assured the release (when given)."""
     sections = [
         CoverSection("Publication date", [long_date(published)]),
-        CoverSection("Contact", [
-            "Social care inspection insight team, Ofsted",
-            Link("Contact Ofsted", "https://www.gov.uk/government/organisations/ofsted")]),
-        CoverSection("Licence", [
-            "You may re-use this information (not including logos) free of charge in any format "
-            "or medium, under the terms of the Open Government Licence v3.0.",
-            Link("Open Government Licence v3.0", "https://www.nationalarchives.gov.uk/doc/"
-                 "open-government-licence/version/3/")]),
+        CoverSection(
+            "Contact",
+            [
+                "Social care inspection insight team, Ofsted",
+                Link("Contact Ofsted", "https://www.gov.uk/government/organisations/ofsted"),
+            ],
+        ),
+        CoverSection(
+            "Licence",
+            [
+                "You may re-use this information (not including logos) free of charge in any format "
+                "or medium, under the terms of the Open Government Licence v3.0.",
+                Link(
+                    "Open Government Licence v3.0",
+                    "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+                ),
+            ],
+        ),
     ]
     if producer or assurer:
-        sections.append(CoverSection("Production", [
-            f"Produced by {producer or '[x]'}; quality assured by {assurer or '[x]'}."]))
+        sections.append(
+            CoverSection(
+                "Production",
+                [f"Produced by {producer or '[x]'}; quality assured by {assurer or '[x]'}."],
+            )
+        )
     return sections
 
 
@@ -253,18 +292,22 @@ def read_back(path: str | Path) -> dict[str, list[list[Any]]]:
 
 def model_rows(wb: Workbook) -> dict[str, list[list[Any]]]:
     """The rows a reader should see in each sheet, in read_back's terms."""
+
     def plain(v: Cell) -> Any:
         return v.text if isinstance(v, Link) else v
 
     out: dict[str, list[list[Any]]] = {"Cover": [[t] for t in wb.cover_rows()]}
     for s in wb.sheets:
-        out[s.name] = ([[s.title]] + [[line] for line in s.lines]
-                       + [[c.header for c in s.columns]]
-                       + [[plain(v) for v in r] for r in s.rows])
+        out[s.name] = (
+            [[s.title]]
+            + [[line] for line in s.lines]
+            + [[c.header for c in s.columns]]
+            + [[plain(v) for v in r] for r in s.rows]
+        )
     return out
 
 
 def table_rows(rows: list[list[Any]], sheet: Sheet) -> list[dict[str, Any]]:
     """The table part of a read-back sheet as dicts keyed by header."""
     header = rows[sheet.header_row]
-    return [dict(zip(header, r, strict=False)) for r in rows[sheet.header_row + 1:]]
+    return [dict(zip(header, r, strict=False)) for r in rows[sheet.header_row + 1 :]]

@@ -36,8 +36,11 @@ DATE_FORMAT = "".join(_DATE_CODES.get(part, part) for part in theme.DATE_PARTS)
 
 def xlsx_format(fmt: theme.CellFormat) -> dict[str, Any]:
     """A theme format as xlsxwriter format properties (only those it sets)."""
-    out: dict[str, Any] = {"font_name": theme.FONT, "font_size": fmt.size,
-                           "font_color": fmt.colour or "automatic"}
+    out: dict[str, Any] = {
+        "font_name": theme.FONT,
+        "font_size": fmt.size,
+        "font_color": fmt.colour or "automatic",
+    }
     if fmt.bold:
         out["bold"] = True
     if fmt.underline:
@@ -54,14 +57,19 @@ def _gptables_theme() -> Theme:
     table's body alike (TEXT), then aligns each column by its type, gives date columns their
     format and links its own (blue and underlined, as LINK)."""
     lines = xlsx_format(theme.INSTRUCTIONS)
-    return Theme({
-        "title": xlsx_format(theme.TITLE),
-        "subtitle": xlsx_format(theme.SUBTITLE),
-        "instructions": lines, "legend": lines, "source": lines, "scope": lines,
-        "column_heading": {**xlsx_format(theme.HEADER), "valign": "top"},
-        "data": xlsx_format(theme.TEXT),
-        "description_order": ["instructions", "legend", "source", "scope"],
-    })
+    return Theme(
+        {
+            "title": xlsx_format(theme.TITLE),
+            "subtitle": xlsx_format(theme.SUBTITLE),
+            "instructions": lines,
+            "legend": lines,
+            "source": lines,
+            "scope": lines,
+            "column_heading": {**xlsx_format(theme.HEADER), "valign": "top"},
+            "data": xlsx_format(theme.TEXT),
+            "description_order": ["instructions", "legend", "source", "scope"],
+        }
+    )
 
 
 class _LiteralWorksheet(GPWorksheet):
@@ -91,11 +99,23 @@ def _value(value: Cell) -> Any:
 
 def _gptable(sheet: Sheet) -> GPTable:
     headers = [c.header for c in sheet.columns]
-    frame = pd.DataFrame([[_value(v) for v in r] for r in sheet.rows], columns=headers,
-                         dtype=object)
+    frame = pd.DataFrame(
+        [[_value(v) for v in r] for r in sheet.rows], columns=headers, dtype=object
+    )
     date_columns = [c.header for c in sheet.columns if c.kind == "date"]
-    formatting = ([{"column": {"columns": date_columns, "format": {"num_format": DATE_FORMAT},
-                               "include_names": False}}] if date_columns else [])
+    formatting = (
+        [
+            {
+                "column": {
+                    "columns": date_columns,
+                    "format": {"num_format": DATE_FORMAT},
+                    "include_names": False,
+                }
+            }
+        ]
+        if date_columns
+        else []
+    )
     return GPTable(
         table=frame,
         table_name=sheet.table_name,
@@ -142,8 +162,14 @@ def _set_row_heights(ws: Any, sheet: Sheet) -> None:
     first = sheet.header_row
     table: list[list[Cell]] = [[c.header for c in sheet.columns], *sheet.rows]
     for i, row in enumerate(table):
-        n = max((_lines(v.text if isinstance(v, Link) else v, widths[j])
-                 for j, v in enumerate(row) if isinstance(v, str | Link)), default=1)
+        n = max(
+            (
+                _lines(v.text if isinstance(v, Link) else v, widths[j])
+                for j, v in enumerate(row)
+                if isinstance(v, str | Link)
+            ),
+            default=1,
+        )
         if n > 1:
             ws.set_row(first + i, theme.LINE_HEIGHT * n)
 
@@ -152,13 +178,26 @@ def xlsx_bytes(model: Workbook) -> bytes:
     out = io.BytesIO()
     # Every string is written as a string: text from a source that starts with "=" is never
     # made a formula (xlsxwriter would otherwise turn it into one).
-    wb = GPWorkbook(out, options={"in_memory": True, "strings_to_numbers": False,
-                                  "strings_to_formulas": False,
-                                  "strings_to_urls": False})
+    wb = GPWorkbook(
+        out,
+        options={
+            "in_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
     wb.set_theme(_gptables_theme())
     created = datetime(model.created.year, model.created.month, model.created.day, tzinfo=UTC)
-    wb.set_properties({"title": model.title, "subject": model.subject, "author": model.author,
-                       "keywords": ", ".join(model.keywords), "created": created})
+    wb.set_properties(
+        {
+            "title": model.title,
+            "subject": model.subject,
+            "author": model.author,
+            "keywords": ", ".join(model.keywords),
+            "created": created,
+        }
+    )
     _write_cover(wb, model)
     for sheet in model.sheets:
         ws = wb.add_worksheet(sheet.name)

@@ -16,25 +16,43 @@ SCHEMA: tuple[tuple[str, str, str], ...] = (
     ("event_id", "VARCHAR", "Stable identifier of the event within its source"),
     ("la_code", "VARCHAR", "GSS code of the local authority inspected"),
     ("la_name", "VARCHAR", "Name of the local authority"),
-    ("event_type", "VARCHAR", "standard_inspection, short_inspection, focused_visit, "
-     "monitoring_visit, sif_inspection or cpi_inspection"),
+    (
+        "event_type",
+        "VARCHAR",
+        "standard_inspection, short_inspection, focused_visit, "
+        "monitoring_visit, sif_inspection or cpi_inspection",
+    ),
     ("framework", "VARCHAR", "Framework version (cpi, sif, ilacs_2018, ilacs_2023, ilacs_2026)"),
     ("start_date", "DATE", "First day of the inspection or visit"),
     ("end_date", "DATE", "Last day of the inspection or visit"),
     ("publication_date", "DATE", "Date the report or letter was published"),
-    ("overall_effectiveness", "VARCHAR", "Judgement: outstanding, good, requires_improvement, "
-     "inadequate, or empty where not given"),
+    (
+        "overall_effectiveness",
+        "VARCHAR",
+        "Judgement: outstanding, good, requires_improvement, inadequate, or empty where not given",
+    ),
     ("impact_of_leaders", "VARCHAR", "Judgement: impact of leaders on social work practice"),
     ("help_and_protection", "VARCHAR", "Judgement: children who need help and protection"),
-    ("children_in_care", "VARCHAR", "Judgement: children in care (ILACS 2018: children in care "
-     "and care leavers; SIF: children looked after and achieving permanence)"),
+    (
+        "children_in_care",
+        "VARCHAR",
+        "Judgement: children in care (ILACS 2018: children in care "
+        "and care leavers; SIF: children looked after and achieving permanence)",
+    ),
     ("care_leavers", "VARCHAR", "Judgement: care leavers (ILACS from January 2023; SIF)"),
     ("adoption_performance", "VARCHAR", "Judgement: adoption performance (SIF only)"),
-    ("leadership_management_governance", "VARCHAR", "Judgement: leadership, management and "
-     "governance (SIF only)"),
-    ("themes", "VARCHAR", "Focused visit themes, separated by ';' (front_door, "
-     "children_in_need_or_subject_to_a_plan, achieving_permanence, children_in_care, "
-     "care_leavers)"),
+    (
+        "leadership_management_governance",
+        "VARCHAR",
+        "Judgement: leadership, management and governance (SIF only)",
+    ),
+    (
+        "themes",
+        "VARCHAR",
+        "Focused visit themes, separated by ';' (front_door, "
+        "children_in_need_or_subject_to_a_plan, achieving_permanence, children_in_care, "
+        "care_leavers)",
+    ),
     ("source_file", "VARCHAR", "File the record was read from"),
     ("source_row", "INTEGER", "Row (1-based, header is row 1) or page of the source file"),
     ("report_ref", "VARCHAR", "Reference of the published report (address or file name)"),

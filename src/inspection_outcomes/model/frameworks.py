@@ -79,7 +79,8 @@ class FrameworkVersion:
 
     def in_force_on(self, day: date) -> bool:
         return self.effective_from <= day and (
-            self.effective_to is None or day <= self.effective_to)
+            self.effective_to is None or day <= self.effective_to
+        )
 
 
 @cache

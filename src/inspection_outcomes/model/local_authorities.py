@@ -76,8 +76,11 @@ def existing_on(day: date) -> tuple[LocalAuthority, ...]:
 def structural_changes() -> list[tuple[date, LocalAuthority]]:
     """(date, new LA) for every LA created by a structural change, oldest first."""
     return sorted(
-        ((la.valid_from, la) for la in all_local_authorities()
-         if la.valid_from and la.predecessors),
+        (
+            (la.valid_from, la)
+            for la in all_local_authorities()
+            if la.valid_from and la.predecessors
+        ),
         key=lambda p: (p[0], p[1].name),
     )
 

@@ -34,28 +34,50 @@ PROVIDER_SCHEMA: tuple[tuple[str, str, str], ...] = (
     ("provision_type", "VARCHAR", "Provision type key (model/data/provider_groups.csv)"),
     ("registration_date", "DATE", "Date the provider was registered"),
     ("registration_status", "VARCHAR", "active, suspended, resigned, cancelled or closed"),
-    ("sector", "VARCHAR", "Sector as recorded: private, local_authority, voluntary, academy, "
-     "health_authority"),
-    ("la_trust", "BOOLEAN", "Owner is a trust or other body running children's services for an "
-     "LA (model/data/la_trusts.csv); counted as local_authority when the sector rule is on"),
+    (
+        "sector",
+        "VARCHAR",
+        "Sector as recorded: private, local_authority, voluntary, academy, health_authority",
+    ),
+    (
+        "la_trust",
+        "BOOLEAN",
+        "Owner is a trust or other body running children's services for an "
+        "LA (model/data/la_trusts.csv); counted as local_authority when the sector rule is on",
+    ),
     ("ofsted_region", "VARCHAR", "Ofsted region (8 regions; 'Wales' for the few providers there)"),
     ("local_authority", "VARCHAR", "Local authority area the provider is in"),
     ("places", "INTEGER", "Registered places, where the provision type has them"),
     ("sa_premises", "INTEGER", "Supported accommodation premises, for supported accommodation"),
     ("short_break_only", "BOOLEAN", "Children's home offering short breaks only"),
-    ("latest_event_type", "VARCHAR", "Event type of the latest full inspection "
-     "(full_inspection; a monitoring_inspection where Ofsted's data record one as the latest "
-     "full inspection)"),
+    (
+        "latest_event_type",
+        "VARCHAR",
+        "Event type of the latest full inspection "
+        "(full_inspection; a monitoring_inspection where Ofsted's data record one as the latest "
+        "full inspection)",
+    ),
     ("latest_inspection_date", "DATE", "Date of the latest full inspection"),
     ("latest_publication_date", "DATE", "Date its report was published"),
     ("latest_event_number", "VARCHAR", "Ofsted's event number of that inspection"),
-    ("overall", "VARCHAR", "Overall experiences and progress of children and young people: "
-     "outstanding, good, requires_improvement, inadequate"),
-    ("help_and_protection", "VARCHAR", "How well children and young people are helped and "
-     "protected (same scale)"),
+    (
+        "overall",
+        "VARCHAR",
+        "Overall experiences and progress of children and young people: "
+        "outstanding, good, requires_improvement, inadequate",
+    ),
+    (
+        "help_and_protection",
+        "VARCHAR",
+        "How well children and young people are helped and protected (same scale)",
+    ),
     ("leaders_and_managers", "VARCHAR", "The effectiveness of leaders and managers (same scale)"),
-    ("sa_outcome", "VARCHAR", "Supported accommodation's own scale: consistently_strong, "
-     "inconsistent_quality, serious_or_widespread_weaknesses"),
+    (
+        "sa_outcome",
+        "VARCHAR",
+        "Supported accommodation's own scale: consistently_strong, "
+        "inconsistent_quality, serious_or_widespread_weaknesses",
+    ),
     ("source_file", "VARCHAR", "File the record was read from (name only)"),
     ("source_table", "VARCHAR", "Sheet (or 'csv') of that file"),
     ("source_row", "INTEGER", "Row of the sheet, 1-based as a spreadsheet numbers it"),
@@ -70,8 +92,12 @@ EVENT_SCHEMA: tuple[tuple[str, str, str], ...] = (
     ("la_trust", "BOOLEAN", "Owner runs children's services for an LA (see providers)"),
     ("ofsted_region", "VARCHAR", "Ofsted region"),
     ("local_authority", "VARCHAR", "Local authority area"),
-    ("event_type", "VARCHAR", "full_inspection, monitoring_inspection, assurance_visit, "
-     "interim_inspection or another key made from the source's wording"),
+    (
+        "event_type",
+        "VARCHAR",
+        "full_inspection, monitoring_inspection, assurance_visit, "
+        "interim_inspection or another key made from the source's wording",
+    ),
     ("inspection_date", "DATE", "Date of the inspection or visit"),
     ("publication_date", "DATE", "Date its report or letter was published"),
     ("event_number", "VARCHAR", "Ofsted's event number"),
@@ -132,11 +158,22 @@ SECTORS: Final = ("private", "local_authority", "voluntary", "academy", "health_
 
 #: Names of the columns a source may hold that identify a provider or its owner. They are
 #: never read into records, logs or messages.
-SENSITIVE_HEADERS: Final = frozenset({
-    "name", "provider name", "setting name", "address 1", "address 2", "address 3", "town",
-    "county", "postcode", "organisation which owns the provider", "organisation name",
-    "web link",
-})
+SENSITIVE_HEADERS: Final = frozenset(
+    {
+        "name",
+        "provider name",
+        "setting name",
+        "address 1",
+        "address 2",
+        "address 3",
+        "town",
+        "county",
+        "postcode",
+        "organisation which owns the provider",
+        "organisation name",
+        "web link",
+    }
+)
 
 
 @dataclass
@@ -309,8 +346,10 @@ class SectorRule:
 
     def describe(self) -> str:
         if self.trusts_as_la:
-            return ("providers recorded as voluntary whose owner runs children's services for "
-                    "an LA (model/data/la_trusts.csv) are counted as local_authority")
+            return (
+                "providers recorded as voluntary whose owner runs children's services for "
+                "an LA (model/data/la_trusts.csv) are counted as local_authority"
+            )
         return "sectors as recorded in the data"
 
 

@@ -37,8 +37,17 @@ EVENTS_FILE = "events.parquet"
 LA_FILE = "local_authorities.parquet"
 README_FILE = "README.txt"
 LA_COLUMNS = (
-    "la_code", "old_la_code", "ofsted_urn", "name", "aliases", "region", "valid_from",
-    "valid_to", "predecessors", "successors", "former_gss_codes",
+    "la_code",
+    "old_la_code",
+    "ofsted_urn",
+    "name",
+    "aliases",
+    "region",
+    "valid_from",
+    "valid_to",
+    "predecessors",
+    "successors",
+    "former_gss_codes",
 )
 #: Columns of codes that name LAs (suffixed with the copy number in copies of the country).
 _CODE_LISTS = ("predecessors", "successors", "former_gss_codes")
@@ -162,31 +171,32 @@ def _events_sql(sim: Simulation, path: Path) -> str:
     select = ",\n    ".join(f"CAST({expr[c]} AS {types[c]}) AS {c}" for c, _, _ in SCHEMA)
     target = str(path).replace("'", "''")
     return (
-        f"COPY (SELECT\n    {select}\nFROM ev e)\n"
-        f"TO '{target}' (FORMAT parquet, {EVENTS_PARQUET})"
+        f"COPY (SELECT\n    {select}\nFROM ev e)\nTO '{target}' (FORMAT parquet, {EVENTS_PARQUET})"
     )
 
 
 def _readme(sim: Simulation, asked: int | None, local_authorities: int) -> str:
-    return "\n".join([
-        "SIMULATED DATA - not real inspection records.",
-        "",
-        "These records were produced by `outcomes simulate`: a seeded simulation of inspections",
-        "of local authority children's services. No LA's real judgements are shown here.",
-        "",
-        f"seed: {sim.seed}",
-        f"events asked: {asked if asked is not None else 'one copy of the country'}",
-        f"events written: {len(sim)}",
-        f"copies of the country: {sim.copies}",
-        f"local authorities: {local_authorities}",
-        f"inspections and visits ending by: {sim.end.isoformat()}",
-        f"source_file of every record: {source_label(sim.seed)}",
-        "",
-        f"{EVENTS_FILE}: canonical inspection events (one row per inspection or visit).",
-        f"{LA_FILE}: the local authorities simulated (codes of copies end in '-<copy>').",
-        "Publication dates may fall after the end date (reports follow their visit).",
-        "",
-    ])
+    return "\n".join(
+        [
+            "SIMULATED DATA - not real inspection records.",
+            "",
+            "These records were produced by `outcomes simulate`: a seeded simulation of inspections",
+            "of local authority children's services. No LA's real judgements are shown here.",
+            "",
+            f"seed: {sim.seed}",
+            f"events asked: {asked if asked is not None else 'one copy of the country'}",
+            f"events written: {len(sim)}",
+            f"copies of the country: {sim.copies}",
+            f"local authorities: {local_authorities}",
+            f"inspections and visits ending by: {sim.end.isoformat()}",
+            f"source_file of every record: {source_label(sim.seed)}",
+            "",
+            f"{EVENTS_FILE}: canonical inspection events (one row per inspection or visit).",
+            f"{LA_FILE}: the local authorities simulated (codes of copies end in '-<copy>').",
+            "Publication dates may fall after the end date (reports follow their visit).",
+            "",
+        ]
+    )
 
 
 def write(sim: Simulation, folder: Path, asked: int | None = None) -> Summary:
@@ -205,7 +215,10 @@ def write(sim: Simulation, folder: Path, asked: int | None = None) -> Summary:
 
 
 def build(
-    out: Path, seed: int, events: int | None = None, end: date = date(2026, 3, 31),
+    out: Path,
+    seed: int,
+    events: int | None = None,
+    end: date = date(2026, 3, 31),
     force: bool = False,
 ) -> Summary:
     """Simulate and write a `simulated:` source folder at `out`, replacing it only if forced."""
@@ -230,5 +243,6 @@ def build(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return Summary(out, summary.seed, summary.events, summary.copies,
-                   summary.local_authorities, summary.end)
+    return Summary(
+        out, summary.seed, summary.events, summary.copies, summary.local_authorities, summary.end
+    )

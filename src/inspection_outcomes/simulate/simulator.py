@@ -104,9 +104,32 @@ SUB_JUDGEMENT_SPREAD = {
 CARE_LEAVERS_DIFFERENT = 0.45
 
 # Random streams: one number per (stream, LA, cycle, slot) so draws never collide.
-(S_CPI, S_CPI_DATE, S_CPI_GRADE, S_SIF_DATE, S_SIF_GRADE, S_SUB, S_FIRST, S_GAP, S_FV, S_FV_AT,
- S_FV2, S_FV2_AT, S_THEME, S_THEME2, S_THEME2_WHICH, S_MV_FIRST, S_MV_GAP, S_GRADE, S_CL,
- S_CL_DIR, S_PUB, S_LATE, S_LATE_DAYS, S_WEEKDAY) = range(24)
+(
+    S_CPI,
+    S_CPI_DATE,
+    S_CPI_GRADE,
+    S_SIF_DATE,
+    S_SIF_GRADE,
+    S_SUB,
+    S_FIRST,
+    S_GAP,
+    S_FV,
+    S_FV_AT,
+    S_FV2,
+    S_FV2_AT,
+    S_THEME,
+    S_THEME2,
+    S_THEME2_WHICH,
+    S_MV_FIRST,
+    S_MV_GAP,
+    S_GRADE,
+    S_CL,
+    S_CL_DIR,
+    S_PUB,
+    S_LATE,
+    S_LATE_DAYS,
+    S_WEEKDAY,
+) = range(24)
 
 I8 = npt.NDArray[np.int8]
 BoolA = npt.NDArray[np.bool_]
@@ -275,21 +298,33 @@ def _before_ilacs(draw: _Draw, rows: I64, pre2018: BoolA, ev: _Collector) -> tup
     cpi = pre2018 & (draw.u(S_CPI) < 0.3)
     cpi_start = monday(day(date(2012, 6, 4)) + draw.ints(S_CPI_DATE, 0, 400))
     cpi_grade = _choose(draw.u(S_CPI_GRADE), CPI_GRADES)
-    ev.add(cpi, rows, CPI, cpi_start, cpi_start + DURATION[CPI],
-           {"overall_effectiveness": cpi_grade})
+    ev.add(
+        cpi, rows, CPI, cpi_start, cpi_start + DURATION[CPI], {"overall_effectiveness": cpi_grade}
+    )
 
     sif_start = monday(day(date(2014, 1, 6)) + draw.ints(S_SIF_DATE, 0, 1390))
     sif_end = sif_start + DURATION[SIF]
     sif_grade = _choose(draw.u(S_SIF_GRADE), SIF_GRADES)
-    areas = ("leadership_management_governance", "help_and_protection", "children_in_care",
-             "adoption_performance", "care_leavers")
+    areas = (
+        "leadership_management_governance",
+        "help_and_protection",
+        "children_in_care",
+        "adoption_performance",
+        "care_leavers",
+    )
     subs = _sub_judgements(draw, 999, sif_grade, areas)
     ev.add(pre2018, rows, SIF, sif_start, sif_end, {"overall_effectiveness": sif_grade, **subs})
     return np.where(pre2018, sif_grade, UNGRADED), np.where(pre2018, sif_end, FAR_PAST)
 
 
 def _focused_visits(
-    draw: _Draw, cycle: int, rows: I64, grade: I64, begin: I64, until: I64, limit: I64,
+    draw: _Draw,
+    cycle: int,
+    rows: I64,
+    grade: I64,
+    begin: I64,
+    until: I64,
+    limit: I64,
     ev: _Collector,
 ) -> None:
     """One focused visit between inspections (sometimes two for requires improvement)."""
@@ -317,7 +352,13 @@ def _focused_visits(
 
 
 def _monitoring_visits(
-    draw: _Draw, cycle: int, rows: I64, grade: I64, since: I64, until: I64, limit: I64,
+    draw: _Draw,
+    cycle: int,
+    rows: I64,
+    grade: I64,
+    since: I64,
+    until: I64,
+    limit: I64,
     ev: _Collector,
 ) -> None:
     """Monitoring visits every 3 to 5 months while an LA is judged inadequate."""
@@ -363,9 +404,11 @@ def simulate_copies(seed: int, copies: int, end: date) -> Simulation:
     live = np.flatnonzero(valid_from <= limit)
     draw = draw.subset(live)
     rows, grade, since, limit = rows[live], grade[live], since[live], limit[live]
-    first_round = ILACS_FROM + 7 + (
-        draw.u(S_FIRST, 0) * FIRST_ROUND_SPAN[np.clip(grade, 0, 3)]
-    ).astype(np.int64)
+    first_round = (
+        ILACS_FROM
+        + 7
+        + (draw.u(S_FIRST, 0) * FIRST_ROUND_SPAN[np.clip(grade, 0, 3)]).astype(np.int64)
+    )
     newcomer = valid_from[live] + draw.ints(S_FIRST, 480, 1000, 0, 1)
     nxt = monday(np.where(pre2018[live], first_round, newcomer))
     ilacs_count = np.zeros_like(rows)
@@ -387,21 +430,30 @@ def simulate_copies(seed: int, copies: int, end: date) -> Simulation:
         rows, limit, nxt, finish = rows[keep], limit[keep], nxt[keep], finish[keep]
         previous = grade[keep]
         overall = _choose(draw.u(S_GRADE, cycle), TRANSITION[np.where(previous < 0, 4, previous)])
-        ev.add(np.ones(keep.size, bool), rows, kind[keep], nxt, finish,
-               _ilacs_judgements(draw, cycle, overall, nxt))
+        ev.add(
+            np.ones(keep.size, bool),
+            rows,
+            kind[keep],
+            nxt,
+            finish,
+            _ilacs_judgements(draw, cycle, overall, nxt),
+        )
         grade, since, ilacs_count = overall, finish, ilacs_count[keep] + 1
         cycle += 1
     return _assemble(seed, end, copies, authorities, ev.arrays())
 
 
 def _assemble(
-    seed: int, end: date, copies: int, authorities: tuple[LocalAuthority, ...],
+    seed: int,
+    end: date,
+    copies: int,
+    authorities: tuple[LocalAuthority, ...],
     a: dict[str, npt.NDArray[np.generic]],
 ) -> Simulation:
     """Sort (LA, start, type), add publication dates, frameworks and per-LA sequence numbers."""
     la64 = a["la"].astype(np.int64)
-    key = (la64 << 24) | ((a["start"].astype(np.int64) - FAR_PAST) << 3) | a["type"].astype(
-        np.int64
+    key = (
+        (la64 << 24) | ((a["start"].astype(np.int64) - FAR_PAST) << 3) | a["type"].astype(np.int64)
     )
     order = np.argsort(key, kind="stable")
     key = key[order]
@@ -443,10 +495,18 @@ def _take_copies(sim: Simulation, copies: int) -> Simulation:
     """The first `copies` copies of a simulation (events are sorted copy by copy)."""
     n = int(np.searchsorted(sim.la, copies * len(sim.authorities)))
     return Simulation(
-        seed=sim.seed, end=sim.end, copies=copies, authorities=sim.authorities,
-        la=sim.la[:n], event_type=sim.event_type[:n], framework=sim.framework[:n],
-        start=sim.start[:n], end_day=sim.end_day[:n], publication=sim.publication[:n],
-        judgements={k: v[:n] for k, v in sim.judgements.items()}, theme_mask=sim.theme_mask[:n],
+        seed=sim.seed,
+        end=sim.end,
+        copies=copies,
+        authorities=sim.authorities,
+        la=sim.la[:n],
+        event_type=sim.event_type[:n],
+        framework=sim.framework[:n],
+        start=sim.start[:n],
+        end_day=sim.end_day[:n],
+        publication=sim.publication[:n],
+        judgements={k: v[:n] for k, v in sim.judgements.items()},
+        theme_mask=sim.theme_mask[:n],
         seq=sim.seq[:n],
     )
 

@@ -28,9 +28,7 @@ def parse_spec(text: str, kinds: tuple[str, ...] = LA_SOURCE_KINDS) -> SourceSpe
     """Parse KIND:PATH; the path must exist."""
     kind, sep, path = text.partition(":")
     if not sep or kind not in kinds:
-        raise InputError(
-            f"source '{text}' is not KIND:PATH with KIND one of {', '.join(kinds)}"
-        )
+        raise InputError(f"source '{text}' is not KIND:PATH with KIND one of {', '.join(kinds)}")
     p = Path(path)
     if not p.exists():
         raise InputError("no such file or folder", file=p)

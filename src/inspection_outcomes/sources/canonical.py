@@ -37,8 +37,7 @@ def load_canonical(con: duckdb.DuckDBPyConnection, path: Path, table: str = "eve
     """
     scan = _scan(path)
     types = _read_types(con, path, scan)
-    typed = path.suffix.lower() == ".parquet" and all(
-        types[name] == typ for name, typ, _ in SCHEMA)
+    typed = path.suffix.lower() == ".parquet" and all(types[name] == typ for name, typ, _ in SCHEMA)
     if typed:
         scan = _scan(path, row_numbers=True)
     elif not _all_valid(con, types):
@@ -54,8 +53,9 @@ def load_canonical(con: duckdb.DuckDBPyConnection, path: Path, table: str = "eve
             position = "file_row_number + 2" if typed else "row_number() OVER () + 1"
             expr = f"coalesce({expr}, CAST({position} AS INTEGER))"
         casts.append(f"{expr} AS {name}")
-    casts.append("file_row_number AS event_row" if typed
-                 else "row_number() OVER () - 1 AS event_row")
+    casts.append(
+        "file_row_number AS event_row" if typed else "row_number() OVER () - 1 AS event_row"
+    )
     kind = "VIEW" if typed else "TABLE"
     con.execute(f"CREATE OR REPLACE {kind} {table} AS SELECT {', '.join(casts)} FROM {scan}")
     con.execute("DROP VIEW raw_canonical")
@@ -67,12 +67,15 @@ def _read_types(con: duckdb.DuckDBPyConnection, path: Path, scan: str) -> dict[s
         con.execute(f"CREATE OR REPLACE TEMP VIEW raw_canonical AS SELECT * FROM {scan}")
         types = {r[0]: str(r[1]) for r in con.execute("DESCRIBE raw_canonical").fetchall()}
     except duckdb.Error as e:
-        raise InputError(f"cannot be read as {path.suffix[1:].upper()}: "
-                         f"{str(e).splitlines()[0]}", file=path) from None
+        raise InputError(
+            f"cannot be read as {path.suffix[1:].upper()}: {str(e).splitlines()[0]}", file=path
+        ) from None
     missing = [c for c in COLUMNS if c not in types]
     if missing:
-        raise InputError(f"missing canonical column(s) {', '.join(missing)} "
-                         "(see docs/canonical-records.md)", file=path)
+        raise InputError(
+            f"missing canonical column(s) {', '.join(missing)} (see docs/canonical-records.md)",
+            file=path,
+        )
     return types
 
 
@@ -81,8 +84,10 @@ def raise_first_invalid(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     header is row 1), by checking the columns one by one (slow, only when something is
     wrong)."""
     _read_types(con, path, _scan(path))
-    con.execute("CREATE OR REPLACE TEMP VIEW numbered AS "
-                "SELECT row_number() OVER () + 1 AS source_line, * FROM raw_canonical")
+    con.execute(
+        "CREATE OR REPLACE TEMP VIEW numbered AS "
+        "SELECT row_number() OVER () + 1 AS source_line, * FROM raw_canonical"
+    )
     _validate(con, path)
     con.execute("DROP VIEW numbered")
 
@@ -94,26 +99,38 @@ def _all_valid(con: duckdb.DuckDBPyConnection, types: dict[str, str]) -> bool:
     columns), then one pass for the rest. Only when something is wrong does the slower search
     for its row and field run.
     """
+
     def text(c: str) -> str:
         return c if types[c] == "VARCHAR" else f"CAST({c} AS VARCHAR)"
 
-    enumerated = {"event_type": EVENT_TYPES,
-                  "framework": tuple(f.framework for f in framework_versions()),
-                  **{c: JUDGEMENTS for c in JUDGEMENT_COLUMNS}}
+    enumerated = {
+        "event_type": EVENT_TYPES,
+        "framework": tuple(f.framework for f in framework_versions()),
+        **{c: JUDGEMENTS for c in JUDGEMENT_COLUMNS},
+    }
     for column, allowed in enumerated.items():
         values = con.execute(f"SELECT DISTINCT {text(column)} FROM raw_canonical").fetchall()
         if any(v not in (None, "") and v not in allowed for (v,) in values):
             return False
-    parts = [f"count(*) FILTER (WHERE {c} IS NULL OR {text(c)} = '')"
-             for c in ("event_id", "la_code")]
+    parts = [
+        f"count(*) FILTER (WHERE {c} IS NULL OR {text(c)} = '')" for c in ("event_id", "la_code")
+    ]
     for c in DATE_COLUMNS:
         if types[c] != "DATE":
-            parts.append(f"count(*) FILTER (WHERE NULLIF({text(c)}, '') IS NOT NULL AND "
-                         f"TRY_CAST({text(c)} AS DATE) IS NULL)")
-    start = "start_date" if types["start_date"] == "DATE" else \
-        "TRY_CAST(NULLIF(CAST(start_date AS VARCHAR), '') AS DATE)"
-    end = "end_date" if types["end_date"] == "DATE" else \
-        "TRY_CAST(NULLIF(CAST(end_date AS VARCHAR), '') AS DATE)"
+            parts.append(
+                f"count(*) FILTER (WHERE NULLIF({text(c)}, '') IS NOT NULL AND "
+                f"TRY_CAST({text(c)} AS DATE) IS NULL)"
+            )
+    start = (
+        "start_date"
+        if types["start_date"] == "DATE"
+        else "TRY_CAST(NULLIF(CAST(start_date AS VARCHAR), '') AS DATE)"
+    )
+    end = (
+        "end_date"
+        if types["end_date"] == "DATE"
+        else "TRY_CAST(NULLIF(CAST(end_date AS VARCHAR), '') AS DATE)"
+    )
     parts.append(f"count(*) FILTER (WHERE {end} < {start})")
     parts.append("count(*) - count(DISTINCT event_id)")
     row = con.execute(f"SELECT {', '.join(parts)} FROM raw_canonical").fetchone()
@@ -135,31 +152,51 @@ def _validate(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     def check(column: str, condition: str, expected: str) -> None:
         bad = _first_bad(con, condition, column)
         if bad:
-            raise InputError(f"'{bad[1]}' is not valid ({expected} expected)",
-                             file=path, row=bad[0], field=column)
+            raise InputError(
+                f"'{bad[1]}' is not valid ({expected} expected)",
+                file=path,
+                row=bad[0],
+                field=column,
+            )
 
     def listed(values: tuple[str, ...]) -> str:
         return ", ".join(f"'{v}'" for v in values)
 
     check("event_id", "event_id IS NULL OR CAST(event_id AS VARCHAR) = ''", "an identifier")
     check("la_code", "la_code IS NULL OR CAST(la_code AS VARCHAR) = ''", "a GSS code")
-    check("event_type",
-          f"NULLIF(CAST(event_type AS VARCHAR), '') NOT IN ({listed(EVENT_TYPES)})",
-          "one of " + ", ".join(EVENT_TYPES))
+    check(
+        "event_type",
+        f"NULLIF(CAST(event_type AS VARCHAR), '') NOT IN ({listed(EVENT_TYPES)})",
+        "one of " + ", ".join(EVENT_TYPES),
+    )
     fw = tuple(f.framework for f in framework_versions())
-    check("framework", f"NULLIF(CAST(framework AS VARCHAR), '') NOT IN ({listed(fw)})",
-          "one of " + ", ".join(fw))
+    check(
+        "framework",
+        f"NULLIF(CAST(framework AS VARCHAR), '') NOT IN ({listed(fw)})",
+        "one of " + ", ".join(fw),
+    )
     for c in DATE_COLUMNS:
-        check(c, f"NULLIF(CAST({c} AS VARCHAR), '') IS NOT NULL AND "
-                 f"TRY_CAST(CAST({c} AS VARCHAR) AS DATE) IS NULL", "an ISO date YYYY-MM-DD")
+        check(
+            c,
+            f"NULLIF(CAST({c} AS VARCHAR), '') IS NOT NULL AND "
+            f"TRY_CAST(CAST({c} AS VARCHAR) AS DATE) IS NULL",
+            "an ISO date YYYY-MM-DD",
+        )
     for c in JUDGEMENT_COLUMNS:
-        check(c, f"NULLIF(CAST({c} AS VARCHAR), '') NOT IN ({listed(JUDGEMENTS)})",
-              "one of " + ", ".join(JUDGEMENTS) + " or empty")
-    check("end_date",
-          "TRY_CAST(CAST(end_date AS VARCHAR) AS DATE) < TRY_CAST(CAST(start_date AS VARCHAR) "
-          "AS DATE)", "an end date on or after the start date")
+        check(
+            c,
+            f"NULLIF(CAST({c} AS VARCHAR), '') NOT IN ({listed(JUDGEMENTS)})",
+            "one of " + ", ".join(JUDGEMENTS) + " or empty",
+        )
+    check(
+        "end_date",
+        "TRY_CAST(CAST(end_date AS VARCHAR) AS DATE) < TRY_CAST(CAST(start_date AS VARCHAR) "
+        "AS DATE)",
+        "an end date on or after the start date",
+    )
     dup = con.execute(
         "SELECT min(source_line), CAST(event_id AS VARCHAR) FROM numbered "
-        "GROUP BY event_id HAVING count(*) > 1 ORDER BY 1 LIMIT 1").fetchone()
+        "GROUP BY event_id HAVING count(*) > 1 ORDER BY 1 LIMIT 1"
+    ).fetchone()
     if dup:
         raise InputError(f"duplicate event_id '{dup[1]}'", file=path, field="event_id")

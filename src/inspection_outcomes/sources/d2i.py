@@ -21,9 +21,18 @@ from inspection_outcomes.model.scale import parse_grade
 from inspection_outcomes.safe_text import too_long
 
 REQUIRED_COLUMNS = (
-    "urn", "local_authority", "pdf_filename", "publication_date", "inspection_framework",
-    "inspection_start_date", "inspection_end_date", "overall_effectiveness_grade",
-    "impact_of_leaders_grade", "help_and_protection_grade", "in_care_grade", "care_leavers_grade",
+    "urn",
+    "local_authority",
+    "pdf_filename",
+    "publication_date",
+    "inspection_framework",
+    "inspection_start_date",
+    "inspection_end_date",
+    "overall_effectiveness_grade",
+    "impact_of_leaders_grade",
+    "help_and_protection_grade",
+    "in_care_grade",
+    "care_leavers_grade",
 )
 
 #: D2I grade column -> canonical judgement area (ILACS meaning).
@@ -52,10 +61,12 @@ def _read_date(text: str, fmt: str, file: Path, row: int, field: str) -> date | 
     try:
         return datetime.strptime(text, fmt).date()
     except ValueError:
-        shown = fmt.replace("%d", "DD").replace("%m", "MM").replace("%Y", "YYYY").replace(
-            "%y", "YY")
-        raise InputError(f"'{text}' is not a date ({shown} expected)",
-                         file=file, row=row, field=field) from None
+        shown = (
+            fmt.replace("%d", "DD").replace("%m", "MM").replace("%Y", "YYYY").replace("%y", "YY")
+        )
+        raise InputError(
+            f"'{text}' is not a date ({shown} expected)", file=file, row=row, field=field
+        ) from None
 
 
 def _read_rows(path: Path) -> tuple[list[dict[str, str]], list[str]]:
@@ -66,8 +77,9 @@ def _read_rows(path: Path) -> tuple[list[dict[str, str]], list[str]]:
             try:
                 rows = list(reader)
             except csv.Error as e:
-                raise InputError(f"not a readable CSV row ({e})", file=path,
-                                 row=reader.reader.line_num) from None
+                raise InputError(
+                    f"not a readable CSV row ({e})", file=path, row=reader.reader.line_num
+                ) from None
     except UnicodeDecodeError as e:
         raise InputError(f"not UTF-8 text ({e.reason} at byte {e.start})", file=path) from None
     header = list(reader.fieldnames or [])
@@ -89,8 +101,9 @@ class _Row:
     found: list[Anomaly] = field(default_factory=list)
 
     def flag(self, column: str, value: str, problem: str, effect: str = "") -> None:
-        self.found.append(Anomaly(self.path.name, self.number, column, value, problem,
-                                  effect=effect))
+        self.found.append(
+            Anomaly(self.path.name, self.number, column, value, problem, effect=effect)
+        )
 
     def error(self, message: str, column: str) -> InputError:
         return InputError(message, file=self.path, row=self.number, field=column)
@@ -107,11 +120,14 @@ def _dates(row: _Row) -> tuple[date, date | None, date | None]:
     if published is None:
         raise row.error("publication date missing (DD/MM/YY expected)", "publication_date")
     if start and end and end < start:
-        raise row.error(f"inspection ends ({end}) before it starts ({start})",
-                        "inspection_end_date")
+        raise row.error(
+            f"inspection ends ({end}) before it starts ({start})", "inspection_end_date"
+        )
     if end and published < end:
-        raise row.error(f"report published ({published}) before the inspection ended "
-                        f"({end})", "publication_date")
+        raise row.error(
+            f"report published ({published}) before the inspection ended ({end})",
+            "publication_date",
+        )
     return published, start, end
 
 
@@ -120,17 +136,23 @@ def _local_authority(row: _Row, on: date) -> local_authorities.LocalAuthority:
     name = row.cells["local_authority"].strip()
     la = local_authorities.resolve(name, on=on)
     if la is None:
-        raise row.error(f"unknown local authority '{name}' (not in the LA reference table)",
-                        "local_authority")
+        raise row.error(
+            f"unknown local authority '{name}' (not in the LA reference table)", "local_authority"
+        )
     urn = row.cells["urn"].strip()
     if urn and la.ofsted_urn and urn != la.ofsted_urn:
-        row.flag("urn", row.cells["urn"], f"URN differs from {la.name}'s ({la.ofsted_urn})",
-                 "the LA name is used")
+        row.flag(
+            "urn",
+            row.cells["urn"],
+            f"URN differs from {la.name}'s ({la.ofsted_urn})",
+            "the LA name is used",
+        )
     return la
 
 
-def _event_type(row: _Row, published: date, start: date | None
-                ) -> tuple[str | None, frameworks.FrameworkVersion | None]:
+def _event_type(
+    row: _Row, published: date, start: date | None
+) -> tuple[str | None, frameworks.FrameworkVersion | None]:
     """The event type and framework: from the dates for the frameworks before ILACS (whose
     reports the scrape cannot read), else from the scrape's type column."""
     raw = row.cells["inspection_framework"].strip()
@@ -139,30 +161,51 @@ def _event_type(row: _Row, published: date, start: date | None
     if start is None and published < date(2018, 1, 1):
         event_type = "cpi_inspection" if published < SIF_FIRST_REPORTS else "sif_inspection"
         framework = frameworks.by_id()["cpi" if event_type == "cpi_inspection" else "sif"]
-        row.flag("inspection_framework", raw, "report before ILACS: type, dates and grades "
-                 "not read by the source", f"read as {event_type} from the publication date")
+        row.flag(
+            "inspection_framework",
+            raw,
+            "report before ILACS: type, dates and grades not read by the source",
+            f"read as {event_type} from the publication date",
+        )
     elif framework is not None and not framework.is_ilacs:
         event_type = "sif_inspection" if framework.framework == "sif" else "cpi_inspection"
-        row.flag("inspection_framework", raw, f"inspection started {start}, before ILACS",
-                 f"read as {event_type}")
+        row.flag(
+            "inspection_framework",
+            raw,
+            f"inspection started {start}, before ILACS",
+            f"read as {event_type}",
+        )
     elif raw in TYPES:
         event_type = TYPES[raw]
     elif raw == LONG_STANDARD:
         event_type = "standard_inspection"
-        row.flag("inspection_framework", raw, "not a type of ILACS inspection",
-                 "read as standard_inspection (longer than a short inspection)")
+        row.flag(
+            "inspection_framework",
+            raw,
+            "not a type of ILACS inspection",
+            "read as standard_inspection (longer than a short inspection)",
+        )
     else:
         event_type = None
-        row.flag("inspection_framework", raw, "inspection type missing or unknown",
-                 "left out of the figures until corrected")
+        row.flag(
+            "inspection_framework",
+            raw,
+            "inspection type missing or unknown",
+            "left out of the figures until corrected",
+        )
     if start is None and event_type not in ("cpi_inspection", "sif_inspection"):
-        row.flag("inspection_start_date", "", "inspection dates missing",
-                 "left out of the figures until corrected")
+        row.flag(
+            "inspection_start_date",
+            "",
+            "inspection dates missing",
+            "left out of the figures until corrected",
+        )
     return event_type, framework
 
 
-def _grade(row: _Row, column: str, area: str, framework: frameworks.FrameworkVersion | None,
-           typed: bool) -> str | None:
+def _grade(
+    row: _Row, column: str, area: str, framework: frameworks.FrameworkVersion | None, typed: bool
+) -> str | None:
     """One grade cell as a judgement of the framework, or None with the reason flagged."""
     raw = row.cells[column].strip()
     grade = parse_grade(raw) if raw else None
@@ -176,17 +219,20 @@ def _grade(row: _Row, column: str, area: str, framework: frameworks.FrameworkVer
         pass  # not a judgement of this framework: nothing expected
     elif raw in NOT_GIVEN:
         if framework:
-            row.flag(column, raw, f"marked not given, but {framework.name} gives it",
-                     "no grade")
+            row.flag(column, raw, f"marked not given, but {framework.name} gives it", "no grade")
     elif framework is not None or typed or raw:
-        problem = ("grade not read by the source" if raw in UNREADABLE or not raw
-                   else "not a grade (garbled)")
+        problem = (
+            "grade not read by the source"
+            if raw in UNREADABLE or not raw
+            else "not a grade (garbled)"
+        )
         row.flag(column, raw, problem, "no grade until corrected")
     return None
 
 
-def _grades(row: _Row, framework: frameworks.FrameworkVersion | None,
-            event_type: str | None) -> dict[str, str | None]:
+def _grades(
+    row: _Row, framework: frameworks.FrameworkVersion | None, event_type: str | None
+) -> dict[str, str | None]:
     """Every grade column as the framework's judgement (leadership under the SIF)."""
     grades: dict[str, str | None] = {}
     for column, area in GRADE_COLUMNS.items():
@@ -198,11 +244,12 @@ def _grades(row: _Row, framework: frameworks.FrameworkVersion | None,
 
 def _raw_values(event_id: str, cells: dict[str, str]) -> list[tuple[str, str, str]]:
     """The fields a correction may change, as the source wrote them."""
-    out = [(event_id, "event_type", cells["inspection_framework"].strip()),
-           (event_id, "start_date", cells["inspection_start_date"].strip()),
-           (event_id, "end_date", cells["inspection_end_date"].strip())]
-    return out + [(event_id, area, cells[column].strip())
-                  for column, area in GRADE_COLUMNS.items()]
+    out = [
+        (event_id, "event_type", cells["inspection_framework"].strip()),
+        (event_id, "start_date", cells["inspection_start_date"].strip()),
+        (event_id, "end_date", cells["inspection_end_date"].strip()),
+    ]
+    return out + [(event_id, area, cells[column].strip()) for column, area in GRADE_COLUMNS.items()]
 
 
 def read_d2i(
@@ -229,30 +276,34 @@ def read_d2i(
         la = _local_authority(row, start or published)
         event_id = f"d2i:{cells['urn'].strip()}:{published.isoformat()}"
         if event_id in seen:
-            raise row.error(f"duplicate report: same LA and publication date as row "
-                            f"{seen[event_id]}", "publication_date")
+            raise row.error(
+                f"duplicate report: same LA and publication date as row {seen[event_id]}",
+                "publication_date",
+            )
         seen[event_id] = i
         event_type, framework = _event_type(row, published, start)
         grades = _grades(row, framework, event_type)
-        events.append(InspectionEvent(
-            event_id=event_id,
-            la_code=la.la_code,
-            la_name=la.name,
-            event_type=event_type or "",
-            framework=framework.framework if framework else None,
-            start_date=start,
-            end_date=end,
-            publication_date=published,
-            source_file=path.name,
-            source_row=i,
-            report_ref=cells.get("inspection_link") or cells["pdf_filename"],
-            overall_effectiveness=grades.get("overall_effectiveness"),
-            impact_of_leaders=grades.get("impact_of_leaders"),
-            help_and_protection=grades.get("help_and_protection"),
-            children_in_care=grades.get("children_in_care"),
-            care_leavers=grades.get("care_leavers"),
-            leadership_management_governance=grades.get("leadership_management_governance"),
-        ))
+        events.append(
+            InspectionEvent(
+                event_id=event_id,
+                la_code=la.la_code,
+                la_name=la.name,
+                event_type=event_type or "",
+                framework=framework.framework if framework else None,
+                start_date=start,
+                end_date=end,
+                publication_date=published,
+                source_file=path.name,
+                source_row=i,
+                report_ref=cells.get("inspection_link") or cells["pdf_filename"],
+                overall_effectiveness=grades.get("overall_effectiveness"),
+                impact_of_leaders=grades.get("impact_of_leaders"),
+                help_and_protection=grades.get("help_and_protection"),
+                children_in_care=grades.get("children_in_care"),
+                care_leavers=grades.get("care_leavers"),
+                leadership_management_governance=grades.get("leadership_management_governance"),
+            )
+        )
         anomalies.extend(replace(a, record=event_id) for a in row.found)
         raw_values += _raw_values(event_id, cells)
     return events, anomalies, raw_values

@@ -52,10 +52,10 @@ class LoadedSource:
         else:
             con.execute(ddl(table))
             con.execute(f"ALTER TABLE {table} ADD COLUMN event_row BIGINT")
-            insert_rows(con, table, [(*e.as_row(), i)
-                                     for i, e in enumerate(self.records or [])])
-        con.execute("CREATE OR REPLACE TABLE source_values "
-                    "(event_id VARCHAR, field VARCHAR, value VARCHAR)")
+            insert_rows(con, table, [(*e.as_row(), i) for i, e in enumerate(self.records or [])])
+        con.execute(
+            "CREATE OR REPLACE TABLE source_values (event_id VARCHAR, field VARCHAR, value VARCHAR)"
+        )
         if self.source_values:
             insert_rows(con, "source_values", self.source_values)
 
@@ -86,24 +86,25 @@ def load_la_source(text: str) -> LoadedSource:
         if spec.path.is_dir():
             raise InputError("a D2I history CSV file expected, not a folder", file=spec.path)
         records, anomalies, raw = read_d2i(spec.path)
-        return LoadedSource(spec, anomalies, records=records, source_values=raw,
-                            holds=D2I_HOLDS)
+        return LoadedSource(spec, anomalies, records=records, source_values=raw, holds=D2I_HOLDS)
     if spec.kind == "canonical":
         return LoadedSource(spec, canonical_file=spec.path)
     if spec.kind == "simulated":
         events = spec.path / "events.parquet"
         if not events.is_file():
-            raise InputError("not a simulated data folder: events.parquet missing",
-                             file=spec.path)
-        las = [p for p in (spec.path / "local_authorities.parquet",
-                           spec.path / "local_authorities.csv") if p.is_file()]
-        return LoadedSource(spec, canonical_file=events, la_table=las[0] if las else None,
-                            simulated=True)
+            raise InputError("not a simulated data folder: events.parquet missing", file=spec.path)
+        las = [
+            p
+            for p in (spec.path / "local_authorities.parquet", spec.path / "local_authorities.csv")
+            if p.is_file()
+        ]
+        return LoadedSource(
+            spec, canonical_file=events, la_table=las[0] if las else None, simulated=True
+        )
     if spec.kind == "reports":
         from inspection_outcomes.sources.reports import read_reports
 
         read = read_reports(spec.path)
         visits = tuple(t for t in VISIT_TYPES if any(e.event_type == t for e in read.events))
-        return LoadedSource(spec, read.anomalies, records=read.events,
-                            holds=REPORTS_HOLD + visits)
+        return LoadedSource(spec, read.anomalies, records=read.events, holds=REPORTS_HOLD + visits)
     raise InputError(f"unknown source kind '{spec.kind}'")

@@ -51,8 +51,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "latest_event_number": ("latest full inspection event number",),
     "overall": ("overall experiences and progress of children and young people",),
     "help_and_protection": ("how well children and young people are helped and protected",),
-    "leaders_and_managers": ("the effectiveness of leaders and managers",
-                             "effectiveness of leaders and managers"),
+    "leaders_and_managers": (
+        "the effectiveness of leaders and managers",
+        "effectiveness of leaders and managers",
+    ),
     "sa_outcome": ("supported accommodation outcome",),
     "event_type": ("inspection event type",),
     "inspection_date": ("inspection date",),
@@ -64,14 +66,38 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 #: Columns each kind of table must have.
 REQUIRED: dict[str, tuple[str, ...]] = {
-    "latest": ("urn", "provision_type", "sector", "ofsted_region", "local_authority",
-               "latest_event_type", "latest_inspection_date", "latest_publication_date",
-               "overall"),
-    "events": ("urn", "provision_type", "sector", "ofsted_region", "local_authority",
-               "event_type", "inspection_date", "publication_date", "overall"),
+    "latest": (
+        "urn",
+        "provision_type",
+        "sector",
+        "ofsted_region",
+        "local_authority",
+        "latest_event_type",
+        "latest_inspection_date",
+        "latest_publication_date",
+        "overall",
+    ),
+    "events": (
+        "urn",
+        "provision_type",
+        "sector",
+        "ofsted_region",
+        "local_authority",
+        "event_type",
+        "inspection_date",
+        "publication_date",
+        "overall",
+    ),
     "register": ("urn", "provision_type", "sector", "ofsted_region", "local_authority", "places"),
-    "joiners_leavers": ("urn", "provision_type", "sector", "ofsted_region", "local_authority",
-                        "joiner", "leaver"),
+    "joiners_leavers": (
+        "urn",
+        "provision_type",
+        "sector",
+        "ofsted_region",
+        "local_authority",
+        "joiner",
+        "leaver",
+    ),
 }
 
 #: Non-ASCII characters that English official data plausibly holds; used to choose between
@@ -137,11 +163,15 @@ def read_provider_source(path: str | Path) -> ProviderSource:
     if not found:
         raise InputError(
             f"not a provider-level file: no header row with 'URN' and 'Provision type' in the "
-            f"first {HEADER_SEARCH_ROWS} rows of any sheet", file=p)
+            f"first {HEADER_SEARCH_ROWS} rows of any sheet",
+            file=p,
+        )
     if src.providers is None and src.events is None and src.register is None:
         raise InputError(
             "no provider-level table: expected a header with 'Latest full inspection event "
-            "type', 'Inspection event type' or 'Places'", file=p)
+            "type', 'Inspection event type' or 'Places'",
+            file=p,
+        )
     return src
 
 
@@ -182,8 +212,7 @@ def _csv_rows(text: str, path: Path) -> list[list[Any]]:
     try:
         return [list(r) for r in reader]
     except csv.Error as e:
-        raise InputError(f"not a readable CSV row ({e})", file=path,
-                         row=reader.line_num) from None
+        raise InputError(f"not a readable CSV row ({e})", file=path, row=reader.line_num) from None
 
 
 def _read_spreadsheet(p: Path) -> list[tuple[str, list[list[Any]]]]:
@@ -191,11 +220,12 @@ def _read_spreadsheet(p: Path) -> list[tuple[str, list[list[Any]]]]:
 
     try:
         wb = CalamineWorkbook.from_path(str(p))
-        return [(name, wb.get_sheet_by_name(name).to_python(skip_empty_area=False))
-                for name in wb.sheet_names]
+        return [
+            (name, wb.get_sheet_by_name(name).to_python(skip_empty_area=False))
+            for name in wb.sheet_names
+        ]
     except Exception as e:  # calamine raises its own types for unreadable files
-        raise InputError(f"cannot read as a spreadsheet ({type(e).__name__})",
-                         file=p) from None
+        raise InputError(f"cannot read as a spreadsheet ({type(e).__name__})", file=p) from None
 
 
 # --- finding and classifying tables ----------------------------------------------------------
@@ -212,7 +242,7 @@ def _find_table(name: str, rows: list[list[Any]]) -> _Table | None:
         if "urn" in header and "provision type" in header:
             title = next((str(c).strip() for r in rows[:i] for c in r if str(c).strip()), "")
             labels = [" ".join(str(c).split()) for c in row]
-            return _Table(name, title, i, header, labels, rows[i + 1:])
+            return _Table(name, title, i, header, labels, rows[i + 1 :])
     return None
 
 
@@ -231,9 +261,26 @@ def _kind(t: _Table) -> str | None:
     return None
 
 
-_MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
 
 
 def title_as_at(title: str) -> date | None:
@@ -259,8 +306,9 @@ def title_period(title: str) -> tuple[date, date] | None:
 class _Row:
     """One data row with its column positions; errors point at file, row and column."""
 
-    def __init__(self, file: str, name: str, number: int, cells: list[Any],
-                 cols: dict[str, tuple[int, str]]) -> None:
+    def __init__(
+        self, file: str, name: str, number: int, cells: list[Any], cols: dict[str, tuple[int, str]]
+    ) -> None:
         self.file = file
         self.name = name
         self.number = number
@@ -331,24 +379,33 @@ class _Row:
         return out
 
     def provision_type(self) -> str:
-        out = self.mapped("provision_type", pm.provision_type_key,
-                          "a provision type listed in model/data/provider_groups.csv")
+        out = self.mapped(
+            "provision_type",
+            pm.provision_type_key,
+            "a provision type listed in model/data/provider_groups.csv",
+        )
         if out is None:
             raise self.error("provision_type", "expected a provision type")
         return out
 
     def sector(self) -> str | None:
-        return self.mapped("sector", pm.sector_key,
-                           "Private, Local Authority, Voluntary, Academy or Health Authority")
+        return self.mapped(
+            "sector",
+            pm.sector_key,
+            "Private, Local Authority, Voluntary, Academy or Health Authority",
+        )
 
     def judgement(self, fld: str) -> str | None:
-        return self.mapped(fld, pm.overall_key,
-                           "Outstanding, Good, Requires improvement to be good or Inadequate")
+        return self.mapped(
+            fld, pm.overall_key, "Outstanding, Good, Requires improvement to be good or Inadequate"
+        )
 
     def sa_outcome(self) -> str | None:
-        return self.mapped("sa_outcome", pm.sa_outcome_key,
-                           "Consistently strong, Inconsistent quality or Serious or "
-                           "widespread weaknesses")
+        return self.mapped(
+            "sa_outcome",
+            pm.sa_outcome_key,
+            "Consistently strong, Inconsistent quality or Serious or widespread weaknesses",
+        )
 
     def key(self, fld: str) -> str | None:
         return pm.key_of(self.text(fld)) or None
@@ -362,8 +419,11 @@ class _Row:
 
     def region(self) -> str | None:
         """Ofsted's region as written: one of its 8 regions, or Wales for providers there."""
-        return self.mapped("ofsted_region", lambda s: s if s in pm.PROVIDER_REGIONS else None,
-                           "an Ofsted region (" + "; ".join(pm.PROVIDER_REGIONS) + ")")
+        return self.mapped(
+            "ofsted_region",
+            lambda s: s if s in pm.PROVIDER_REGIONS else None,
+            "an Ofsted region (" + "; ".join(pm.PROVIDER_REGIONS) + ")",
+        )
 
     def flag(self, fld: str) -> bool:
         return bool(self.text(fld))
@@ -382,8 +442,12 @@ def _columns(file: str, t: _Table, kind: str) -> dict[str, tuple[int, str]]:
     for fld in REQUIRED[kind]:
         if fld not in cols:
             where = "" if t.name == "csv" else f" of sheet '{t.name}'"
-            raise InputError(f"missing column in the header row{where}",
-                             file=file, row=t.header_index + 1, field=COLUMNS[fld][0])
+            raise InputError(
+                f"missing column in the header row{where}",
+                file=file,
+                row=t.header_index + 1,
+                field=COLUMNS[fld][0],
+            )
     return cols
 
 
@@ -421,14 +485,15 @@ def _load(src: ProviderSource, kind: str, t: _Table) -> None:
         as_at = title_as_at(t.title)
         src.joiners_leavers_period = (
             (date(as_at.year - 1, as_at.month, as_at.day) + timedelta(days=1), as_at)
-            if as_at else None)
+            if as_at
+            else None
+        )
     src.tables[kind] = where
 
 
 def _once(existing: Sequence[object] | None, src: ProviderSource, t: _Table, kind: str) -> None:
     if existing is not None:
-        raise InputError(f"two '{kind}' tables: '{src.tables[kind]}' and '{t.name}'",
-                         file=src.path)
+        raise InputError(f"two '{kind}' tables: '{src.tables[kind]}' and '{t.name}'", file=src.path)
 
 
 def _provider(r: _Row, kind: str, where: str) -> ProviderRecord:

@@ -57,8 +57,7 @@ class NoRecord(Exception):
     """A file, or its text, that gives no record: the kind of problem, the words (or bytes)
     found, and why. Page 0 is the file as a whole."""
 
-    def __init__(self, kind: str, value: str, problem: str, page: int = 0,
-                 field: str = "") -> None:
+    def __init__(self, kind: str, value: str, problem: str, page: int = 0, field: str = "") -> None:
         self.kind = kind
         self.value = value
         self.problem = problem
@@ -146,38 +145,66 @@ class Pages:
 
 # --- what a document is ----------------------------------------------------------------
 
-_SIF_TITLE = re.compile(r"(?:re-?inspection|inspection)\s+of\s+services\s+for\s+children\s+in"
-                        r"\s+need\s+of\s+help\s+and\s+protection[,;]?\s+children\s+looked\s+"
-                        r"after,?\s+and\s+care\s+leavers", re.I)
-_ILACS_TITLE = re.compile(r"inspection\s+of\s+(?:.{0,100}?\s)?(?:local\s+authority\s+)?"
-                          r"children.s\s+(?:social\s+care\s+)?services", re.I)
+_SIF_TITLE = re.compile(
+    r"(?:re-?inspection|inspection)\s+of\s+services\s+for\s+children\s+in"
+    r"\s+need\s+of\s+help\s+and\s+protection[,;]?\s+children\s+looked\s+"
+    r"after,?\s+and\s+care\s+leavers",
+    re.I,
+)
+_ILACS_TITLE = re.compile(
+    r"inspection\s+of\s+(?:.{0,100}?\s)?(?:local\s+authority\s+)?"
+    r"children.s\s+(?:social\s+care\s+)?services",
+    re.I,
+)
 _FOCUSED = re.compile(r"focused\s+visit\s+(?:to|of|on)\s", re.I)
 _MONITORING = re.compile(r"monitoring\s+visit\s+(?:to|of|on)\s", re.I)
 
 #: Documents that give no record: (pattern of the title, what it is).
 NOT_GRADED: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"inspection\s+of\s+safeguarding\s+and\s+looked\s+after\s+children\s+"
-                r"services", re.I),
-     "an inspection of safeguarding and looked after children services (to 2013), not "
-     "graded under a framework of the canonical records"),
-    (re.compile(r"inspection\s+of\s+looked\s+after\s+children\s+services", re.I),
-     "an inspection of looked after children services (to 2013), not graded under a "
-     "framework of the canonical records"),
-    (re.compile(r"(?:inspection\s+of\s+local\s+authority\s+arrangements\s+for\s+the\s+"
-                r"protection\s+of\s+children|unannounced\s+inspection\s+of\s+contact,?\s+"
-                r"referral\s+and\s+assessment)", re.I),
-     "a child protection inspection of the CPI era (2009-2013), graded on a scale with "
-     "'adequate' that the canonical records do not hold"),
-    (re.compile(r"joint\s+targeted\s+area\s+inspection", re.I),
-     "a joint targeted area inspection (no judgements)"),
-    (re.compile(r"review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+"
-                r"children\s+board", re.I),
-     "a review of the Local Safeguarding Children Board alone (not of the LA's children's "
-     "services)"),
+    (
+        re.compile(
+            r"inspection\s+of\s+safeguarding\s+and\s+looked\s+after\s+children\s+"
+            r"services",
+            re.I,
+        ),
+        "an inspection of safeguarding and looked after children services (to 2013), not "
+        "graded under a framework of the canonical records",
+    ),
+    (
+        re.compile(r"inspection\s+of\s+looked\s+after\s+children\s+services", re.I),
+        "an inspection of looked after children services (to 2013), not graded under a "
+        "framework of the canonical records",
+    ),
+    (
+        re.compile(
+            r"(?:inspection\s+of\s+local\s+authority\s+arrangements\s+for\s+the\s+"
+            r"protection\s+of\s+children|unannounced\s+inspection\s+of\s+contact,?\s+"
+            r"referral\s+and\s+assessment)",
+            re.I,
+        ),
+        "a child protection inspection of the CPI era (2009-2013), graded on a scale with "
+        "'adequate' that the canonical records do not hold",
+    ),
+    (
+        re.compile(r"joint\s+targeted\s+area\s+inspection", re.I),
+        "a joint targeted area inspection (no judgements)",
+    ),
+    (
+        re.compile(
+            r"review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+"
+            r"children\s+board",
+            re.I,
+        ),
+        "a review of the Local Safeguarding Children Board alone (not of the LA's children's "
+        "services)",
+    ),
 )
 
-_DATES_LABEL = re.compile(r"(?:inspection\s+dates?|dates?\s+of\s+(?:the\s+)?inspection)"
-                          r"\s*:?\s*(?=\S)", re.I)
+_DATES_LABEL = re.compile(
+    r"(?:inspection\s+dates?|dates?\s+of\s+(?:the\s+)?inspection)"
+    r"\s*:?\s*(?=\S)",
+    re.I,
+)
 _PUBLISHED = re.compile(r"report\s+published\s*:?\s*", re.I)
 
 
@@ -185,7 +212,7 @@ def identify(first_page: str) -> str:
     """The layout of a report from the title on its first page (NoRecord otherwise)."""
     head = first_page[:1500]
     title_end = _DATES_LABEL.search(head)
-    title = head[:title_end.start()] if title_end else head[:400]
+    title = head[: title_end.start()] if title_end else head[:400]
     if _SIF_TITLE.search(title) or _has_sif_judgements(first_page):
         return "sif"
     if _FOCUSED.search(head[:600]):
@@ -200,8 +227,12 @@ def identify(first_page: str) -> str:
         return "ilacs"
     if not first_page.strip():
         raise NoRecord("no_text", "", "page 1 has no text (a scanned image?)", page=1)
-    raise NoRecord("unrecognised_layout", first_page[:120],
-                   "not the title of an inspection report on LA children's services", page=1)
+    raise NoRecord(
+        "unrecognised_layout",
+        first_page[:120],
+        "not the title of an inspection report on LA children's services",
+        page=1,
+    )
 
 
 def _has_sif_judgements(first_page: str) -> bool:
@@ -210,6 +241,7 @@ def _has_sif_judgements(first_page: str) -> bool:
 
 
 # --- pieces every layout has ------------------------------------------------------------
+
 
 def read_inspection_dates(pages: Pages, found: ReportText) -> bool:
     """'Inspection dates: ...' (True when found and read, else a problem)."""
@@ -220,17 +252,29 @@ def read_inspection_dates(pages: Pages, found: ReportText) -> bool:
     try:
         span, end = read_dates(text, label.end())
     except DateError as e:
-        found.problems.append(Problem("unreadable_dates", "start_date",
-                                      text[label.end():label.end() + 60], str(e),
-                                      pages.page_of(label.start())))
+        found.problems.append(
+            Problem(
+                "unreadable_dates",
+                "start_date",
+                text[label.end() : label.end() + 60],
+                str(e),
+                pages.page_of(label.start()),
+            )
+        )
         return True
     found.dates = span
     _quote(found, pages, "dates", label.start(), end)
     if len(span.days) == 1 and found.layout in ("ilacs", "sif"):
-        found.problems.append(Problem(
-            "start_date_not_stated", "start_date", text[label.start():end],
-            "the report states one inspection date: taken as the last day, the first day is "
-            "not stated", pages.page_of(label.start())))
+        found.problems.append(
+            Problem(
+                "start_date_not_stated",
+                "start_date",
+                text[label.start() : end],
+                "the report states one inspection date: taken as the last day, the first day is "
+                "not stated",
+                pages.page_of(label.start()),
+            )
+        )
     return True
 
 
@@ -242,10 +286,15 @@ def read_publication(pages: Pages, found: ReportText) -> None:
     try:
         span, end = read_dates(pages.text, m.end())
     except DateError:
-        found.problems.append(Problem("unreadable_publication_date", "publication_date",
-                                      pages.text[m.end():m.end() + 40],
-                                      "a date after 'Report published'",
-                                      pages.page_of(m.start())))
+        found.problems.append(
+            Problem(
+                "unreadable_publication_date",
+                "publication_date",
+                pages.text[m.end() : m.end() + 40],
+                "a date after 'Report published'",
+                pages.page_of(m.start()),
+            )
+        )
         return
     found.published = span.end
     _quote(found, pages, "publication_date", m.start(), end)
@@ -261,10 +310,15 @@ def _grade_after(pages: Pages, found: ReportText, area: str, label: re.Match[str
     text = pages.text
     g = re.compile(LABEL_END + GRADE + r"\b", re.I).match(text, label.end())
     if g is None:
-        found.problems.append(Problem("unreadable_grade", area,
-                                      text[label.start():label.end() + 40],
-                                      "a grade after the judgement's label",
-                                      pages.page_of(label.start())))
+        found.problems.append(
+            Problem(
+                "unreadable_grade",
+                area,
+                text[label.start() : label.end() + 40],
+                "a grade after the judgement's label",
+                pages.page_of(label.start()),
+            )
+        )
         return False
     key = grade_key(g.group(1))
     if key == "not_judged":
@@ -277,8 +331,11 @@ def _grade_after(pages: Pages, found: ReportText, area: str, label: re.Match[str
 
 # --- LA names in titles -----------------------------------------------------------------
 
-_TITLE_NAMED = re.compile(r"inspection\s+of\s+(.+?)\s+(?:local\s+authority\s+)?children.s\s+"
-                          r"(?:social\s+care\s+)?services", re.I)
+_TITLE_NAMED = re.compile(
+    r"inspection\s+of\s+(.+?)\s+(?:local\s+authority\s+)?children.s\s+"
+    r"(?:social\s+care\s+)?services",
+    re.I,
+)
 _TITLE_BEFORE = re.compile(r"^(.+?)\s+(?:re-?inspection|inspection|review)\s+of\s+", re.I)
 _TITLE_AFTER = re.compile(r"^[\d\s]*inspection\s+of\s+(.+)$", re.I)
 #: Words around an LA's name in report titles that are not part of the name.
@@ -286,7 +343,9 @@ _NAME_NOISE = re.compile(
     r"\b(?:london\s+borough\s+of|royal\s+borough\s+of|metropolitan\s+borough\s+of|"
     r"borough\s+of|council\s+of\s+the|children\s+and\s+families\s+trust|local\s+authority|"
     r"unitary\s+authority|metropolitan|district|county\s+council|city\s+council|"
-    r"borough\s+council|council)\b", re.I)
+    r"borough\s+council|council)\b",
+    re.I,
+)
 
 
 def la_name(title: str) -> str:
@@ -312,7 +371,7 @@ def title_of(pages: Pages) -> str:
     """Page 1 up to the inspection dates: the title and the LA's name."""
     first = pages.first_page()
     label = _DATES_LABEL.search(first)
-    return first[:label.start()] if label else first[:300]
+    return first[: label.start()] if label else first[:300]
 
 
 # --- ILACS: the judgement table ---------------------------------------------------------
@@ -321,10 +380,16 @@ _LEAD = r"(?:the\s+)?experiences\s+and\s+progress\s+of\s+"
 #: ILACS table rows: (canonical area, label). Order matters: the 2018 row "children in care
 #: and care leavers" is tried before "children in care".
 ILACS_ROWS: tuple[tuple[str, str], ...] = (
-    ("impact_of_leaders", r"(?:the\s+)?impact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?"
-                          r"practice\s+with\s+children\s+and\s+families"),
-    ("help_and_protection", _LEAD + r"children\s+(?:and\s+young\s+people\s+)?(?:who\s+need|"
-                                    r"in\s+need\s+of)\s+help\s+and\s+protection"),
+    (
+        "impact_of_leaders",
+        r"(?:the\s+)?impact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?"
+        r"practice\s+with\s+children\s+and\s+families",
+    ),
+    (
+        "help_and_protection",
+        _LEAD + r"children\s+(?:and\s+young\s+people\s+)?(?:who\s+need|"
+        r"in\s+need\s+of)\s+help\s+and\s+protection",
+    ),
     ("children_in_care", _LEAD + r"children\s+in\s+care\s+and\s+care\s+leavers"),
     ("children_in_care", _LEAD + r"children\s+in\s+care"),
     ("care_leavers", _LEAD + r"(?:children\s+)?care\s+leavers"),
@@ -340,8 +405,9 @@ _GAP = re.compile(LABEL_END)
 Labels = list[tuple[str, re.Pattern[str]]]
 
 
-def _label_at(text: str, pos: int, seen: set[str],
-              labels: Labels) -> tuple[str, re.Match[str]] | None:
+def _label_at(
+    text: str, pos: int, seen: set[str], labels: Labels
+) -> tuple[str, re.Match[str]] | None:
     for area, pattern in labels:
         m = pattern.match(text, pos)
         if m and area not in seen:
@@ -378,8 +444,9 @@ def _cells(text: str, pos: int, labels: Labels) -> list[tuple[str, re.Match[str]
         pos = grade.end()
 
 
-def read_cells(pages: Pages, found: ReportText, start: int,
-               labels: Labels) -> list[tuple[str, re.Match[str]]]:
+def read_cells(
+    pages: Pages, found: ReportText, start: int, labels: Labels
+) -> list[tuple[str, re.Match[str]]]:
     """Judgements and grades from start on; the labels left without a grade.
 
     Each cell pairs with the oldest cell of the other kind still unpaired, so a table whose
@@ -403,10 +470,15 @@ def read_cells(pages: Pages, found: ReportText, start: int,
 
 
 def _no_grade(pages: Pages, found: ReportText, area: str, label: re.Match[str]) -> None:
-    found.problems.append(Problem("unreadable_grade", area,
-                                  pages.text[label.start():label.end() + 40],
-                                  "a grade after the judgement's label",
-                                  pages.page_of(label.start())))
+    found.problems.append(
+        Problem(
+            "unreadable_grade",
+            area,
+            pages.text[label.start() : label.end() + 40],
+            "a grade after the judgement's label",
+            pages.page_of(label.start()),
+        )
+    )
 
 
 def read_ilacs_table(pages: Pages, found: ReportText) -> int:
@@ -416,19 +488,21 @@ def read_ilacs_table(pages: Pages, found: ReportText) -> int:
         return 0
     for area, m in read_cells(pages, found, start, _ILACS_LABELS):
         _no_grade(pages, found, area, m)
-    return sum(1 for a in _ILACS_AREAS if a in found.quotes or any(
-        p.field == a for p in found.problems))
+    return sum(
+        1 for a in _ILACS_AREAS if a in found.quotes or any(p.field == a for p in found.problems)
+    )
 
 
-def _record_grade(pages: Pages, found: ReportText, area: str, label: re.Match[str],
-                 grade: re.Match[str]) -> None:
+def _record_grade(
+    pages: Pages, found: ReportText, area: str, label: re.Match[str], grade: re.Match[str]
+) -> None:
     key = grade_key(grade.group(1))
     if key == "not_judged":
         found.not_judged.append(area)
     else:
         found.judgements[area] = key
     if _GAP.fullmatch(pages.text, label.end(), grade.start()):  # row by row: as written
-        found.quotes[area] = pages.text[label.start():grade.end()].strip()
+        found.quotes[area] = pages.text[label.start() : grade.end()].strip()
     else:  # columns: the label, and the grade in its place in the other column
         found.quotes[area] = f"{label.group(0).strip()} ... {grade.group(1)}"
     found.pages[area] = pages.page_of(label.start())
@@ -455,24 +529,40 @@ SIF_ROWS: tuple[tuple[str, str], ...] = (
     ("leadership_management_governance", r"leadership,?\s+management\s+and\s+governance"),
 )
 _SIF_LABELS = [(area, re.compile(_NUMBER + label + r"\b", re.I)) for area, label in SIF_ROWS]
-_SIF_GRADE = (r"(requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|"
-              r"inadequate)\b")
+_SIF_GRADE = (
+    r"(requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|"
+    r"inadequate)\b"
+)
 #: "Children's services in Oldham require improvement to be good"
-_SIF_SERVICES_IN = re.compile(r"children.s\s+services\s+(?:in\s+(.{1,150}?)\s+)?"
-                              r"(?:(?:are|is)\s+)?(?:judged\s+(?:to\s+be\s+)?)?" + _SIF_GRADE,
-                              re.I)
+_SIF_SERVICES_IN = re.compile(
+    r"children.s\s+services\s+(?:in\s+(.{1,150}?)\s+)?"
+    r"(?:(?:are|is)\s+)?(?:judged\s+(?:to\s+be\s+)?)?" + _SIF_GRADE,
+    re.I,
+)
 #: "The overall judgement is that children's services require improvement"
-_SIF_OVERALL_IS = re.compile(r"the\s+overall\s+judgement\s+is\s+(?:that\s+)?(?:children.s\s+"
-                             r"services?\s+)?(?:(?:are|is)\s+)?" + _SIF_GRADE, re.I)
+_SIF_OVERALL_IS = re.compile(
+    r"the\s+overall\s+judgement\s+is\s+(?:that\s+)?(?:children.s\s+"
+    r"services?\s+)?(?:(?:are|is)\s+)?" + _SIF_GRADE,
+    re.I,
+)
 #: "The effectiveness of the Local Safeguarding Children Board (LSCB) is good", "The Local
 #: Safeguarding Children Board requires improvement" (Somerset 2015 leaves out "Board").
-_LSCB = re.compile(r"(?:the\s+judgement\s+for\s+)?the\s+(?:effectiveness\s+of\s+the\s+)?"
-                   r"local\s+safeguarding\s+children(?:\s+board)?\s*(?:\(lscb\)\s*)?"
-                   r"(?:is\s+)?" + _SIF_GRADE, re.I)
-_WITH_REVIEW = re.compile(r"review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+"
-                          r"safeguarding\s+children\s+board", re.I)
-_CONTENTS_LSCB = re.compile(r"\bcontents\b.{0,1500}?(?:the\s+)?local\s+safeguarding\s+"
-                            r"children\s+board\s*(?:\(lscb\))?\s+(\d{1,3})\b", re.I)
+_LSCB = re.compile(
+    r"(?:the\s+judgement\s+for\s+)?the\s+(?:effectiveness\s+of\s+the\s+)?"
+    r"local\s+safeguarding\s+children(?:\s+board)?\s*(?:\(lscb\)\s*)?"
+    r"(?:is\s+)?" + _SIF_GRADE,
+    re.I,
+)
+_WITH_REVIEW = re.compile(
+    r"review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+"
+    r"safeguarding\s+children\s+board",
+    re.I,
+)
+_CONTENTS_LSCB = re.compile(
+    r"\bcontents\b.{0,1500}?(?:the\s+)?local\s+safeguarding\s+"
+    r"children\s+board\s*(?:\(lscb\))?\s+(\d{1,3})\b",
+    re.I,
+)
 #: Pages where a SIF report's contents may be, most likely first: after an executive
 #: summary of pages 2-3 (most 2015-17 reports: page 4), right after page 1 (2014-15), or
 #: after a longer summary.
@@ -482,7 +572,7 @@ CONTENTS_PAGES = (4, 2, 5, 3)
 def read_sif_overall(pages: Pages, found: ReportText) -> bool:
     """Overall effectiveness, stated in a sentence before the numbered judgements."""
     first_row = _SIF_LABELS[0][1].search(pages.text)
-    region = pages.text[:first_row.start()] if first_row else pages.first_page()
+    region = pages.text[: first_row.start()] if first_row else pages.first_page()
     matches = [m for p in (_SIF_SERVICES_IN, _SIF_OVERALL_IS) if (m := p.search(region))]
     if not matches:
         return False
@@ -501,8 +591,7 @@ def read_sif_judgements(pages: Pages, found: ReportText) -> bool:
     for area, pattern in _SIF_LABELS:
         if area in found.quotes:
             continue
-        m = pattern.search(pages.text, first.end() if first and area != _SIF_LABELS[0][0]
-                           else 0)
+        m = pattern.search(pages.text, first.end() if first and area != _SIF_LABELS[0][0] else 0)
         if m is None or not _grade_after(pages, found, area, m):
             complete = False
     for area, m in left:
@@ -531,7 +620,7 @@ def read_lscb(pages: Pages, found: ReportText) -> None:
     Children Board (LSCB) 35'); a problem when neither holds it."""
     rows = [m.end() for _, p in _SIF_LABELS if (m := p.search(pages.text))]
     after = max(rows, default=0)
-    lscb = _LSCB.search(pages.text[:after + 600], after)
+    lscb = _LSCB.search(pages.text[: after + 600], after)
     if lscb is not None:
         found.lscb = grade_key(lscb.group(1))
         _quote(found, pages, "lscb_review", lscb.start(), lscb.end())
@@ -543,9 +632,16 @@ def read_lscb(pages: Pages, found: ReportText) -> None:
         if number > pages.count:
             entry = _CONTENTS_LSCB.search(pages.lookup(number) or "")
     if entry is None or not _lscb_on_page(pages, found, int(entry.group(1))):
-        found.problems.append(Problem("lscb_review_not_read", "lscb_review", "",
-                                      "the report includes the review of the LSCB, but its "
-                                      "judgement is not on the pages read", pages.count))
+        found.problems.append(
+            Problem(
+                "lscb_review_not_read",
+                "lscb_review",
+                "",
+                "the report includes the review of the LSCB, but its "
+                "judgement is not on the pages read",
+                pages.count,
+            )
+        )
 
 
 def _lscb_on_page(pages: Pages, found: ReportText, number: int) -> bool:
@@ -563,19 +659,26 @@ def _lscb_on_page(pages: Pages, found: ReportText, number: int) -> bool:
 
 # --- focused and monitoring visits (letters, no grades) ---------------------------------
 
-_VISIT_NAMED = re.compile(r"(?:focused|monitoring)\s+visit\s+(?:to|of|on)\s+(.+?)\s+"
-                          r"(?:local\s+authority\s+)?children.s\s+(?:social\s+care\s+)?"
-                          r"services", re.I)
-_VISIT_ON = re.compile(r"(?:visit|visited)\b[^.]{0,160}?\bon\s+(?=\d|(?:mon|tues|wednes|thurs|"
-                       r"fri)day)", re.I)
+_VISIT_NAMED = re.compile(
+    r"(?:focused|monitoring)\s+visit\s+(?:to|of|on)\s+(.+?)\s+"
+    r"(?:local\s+authority\s+)?children.s\s+(?:social\s+care\s+)?"
+    r"services",
+    re.I,
+)
+_VISIT_ON = re.compile(
+    r"(?:visit|visited)\b[^.]{0,160}?\bon\s+(?=\d|(?:mon|tues|wednes|thurs|"
+    r"fri)day)",
+    re.I,
+)
 
 
 def read_visit(pages: Pages, layout: str) -> tuple[ReportText, bool]:
     """A focused or monitoring visit letter: the LA, the days of the visit, no grades."""
     named = _VISIT_NAMED.search(pages.first_page())
     name = _NAME_NOISE.sub(" ", named.group(1)) if named else ""
-    found = ReportText(layout, " ".join(re.sub(r"^\s*the\s+", "", name, flags=re.I).split()),
-                       None, None)
+    found = ReportText(
+        layout, " ".join(re.sub(r"^\s*the\s+", "", name, flags=re.I).split()), None, None
+    )
     found.quotes["layout"] = named.group(0) if named else layout.replace("_", " ")
     if read_inspection_dates(pages, found):
         return found, True
@@ -615,6 +718,9 @@ def read_report_text(pages: Pages) -> ReportText:
         read_lscb(pages, found)
     found.pages_read = pages.count
     if found.dates is None and not any(p.field == "start_date" for p in found.problems):
-        found.problems.append(Problem("unreadable_dates", "start_date", "",
-                                      "'Inspection dates: ...' on the pages read", 1))
+        found.problems.append(
+            Problem(
+                "unreadable_dates", "start_date", "", "'Inspection dates: ...' on the pages read", 1
+            )
+        )
     return found

@@ -65,8 +65,12 @@ ANOMALY_COLUMNS = ("file", "row", "field", "kind", "value", "problem", "record",
 
 def write_anomalies(anomalies: Iterable[Anomaly], path: Path) -> None:
     """The anomalies of a reading as CSV (row is the page of the report, 0 the whole file)."""
-    _write_atomically(path, csv_text(ANOMALY_COLUMNS, (
-        [text(getattr(a, c)) for c in ANOMALY_COLUMNS] for a in anomalies)))
+    _write_atomically(
+        path,
+        csv_text(
+            ANOMALY_COLUMNS, ([text(getattr(a, c)) for c in ANOMALY_COLUMNS] for a in anomalies)
+        ),
+    )
 
 
 def reading_summary(read: ReportsRead) -> dict[str, object]:
@@ -85,9 +89,11 @@ def reading_summary(read: ReportsRead) -> dict[str, object]:
 def summary_lines(read: ReportsRead) -> list[str]:
     """The reading summary for people: counts, anomalies by kind, then one line each."""
     kinds = ", ".join(f"{k} {n}" for k, n in read.by_kind().items())
-    lines = [f"{read.files} files: {read.files - len(read.not_read)} read, "
-             f"{len(read.not_read)} not read; {len(read.events)} records",
-             f"{len(read.anomalies)} anomalies" + (f" ({kinds})" if kinds else "")]
+    lines = [
+        f"{read.files} files: {read.files - len(read.not_read)} read, "
+        f"{len(read.not_read)} not read; {len(read.events)} records",
+        f"{len(read.anomalies)} anomalies" + (f" ({kinds})" if kinds else ""),
+    ]
     lines += [f"  {a.kind}: {a.line()}" for a in read.anomalies]
     return lines
 
@@ -108,9 +114,11 @@ def print_verify_table(read: ReportsRead, result: Mapping[str, Any]) -> None:
     lines = summary_lines(read)
     for line in lines[:2]:
         console.print(escape(line))
-    console.print(f"checked {result['checked']} reports, matched {result['matched']}; "
-                  f"judgements checked {result['judgements_checked']}, agreeing "
-                  f"{result['judgements_agreeing']}; unmatched {len(result['unmatched'])}")
+    console.print(
+        f"checked {result['checked']} reports, matched {result['matched']}; "
+        f"judgements checked {result['judgements_checked']}, agreeing "
+        f"{result['judgements_agreeing']}; unmatched {len(result['unmatched'])}"
+    )
     table = Table(title="Reports and records that disagree")
     for column in ("report", "la", "field", "report_value", "record_value"):
         table.add_column(column)

@@ -71,7 +71,8 @@ def time_limit(seconds: float) -> Iterator[None]:
     the command itself); elsewhere the other bounds still hold.
     """
     if threading.current_thread() is not threading.main_thread() or not hasattr(
-            signal, "setitimer"):
+        signal, "setitimer"
+    ):
         yield
         return
 
@@ -97,8 +98,11 @@ def bounded() -> Iterator[None]:
     level = pypdf_log.level
     pypdf_log.setLevel(logging.ERROR)
     try:
-        with apply_configuration(None, **PYPDF_LIMITS), warnings.catch_warnings(), \
-                time_limit(TIME_LIMIT_S):
+        with (
+            apply_configuration(None, **PYPDF_LIMITS),
+            warnings.catch_warnings(),
+            time_limit(TIME_LIMIT_S),
+        ):
             warnings.simplefilter("ignore")
             yield
     finally:
@@ -119,8 +123,11 @@ def _sniff(data: bytes) -> None:
     if not data:
         raise NoRecord("not_a_pdf", "", "the file is empty (a published report expected)")
     if re.search(rb"<!doctype\s+html|<html", head.lstrip()[:200], re.I):
-        raise NoRecord("not_a_pdf_html_page", _html_title(data),
-                       "an HTML page saved under a .pdf name, not a report")
+        raise NoRecord(
+            "not_a_pdf_html_page",
+            _html_title(data),
+            "an HTML page saved under a .pdf name, not a report",
+        )
     shown = head[:40].decode("latin-1").encode("unicode_escape").decode("ascii")
     raise NoRecord("not_a_pdf", shown, "not a PDF file (no '%PDF-' header)")
 
@@ -131,8 +138,9 @@ class PdfPages:
     def __init__(self, path: Path) -> None:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise NoRecord("too_large", f"{size} bytes",
-                           f"larger than {MAX_FILE_BYTES // 2**20} MiB: not read")
+            raise NoRecord(
+                "too_large", f"{size} bytes", f"larger than {MAX_FILE_BYTES // 2**20} MiB: not read"
+            )
         data = path.read_bytes()
         _sniff(data)
         #: No end-of-file marker near the end: the file was cut short (read what it holds).
@@ -170,8 +178,9 @@ def _open(data: bytes) -> Any:
         except (DependencyError, NotImplementedError, PdfReadError) as e:
             raise NoRecord("encrypted_pdf", _why(e), "encrypted: cannot be read") from None
         if not opened:
-            raise NoRecord("encrypted_pdf", "password required",
-                           "encrypted with a password: cannot be read")
+            raise NoRecord(
+                "encrypted_pdf", "password required", "encrypted with a password: cannot be read"
+            )
     return reader
 
 

@@ -17,23 +17,46 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
 
 #: A grade as reports write it; "not judged" where an area was not graded (small LAs).
-GRADE = (r"(requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|"
-         r"not\s+judged)")
+GRADE = (
+    r"(requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|"
+    r"not\s+judged)"
+)
 #: What may stand between a label and its grade: spaces, a colon, a full stop, a bullet.
 LABEL_END = r"[\s:.\-\u2013\u2022\u25fc|]*"
 
-_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-               r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _DATE_ITEM = re.compile(
     r"\s*" + _WEEKDAY + r"(?:(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>\d{4})"
     r"|(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?P<m>" + _MONTH_NAME + r"))?"
-    r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?)\b", re.I)
+    r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?)\b",
+    re.I,
+)
 #: Between two dates of one period ("to", a dash of any kind) or of two periods ("and", ",").
 _RANGE_SEP = re.compile(r"\s*(?:\bto\b|\buntil\b|[-\u2010-\u2015\u2212\u2500])\s*", re.I)
 _PERIOD_SEP = re.compile(r"\s*(?:\band\b|&|,)\s*", re.I)
@@ -110,8 +133,7 @@ def _scan_items(text: str, pos: int) -> tuple[list[_Item], int]:
     starts = True
     while True:
         m = _DATE_ITEM.match(text, pos)
-        if m is None or (items and not (m.group("m") or m.group("nd") or _has_next(text,
-                                                                                  m.end()))):
+        if m is None or (items and not (m.group("m") or m.group("nd") or _has_next(text, m.end()))):
             break
         d, mo, y = _item(m)
         items.append(_Item(d, mo, y, starts))
@@ -161,7 +183,7 @@ def _complete(items: list[_Item], text: str) -> list[date]:
 def read_dates(text: str, pos: int = 0) -> tuple[DateSpan, int]:
     """The inspection dates written at pos (after 'Inspection dates:'), and where they end."""
     items, end = _scan_items(text, pos)
-    days = _complete(items, text[pos:end] or text[pos:pos + 40])
+    days = _complete(items, text[pos:end] or text[pos : pos + 40])
     periods: list[tuple[date, date]] = []
     for it, day in zip(items, days, strict=True):
         if it.starts_period or not periods:

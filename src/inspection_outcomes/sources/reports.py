@@ -60,8 +60,11 @@ def _date_from_name(path: Path) -> date | None:
 def _related(a: local_authorities.LocalAuthority, b: local_authorities.LocalAuthority) -> bool:
     """One LA is the other, or its predecessor or successor (a report of Northamptonshire
     filed under North Northamptonshire's URN is not another LA's)."""
-    return a.la_code == b.la_code or b.la_code in (*a.predecessors, *a.successors) or \
-        a.la_code in (*b.predecessors, *b.successors)
+    return (
+        a.la_code == b.la_code
+        or b.la_code in (*a.predecessors, *a.successors)
+        or a.la_code in (*b.predecessors, *b.successors)
+    )
 
 
 def _resolve_la(text: ReportText, path: Path) -> local_authorities.LocalAuthority:
@@ -71,14 +74,23 @@ def _resolve_la(text: ReportText, path: Path) -> local_authorities.LocalAuthorit
     m = _FILE_URN.match(path.name)
     by_urn = local_authorities.resolve_code(m.group(1)) if m else None
     if la is not None and by_urn is not None and not _related(la, by_urn):
-        raise NoRecord("la_mismatch", text.la_name,
-                       f"the report is about {la.name}, but its file name's URN is "
-                       f"{by_urn.name}'s", page=1, field="la_code")
+        raise NoRecord(
+            "la_mismatch",
+            text.la_name,
+            f"the report is about {la.name}, but its file name's URN is {by_urn.name}'s",
+            page=1,
+            field="la_code",
+        )
     result = la or by_urn
     if result is None:
-        raise NoRecord("la_unknown", text.la_name,
-                       "the LA the title names is not in the LA reference table, and the file "
-                       "name starts with no known URN", page=1, field="la_code")
+        raise NoRecord(
+            "la_unknown",
+            text.la_name,
+            "the LA the title names is not in the LA reference table, and the file "
+            "name starts with no known URN",
+            page=1,
+            field="la_code",
+        )
     return result
 
 
@@ -95,34 +107,56 @@ def _framework(text: ReportText) -> tuple[frameworks.FrameworkVersion | None, Pr
         if sif.effective_from <= day <= last:
             return sif, None
         found = in_force.name if in_force else "no framework"
-        return None, Problem("framework_contradiction", "framework", text.quotes["layout"],
-                             f"the report says it is a SIF inspection, but on {day} "
-                             f"{found} was in force", text.pages.get("layout", 1))
+        return None, Problem(
+            "framework_contradiction",
+            "framework",
+            text.quotes["layout"],
+            f"the report says it is a SIF inspection, but on {day} {found} was in force",
+            text.pages.get("layout", 1),
+        )
     if in_force is not None and in_force.is_ilacs:
         return in_force, None
     found = in_force.name if in_force else "no framework"
-    return None, Problem("framework_contradiction", "framework", text.quotes.get("layout", ""),
-                         f"the report's wording is of ILACS, but on {day} {found} was in force",
-                         1)
+    return None, Problem(
+        "framework_contradiction",
+        "framework",
+        text.quotes.get("layout", ""),
+        f"the report's wording is of ILACS, but on {day} {found} was in force",
+        1,
+    )
 
 
-def _judgement_problems(text: ReportText,
-                        version: frameworks.FrameworkVersion) -> list[Problem]:
+def _judgement_problems(text: ReportText, version: frameworks.FrameworkVersion) -> list[Problem]:
     """Judgements the framework version gives that the report lacks, and the reverse."""
     if text.layout in VISITS:
         return []
     out = []
     for area in version.judgements:
-        if area not in text.judgements and area not in text.not_judged and not any(
-                p.field == area for p in text.problems):
-            out.append(Problem("missing_judgement", area, "",
-                               f"no grade for {area} on the pages read ({version.name} "
-                               "gives it)", text.pages_read))
+        if (
+            area not in text.judgements
+            and area not in text.not_judged
+            and not any(p.field == area for p in text.problems)
+        ):
+            out.append(
+                Problem(
+                    "missing_judgement",
+                    area,
+                    "",
+                    f"no grade for {area} on the pages read ({version.name} gives it)",
+                    text.pages_read,
+                )
+            )
     for area in text.judgements:
         if area not in version.judgements:
-            out.append(Problem("unexpected_judgement", area, text.quotes.get(area, ""),
-                               f"{version.name} gives no {area} judgement",
-                               text.pages.get(area, 1)))
+            out.append(
+                Problem(
+                    "unexpected_judgement",
+                    area,
+                    text.quotes.get(area, ""),
+                    f"{version.name} gives no {area} judgement",
+                    text.pages.get(area, 1),
+                )
+            )
     return out
 
 
@@ -136,24 +170,37 @@ def _event_type(text: ReportText) -> tuple[str, Problem | None]:
     kind = event_type_from_days(text.dates.days_on_site)
     if kind:
         return kind, None
-    return "", Problem("event_type_unknown", "event_type", text.quotes.get("dates", ""),
-                       f"{text.dates.days_on_site} days on site: neither a short (one week) "
-                       "nor a standard (two weeks) inspection", text.pages.get("dates", 1))
+    return "", Problem(
+        "event_type_unknown",
+        "event_type",
+        text.quotes.get("dates", ""),
+        f"{text.dates.days_on_site} days on site: neither a short (one week) "
+        "nor a standard (two weeks) inspection",
+        text.pages.get("dates", 1),
+    )
 
 
 def _publication(text: ReportText, path: Path) -> tuple[date, list[Problem]]:
     published = text.published or _date_from_name(path)
     if published is None:
-        raise NoRecord("no_publication_date", path.name,
-                       "the report states no publication date and the file name does not "
-                       "end with one ('... - 16 may 2024.pdf' expected)",
-                       field="publication_date")
+        raise NoRecord(
+            "no_publication_date",
+            path.name,
+            "the report states no publication date and the file name does not "
+            "end with one ('... - 16 may 2024.pdf' expected)",
+            field="publication_date",
+        )
     problems = []
     if text.end_date is not None and published < text.end_date:
-        problems.append(Problem("published_before_end", "publication_date",
-                                text.quotes.get("publication_date", path.name),
-                                f"published {published}, before the inspection ended "
-                                f"({text.end_date})", text.pages.get("publication_date", 1)))
+        problems.append(
+            Problem(
+                "published_before_end",
+                "publication_date",
+                text.quotes.get("publication_date", path.name),
+                f"published {published}, before the inspection ended ({text.end_date})",
+                text.pages.get("publication_date", 1),
+            )
+        )
     return published, problems
 
 
@@ -165,8 +212,9 @@ def _extra(text: ReportText, path: Path) -> dict[str, str]:
     if text.layout in ("ilacs",):
         extra["event_type_basis"] = "days on site"
     if text.dates is not None and len(text.dates.periods) > 1:
-        extra["periods"] = ";".join(f"{a.isoformat()}/{b.isoformat()}"
-                                    for a, b in text.dates.periods)
+        extra["periods"] = ";".join(
+            f"{a.isoformat()}/{b.isoformat()}" for a, b in text.dates.periods
+        )
     if text.lscb:
         extra["lscb_review"] = text.lscb
     if text.not_judged:
@@ -210,6 +258,7 @@ def record_from_text(text: ReportText, path: Path) -> tuple[InspectionEvent, lis
 
 # --- one file ----------------------------------------------------------------------------
 
+
 @dataclass
 class ReportOutcome:
     """What one file gave: its record (None when it could not be read) and its anomalies."""
@@ -219,10 +268,14 @@ class ReportOutcome:
     anomalies: list[Anomaly] = field(default_factory=list)
 
 
-def _no_record(path: Path, kind: str, value: str, problem: str, page: int = 0,
-               field: str = "") -> ReportOutcome:
-    return ReportOutcome(path.name, None, [Anomaly(path.name, page, field, value, problem,
-                                                   effect=NO_RECORD, kind=kind)])
+def _no_record(
+    path: Path, kind: str, value: str, problem: str, page: int = 0, field: str = ""
+) -> ReportOutcome:
+    return ReportOutcome(
+        path.name,
+        None,
+        [Anomaly(path.name, page, field, value, problem, effect=NO_RECORD, kind=kind)],
+    )
 
 
 def _read(path: Path) -> ReportOutcome:
@@ -232,12 +285,33 @@ def _read(path: Path) -> ReportOutcome:
     text = read_report_text(Pages(pdf.page))
     event, problems = record_from_text(text, path)
     if pdf.truncated:
-        problems.insert(0, Problem("truncated_pdf", "", "no %%EOF at the end",
-                                   "the file is cut short: read what it holds", 0))
-    return ReportOutcome(path.name, event, [
-        Anomaly(path.name, p.page, p.field, p.value, p.problem, event.event_id,
-                "the record lacks this field" if p.field and p.kind != "truncated_pdf"
-                else "", kind=p.kind) for p in problems])
+        problems.insert(
+            0,
+            Problem(
+                "truncated_pdf",
+                "",
+                "no %%EOF at the end",
+                "the file is cut short: read what it holds",
+                0,
+            ),
+        )
+    return ReportOutcome(
+        path.name,
+        event,
+        [
+            Anomaly(
+                path.name,
+                p.page,
+                p.field,
+                p.value,
+                p.problem,
+                event.event_id,
+                "the record lacks this field" if p.field and p.kind != "truncated_pdf" else "",
+                kind=p.kind,
+            )
+            for p in problems
+        ],
+    )
 
 
 def read_report_outcome(path: str | Path) -> ReportOutcome:
@@ -260,18 +334,28 @@ def read_report_outcome(path: str | Path) -> ReportOutcome:
         return _no_record(path, "memory_limit", "", "reading it took more memory than allowed")
     except LimitReachedError as e:
         if "decompress" in str(e).lower():
-            return _no_record(path, "decompression_limit", str(e)[:160],
-                              "a stream inflates beyond the limit (a decompression bomb?)")
-        return _no_record(path, "pdf_limit", str(e)[:160],
-                          "the PDF is beyond a limit of the reader (objects, tokens, size)")
+            return _no_record(
+                path,
+                "decompression_limit",
+                str(e)[:160],
+                "a stream inflates beyond the limit (a decompression bomb?)",
+            )
+        return _no_record(
+            path,
+            "pdf_limit",
+            str(e)[:160],
+            "the PDF is beyond a limit of the reader (objects, tokens, size)",
+        )
     except RecursionError:
-        return _no_record(path, "unreadable_pdf", "RecursionError",
-                          "objects nested too deeply to read")
+        return _no_record(
+            path, "unreadable_pdf", "RecursionError", "objects nested too deeply to read"
+        )
     except OSError as e:
         return _no_record(path, "unreadable_file", str(e)[:160], "the file cannot be opened")
     except Exception as e:  # untrusted input: any failure of the PDF library
-        return _no_record(path, "unreadable_pdf", f"{type(e).__name__}: {str(e)[:160]}",
-                          "the PDF cannot be read")
+        return _no_record(
+            path, "unreadable_pdf", f"{type(e).__name__}: {str(e)[:160]}", "the PDF cannot be read"
+        )
 
 
 def read_report(path: str | Path) -> InspectionEvent:
@@ -280,12 +364,14 @@ def read_report(path: str | Path) -> InspectionEvent:
     if outcome.event is None:
         a = outcome.anomalies[0]
         where = f"page {a.row}: " if a.row else ""
-        raise InputError(f"{where}{a.problem} ({a.kind}: {a.value!r})", file=Path(path),
-                         field=a.field or None)
+        raise InputError(
+            f"{where}{a.problem} ({a.kind}: {a.value!r})", file=Path(path), field=a.field or None
+        )
     return outcome.event
 
 
 # --- a folder ----------------------------------------------------------------------------
+
 
 def report_files(folder: str | Path) -> list[Path]:
     """The files of a reports folder, sorted; an error when there is nothing to read."""
@@ -330,10 +416,18 @@ def _duplicates(outcomes: list[ReportOutcome]) -> None:
         first = seen.setdefault(o.event.event_id, o.file)
         if first != o.file:
             published = o.event.publication_date
-            o.anomalies.append(Anomaly(o.file, 0, "publication_date",
-                                       published.isoformat() if published else "",
-                                       f"same LA and publication date as {first}",
-                                       o.event.event_id, NO_RECORD, kind="duplicate_report"))
+            o.anomalies.append(
+                Anomaly(
+                    o.file,
+                    0,
+                    "publication_date",
+                    published.isoformat() if published else "",
+                    f"same LA and publication date as {first}",
+                    o.event.event_id,
+                    NO_RECORD,
+                    kind="duplicate_report",
+                )
+            )
             o.event = None
 
 
@@ -356,8 +450,12 @@ def _read_alone(path: Path) -> ReportOutcome:
         with ProcessPoolExecutor(max_workers=1, initializer=_worker_start) as pool:
             return pool.submit(_worker_read, path).result()
     except BrokenProcessPool:
-        return _no_record(path, "reader_stopped", "",
-                          "the process reading it ended abnormally (a CPU or memory limit?)")
+        return _no_record(
+            path,
+            "reader_stopped",
+            "",
+            "the process reading it ended abnormally (a CPU or memory limit?)",
+        )
 
 
 def _read_parallel(files: list[Path], workers: int) -> list[ReportOutcome]:
@@ -365,8 +463,9 @@ def _read_parallel(files: list[Path], workers: int) -> list[ReportOutcome]:
     done: dict[Path, ReportOutcome] = {}
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
-            for path, outcome in zip(files, pool.map(_worker_read, files, chunksize=4),
-                                     strict=False):
+            for path, outcome in zip(
+                files, pool.map(_worker_read, files, chunksize=4), strict=False
+            ):
                 done[path] = outcome
     except BrokenProcessPool:
         pass
@@ -386,7 +485,8 @@ def read_reports(folder: str | Path, workers: int | None = None) -> ReportsRead:
     else:
         outcomes = [read_report_outcome(p) for p in files]
     _duplicates(outcomes)
-    events = sorted((o.event for o in outcomes if o.event is not None),
-                    key=lambda e: (e.la_code, e.start_date or e.end_date or date.min,
-                                   e.source_file))
+    events = sorted(
+        (o.event for o in outcomes if o.event is not None),
+        key=lambda e: (e.la_code, e.start_date or e.end_date or date.min, e.source_file),
+    )
     return ReportsRead(outcomes, events, [a for o in outcomes for a in o.anomalies])

@@ -13,8 +13,9 @@ from pathlib import Path
 import duckdb
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str,
-                rows: Sequence[Sequence[object]]) -> None:
+def insert_rows(
+    con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Sequence[object]]
+) -> None:
     """INSERT rows (scalars; None is NULL) into an existing table with matching columns."""
     if not rows:
         return
@@ -27,7 +28,8 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str,
         con.execute(
             f"INSERT INTO {table} SELECT * FROM read_csv('{path}', header=false, "
             f"columns={{{types}}}, delim=',', nullstr='', quote='\"', escape='\"', "
-            "allow_quoted_nulls=false, auto_detect=false)")
+            "allow_quoted_nulls=false, auto_detect=false)"
+        )
 
 
 def _field(value: object) -> str:

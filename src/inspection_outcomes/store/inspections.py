@@ -24,8 +24,17 @@ from inspection_outcomes.model.scale import JUDGEMENTS
 from inspection_outcomes.sources.load import LoadedSource
 from inspection_outcomes.store.layers import run_models
 
-LA_COLUMNS = ("la_code", "old_la_code", "ofsted_urn", "name", "region", "valid_from",
-              "valid_to", "predecessors", "successors")
+LA_COLUMNS = (
+    "la_code",
+    "old_la_code",
+    "ofsted_urn",
+    "name",
+    "region",
+    "valid_from",
+    "valid_to",
+    "predecessors",
+    "successors",
+)
 #: Records from which duplicate identifiers are found by sorting hashes, not grouping text.
 LARGE_SOURCE = 1_000_000
 #: The LA table's columns the rules read (a simulated country has a million rows).
@@ -51,13 +60,18 @@ def _load_local_authorities(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     each rule needs); any other file is read into a table."""
     p = str(path).replace("'", "''")
     parquet = path.suffix.lower() == ".parquet"
-    scan = (f"read_parquet('{p}', file_row_number=true)" if parquet
-            else f"read_csv('{p}', header=true, all_varchar=true)")
+    scan = (
+        f"read_parquet('{p}', file_row_number=true)"
+        if parquet
+        else f"read_csv('{p}', header=true, all_varchar=true)"
+    )
     try:
         types = {r[0]: str(r[1]) for r in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()}
     except duckdb.Error as e:
-        raise InputError(f"cannot be read as {'Parquet' if parquet else 'CSV'}: "
-                         f"{str(e).splitlines()[0]}", file=path) from None
+        raise InputError(
+            f"cannot be read as {'Parquet' if parquet else 'CSV'}: {str(e).splitlines()[0]}",
+            file=path,
+        ) from None
     missing = [c for c in LA_COLUMNS if c not in types]
     if missing:
         raise InputError(f"not an LA table: missing column(s) {', '.join(missing)}", file=path)
@@ -75,22 +89,29 @@ def _load_local_authorities(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     cols = ", ".join(column(c) for c in LA_COLUMNS_READ)
     if parquet:
         kind = "VIEW" if all(types[c] == typ(c) for c in LA_COLUMNS_READ) else "TABLE"
-        con.execute(f"CREATE OR REPLACE {kind} local_authorities AS SELECT "
-                    f"CAST(file_row_number AS INTEGER) AS la_id, {cols} FROM {scan}")
+        con.execute(
+            f"CREATE OR REPLACE {kind} local_authorities AS SELECT "
+            f"CAST(file_row_number AS INTEGER) AS la_id, {cols} FROM {scan}"
+        )
     else:
         con.execute(f"CREATE OR REPLACE TEMP TABLE la_read AS SELECT {cols} FROM {scan}")
-        con.execute("CREATE OR REPLACE TABLE local_authorities AS "
-                    "SELECT CAST(rowid AS INTEGER) AS la_id, * FROM la_read; DROP TABLE la_read")
+        con.execute(
+            "CREATE OR REPLACE TABLE local_authorities AS "
+            "SELECT CAST(rowid AS INTEGER) AS la_id, * FROM la_read; DROP TABLE la_read"
+        )
 
 
 def _by_hash(name: str, values: Sequence[str], codes: Sequence[int], other: str) -> str:
     """A macro reading a text as a number by its hash: fast on the dictionary-encoded columns
     of Parquet, and exact because every value is checked against the allowed ones first
     (Warehouse._check_records) and the allowed values' hashes differ (checked here)."""
-    return (f"CREATE OR REPLACE MACRO {name}(text) AS CASE hash(text) "
-            + " ".join(f"WHEN hash({_sql_text(v)}) THEN {c}" for v, c in zip(values, codes,
-                                                                              strict=True))
-            + f" ELSE {other} END")
+    return (
+        f"CREATE OR REPLACE MACRO {name}(text) AS CASE hash(text) "
+        + " ".join(
+            f"WHEN hash({_sql_text(v)}) THEN {c}" for v, c in zip(values, codes, strict=True)
+        )
+        + f" ELSE {other} END"
+    )
 
 
 def _check_hashes_differ(con: duckdb.DuckDBPyConnection, values: Sequence[str]) -> None:
@@ -111,21 +132,30 @@ def _framework_macros(con: duckdb.DuckDBPyConnection) -> None:
     names = [f.framework for f in versions]
     cases = " ".join(
         f"WHEN day BETWEEN DATE '{f.effective_from}' AND DATE "
-        f"'{f.effective_to or '9999-12-31'}' THEN '{f.framework}'" for f in versions)
+        f"'{f.effective_to or '9999-12-31'}' THEN '{f.framework}'"
+        for f in versions
+    )
     con.execute(f"CREATE OR REPLACE MACRO framework_on(day) AS CASE {cases} END")
     _check_hashes_differ(con, names)
     _check_hashes_differ(con, EVENT_TYPES)
     con.execute(_by_hash("framework_index", names, range(len(names)), "NULL"))
     con.execute(_by_hash("event_type_index", EVENT_TYPES, range(len(EVENT_TYPES)), "NULL"))
-    con.execute("CREATE OR REPLACE MACRO event_kind(framework_index, event_type_index) AS "
-                f"CAST(framework_index * {len(EVENT_TYPES)} + event_type_index AS SMALLINT)")
-    con.execute("CREATE OR REPLACE MACRO kind_event_type(kind) AS CAST("
-                f"[{_sql_list(EVENT_TYPES)}][kind % {len(EVENT_TYPES)} + 1] AS event_type_name)")
+    con.execute(
+        "CREATE OR REPLACE MACRO event_kind(framework_index, event_type_index) AS "
+        f"CAST(framework_index * {len(EVENT_TYPES)} + event_type_index AS SMALLINT)"
+    )
+    con.execute(
+        "CREATE OR REPLACE MACRO kind_event_type(kind) AS CAST("
+        f"[{_sql_list(EVENT_TYPES)}][kind % {len(EVENT_TYPES)} + 1] AS event_type_name)"
+    )
 
     def mask(test: Any) -> int:
-        return sum(1 << (v * len(EVENT_TYPES) + t)
-                   for v, f in enumerate(versions) for t, event_type in enumerate(EVENT_TYPES)
-                   if test(f, event_type))
+        return sum(
+            1 << (v * len(EVENT_TYPES) + t)
+            for v, f in enumerate(versions)
+            for t, event_type in enumerate(EVENT_TYPES)
+            if test(f, event_type)
+        )
 
     def graded(f: Any, event_type: str) -> bool:
         return event_type in f.graded_event_types
@@ -135,8 +165,9 @@ def _framework_macros(con: duckdb.DuckDBPyConnection) -> None:
         "is_graded": graded,
         "gives_overall": lambda f, t: graded(f, t) and "overall_effectiveness" in f.judgements,
         "is_ilacs_graded": lambda f, t: graded(f, t) and f.is_ilacs,
-        "gives_care_leavers": lambda f, t: graded(f, t) and f.is_ilacs
-        and "care_leavers" in f.judgements,
+        "gives_care_leavers": lambda f, t: (
+            graded(f, t) and f.is_ilacs and "care_leavers" in f.judgements
+        ),
     }
     for name, test in kinds.items():
         # (NULL for a record with no kind: every rule tests these in WHERE, FILTER or
@@ -151,8 +182,9 @@ def _judgement_macros(con: duckdb.DuckDBPyConnection) -> None:
     _check_hashes_differ(con, JUDGEMENTS)
     con.execute(_by_hash("judgement_code", JUDGEMENTS, range(1, len(JUDGEMENTS) + 1), "0"))
     names = " ".join(f"WHEN {i} THEN {_sql_text(j)}" for i, j in enumerate(JUDGEMENTS, 1))
-    con.execute("CREATE OR REPLACE MACRO judgement_name(code) AS "
-                f"CAST(CASE code {names} END AS judgement)")
+    con.execute(
+        f"CREATE OR REPLACE MACRO judgement_name(code) AS CAST(CASE code {names} END AS judgement)"
+    )
 
 
 def _load_reference(con: duckdb.DuckDBPyConnection, la_table: Path | None) -> None:
@@ -167,9 +199,17 @@ def reference_macros(con: duckdb.DuckDBPyConnection) -> None:
         effective_from DATE, effective_to DATE, judgements VARCHAR[],
         graded_event_types VARCHAR[])""")
     for f in framework_versions():
-        con.execute("INSERT INTO frameworks VALUES (?, ?, ?, ?, ?, ?)",
-                    [f.framework, f.name, f.effective_from, f.effective_to, list(f.judgements),
-                     list(f.graded_event_types)])
+        con.execute(
+            "INSERT INTO frameworks VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                f.framework,
+                f.name,
+                f.effective_from,
+                f.effective_to,
+                list(f.judgements),
+                list(f.graded_event_types),
+            ],
+        )
     con.execute(f"CREATE TYPE event_type_name AS ENUM ({_sql_list(EVENT_TYPES)})")
     _framework_macros(con)
     _judgement_macros(con)
@@ -178,32 +218,48 @@ def reference_macros(con: duckdb.DuckDBPyConnection) -> None:
 def _value_checks() -> list[str]:
     """SQL conditions over `events`, each true for a value the canonical schema does not
     allow (the event facts read values by their hashes, which is exact only for these)."""
-    allowed = {"event_type": EVENT_TYPES,
-               "framework": tuple(f.framework for f in framework_versions()),
-               **{c: JUDGEMENTS for c in JUDGEMENT_COLUMNS}}
-    return [*(f"{c} NOT IN ('', {_sql_list(values)})" for c, values in allowed.items()),
-            "event_id IS NULL OR event_id = ''", "la_code IS NULL OR la_code = ''",
-            "end_date < start_date"]
+    allowed = {
+        "event_type": EVENT_TYPES,
+        "framework": tuple(f.framework for f in framework_versions()),
+        **{c: JUDGEMENTS for c in JUDGEMENT_COLUMNS},
+    }
+    return [
+        *(f"{c} NOT IN ('', {_sql_list(values)})" for c, values in allowed.items()),
+        "event_id IS NULL OR event_id = ''",
+        "la_code IS NULL OR la_code = ''",
+        "end_date < start_date",
+    ]
 
 
 class Warehouse:
     """An in-memory DuckDB holding one source's records, corrected, with the models run."""
 
-    def __init__(self, source: LoadedSource, corrections: list[Correction] | None = None,
-                 threads: int | None = None) -> None:
+    def __init__(
+        self,
+        source: LoadedSource,
+        corrections: list[Correction] | None = None,
+        threads: int | None = None,
+    ) -> None:
         self.source = source
         self.con = duckdb.connect(config={"threads": threads} if threads else {})
         self.con.execute("SET enable_progress_bar = false")
         _load_reference(self.con, source.la_table)
         source.load_into(self.con)
-        if corrections and self.value(
+        if (
+            corrections
+            and self.value(
                 "SELECT table_type FROM information_schema.tables WHERE table_name = 'events'"
-        ) == "VIEW":
+            )
+            == "VIEW"
+        ):
             # corrections change records: bring the file's records into a table first
-            self.con.execute("CREATE TABLE events_corrected AS SELECT * FROM events; "
-                             "DROP VIEW events; ALTER TABLE events_corrected RENAME TO events")
+            self.con.execute(
+                "CREATE TABLE events_corrected AS SELECT * FROM events; "
+                "DROP VIEW events; ALTER TABLE events_corrected RENAME TO events"
+            )
         self.applications: list[Application] = (
-            apply_corrections(self.con, corrections) if corrections else [])
+            apply_corrections(self.con, corrections) if corrections else []
+        )
         run_models(self.con, "inspections")
         self._check_records()
 
@@ -212,23 +268,30 @@ class Warehouse:
         used once; else the first problem, named by file, row and field. Each check is a
         count over one column (Parquet answers those from its dictionaries), then the
         event facts (staging/03_event_facts), which one pass over the source has made."""
-        checks = " UNION ALL ".join(f"SELECT count(*) AS n FROM events WHERE {c}"
-                                    for c in _value_checks())
+        checks = " UNION ALL ".join(
+            f"SELECT count(*) AS n FROM events WHERE {c}" for c in _value_checks()
+        )
         if self.value(f"SELECT sum(n) FROM ({checks})"):
             self.source.raise_first_invalid(self.con)
             first = self.con.execute(
                 "SELECT source_file, source_row FROM events WHERE "
                 + " OR ".join(f"({c})" for c in _value_checks())
-                + " ORDER BY event_row LIMIT 1").fetchone() or (None, None)
-            raise InputError("a value the canonical schema does not allow", file=first[0],
-                             row=first[1])
+                + " ORDER BY event_row LIMIT 1"
+            ).fetchone() or (None, None)
+            raise InputError(
+                "a value the canonical schema does not allow", file=first[0], row=first[1]
+            )
         unknown = self.con.execute(
             "SELECT la_code, source_file, source_row FROM events WHERE event_row = "
-            "(SELECT min(event_row) FROM event_facts WHERE la_id IS NULL)").fetchone()
+            "(SELECT min(event_row) FROM event_facts WHERE la_id IS NULL)"
+        ).fetchone()
         if unknown:
-            raise InputError(f"unknown local authority code '{unknown[0]}' (not in the LA "
-                             "reference table)", file=unknown[1], row=unknown[2],
-                             field="la_code")
+            raise InputError(
+                f"unknown local authority code '{unknown[0]}' (not in the LA reference table)",
+                file=unknown[1],
+                row=unknown[2],
+                field="la_code",
+            )
         self._check_unique_identifiers()
 
     def _check_unique_identifiers(self) -> None:
@@ -246,23 +309,37 @@ class Warehouse:
         else:
             import numpy as np  # only here: importing it costs a small source a tenth of a second
 
-            hashes = np.asarray(self.con.execute("SELECT id_hash FROM event_facts")
-                                .fetchnumpy()["id_hash"], dtype=np.uint32)
+            hashes = np.asarray(
+                self.con.execute("SELECT id_hash FROM event_facts").fetchnumpy()["id_hash"],
+                dtype=np.uint32,
+            )
             hashes.sort()
             shared = np.unique(hashes[1:][hashes[1:] == hashes[:-1]])
             if not len(shared):
                 return  # no two hashes are equal, so no identifier is used twice
-            duplicate = self.con.execute(first_duplicate.format(where="""
+            duplicate = self.con.execute(
+                first_duplicate.format(
+                    where="""
                 WHERE e.event_row IN (SELECT f.event_row FROM event_facts AS f
                                       WHERE f.id_hash IN (SELECT unnest(?::UINTEGER[])))
-                """), [shared.tolist()]).fetchone()
+                """
+                ),
+                [shared.tolist()],
+            ).fetchone()
         if duplicate:
             self.source.raise_first_invalid(self.con)
-            raise InputError(f"duplicate event_id '{duplicate[0]}'", file=duplicate[1],
-                             field="event_id")
+            raise InputError(
+                f"duplicate event_id '{duplicate[0]}'", file=duplicate[1], field="event_id"
+            )
 
-    def snapshot(self, as_at: date, cutoff: date, compare: str | None,
-                 year_before: tuple[date, date], two_years_before: tuple[date, date]) -> None:
+    def snapshot(
+        self,
+        as_at: date,
+        cutoff: date,
+        compare: str | None,
+        year_before: tuple[date, date],
+        two_years_before: tuple[date, date],
+    ) -> None:
         """Make `as_at_snapshot`: the LAs existing at a release's date counted by what is known
         of them (model as_at_combinations), with the change since the earlier inspection when
         `compare` is given, and by overall effectiveness as at the two dates before (each an
@@ -275,16 +352,25 @@ class Warehouse:
             if compare not in (None, "first", "previous"):
                 raise ValueError(f"compare must be first or previous, not {compare!r}")
             choice = "NULL" if compare is None else _sql_text(compare)
-            args = ", ".join([_sql_date(as_at), _sql_date(cutoff), choice,
-                              *(_sql_date(d) for d in (*year_before, *two_years_before))])
-            self.con.execute("CREATE OR REPLACE TABLE as_at_snapshot AS "
-                             f"SELECT * FROM as_at_combinations({args}); "
-                             "CREATE OR REPLACE TABLE as_at_ungraded_snapshot AS "
-                             "SELECT * FROM as_at_ungraded_names()")
+            args = ", ".join(
+                [
+                    _sql_date(as_at),
+                    _sql_date(cutoff),
+                    choice,
+                    *(_sql_date(d) for d in (*year_before, *two_years_before)),
+                ]
+            )
+            self.con.execute(
+                "CREATE OR REPLACE TABLE as_at_snapshot AS "
+                f"SELECT * FROM as_at_combinations({args}); "
+                "CREATE OR REPLACE TABLE as_at_ungraded_snapshot AS "
+                "SELECT * FROM as_at_ungraded_names()"
+            )
             self._snapshot = key
 
-    def period_snapshot(self, start: object, end: object, cutoff: object,
-                        judged: bool = True) -> None:
+    def period_snapshot(
+        self, start: object, end: object, cutoff: object, judged: bool = True
+    ) -> None:
         """Make the in-year snapshots of a period, once, for the in-year summaries: its
         events and, when `judged`, its graded inspections and its focused visits with the
         LA's last judgement (else those two are left empty: the year before the release's
@@ -295,12 +381,21 @@ class Warehouse:
             # (the in-year summaries group and count these rows, never read their order)
             self.con.execute("SET preserve_insertion_order = false")
             try:
-                self.con.execute("CREATE OR REPLACE TABLE in_year_snapshot AS "
-                                 "SELECT * FROM in_year_facts(?, ?, ?)", args)
-                self.con.execute("CREATE OR REPLACE TABLE in_year_focused_snapshot AS "
-                                 f"SELECT * FROM in_year_focused_visits(?){only_if}", [cutoff])
-                self.con.execute("CREATE OR REPLACE TABLE in_year_graded_snapshot AS "
-                                 f"SELECT * FROM in_year_graded(?, ?, ?){only_if}", args)
+                self.con.execute(
+                    "CREATE OR REPLACE TABLE in_year_snapshot AS "
+                    "SELECT * FROM in_year_facts(?, ?, ?)",
+                    args,
+                )
+                self.con.execute(
+                    "CREATE OR REPLACE TABLE in_year_focused_snapshot AS "
+                    f"SELECT * FROM in_year_focused_visits(?){only_if}",
+                    [cutoff],
+                )
+                self.con.execute(
+                    "CREATE OR REPLACE TABLE in_year_graded_snapshot AS "
+                    f"SELECT * FROM in_year_graded(?, ?, ?){only_if}",
+                    args,
+                )
             finally:
                 self.con.execute("RESET preserve_insertion_order")
             self._period = (start, end, cutoff, judged)

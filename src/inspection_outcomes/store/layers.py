@@ -26,13 +26,16 @@ def model_files(warehouse: str, layers: Sequence[str] = LAYERS) -> list[Path]:
     files: list[Path] = []
     for layer in layers:
         folder = root.joinpath(layer)
-        files += sorted((Path(str(p)) for p in folder.iterdir() if p.name.endswith(".sql")),
-                        key=lambda p: p.name)
+        files += sorted(
+            (Path(str(p)) for p in folder.iterdir() if p.name.endswith(".sql")),
+            key=lambda p: p.name,
+        )
     return files
 
 
-def run_models(con: duckdb.DuckDBPyConnection, warehouse: str,
-               layers: Sequence[str] = LAYERS) -> None:
+def run_models(
+    con: duckdb.DuckDBPyConnection, warehouse: str, layers: Sequence[str] = LAYERS
+) -> None:
     """Run the model files of the given layers, in order."""
     for sql_file in model_files(warehouse, layers):
         con.execute(sql_file.read_text(encoding="utf-8"))

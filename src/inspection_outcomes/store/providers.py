@@ -31,8 +31,12 @@ class Settings:
     sector_rule: pm.SectorRule
 
 
-def _load(con: duckdb.DuckDBPyConnection, table: str,
-          schema: tuple[tuple[str, str, str], ...], rows: Sequence[tuple[object, ...]]) -> None:
+def _load(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    schema: tuple[tuple[str, str, str], ...],
+    rows: Sequence[tuple[object, ...]],
+) -> None:
     """Create a canonical table and bulk-load its rows.
 
     Rows go through a temporary CSV file: row-by-row inserts take most of a minute for a
@@ -45,12 +49,15 @@ def _load(con: duckdb.DuckDBPyConnection, table: str,
         path = Path(tmp) / f"{table}.csv"
         with path.open("w", encoding="utf-8", newline="") as f:
             csv.writer(f, lineterminator="\n").writerows(
-                ["" if v is None else v for v in row] for row in rows)
+                ["" if v is None else v for v in row] for row in rows
+            )
         columns = ", ".join(f"'{name}': '{typ}'" for name, typ, _ in schema)
         con.execute(
             f"INSERT INTO {table} SELECT * FROM read_csv(?, header = false, delim = ',', "
             f"quote = '\"', escape = '\"', nullstr = '', auto_detect = false, "
-            f"columns = {{{columns}}})", [str(path)])
+            f"columns = {{{columns}}})",
+            [str(path)],
+        )
 
 
 def build(
@@ -70,11 +77,19 @@ def build(
     run_models(con, "providers", ("staging",))
     con.executemany(
         "INSERT INTO group_members VALUES (?, ?, ?)",
-        [(t, g, "supported_accommodation" if g in pm.SA_GROUPS else "four_point")
-         for t, g in pm.group_members()],
+        [
+            (t, g, "supported_accommodation" if g in pm.SA_GROUPS else "four_point")
+            for t, g in pm.group_members()
+        ],
     )
-    con.execute("INSERT INTO settings VALUES (?, ?, ?, ?)",
-                [settings.as_at, settings.period_start, settings.period_end,
-                 settings.sector_rule.trusts_as_la])
+    con.execute(
+        "INSERT INTO settings VALUES (?, ?, ?, ?)",
+        [
+            settings.as_at,
+            settings.period_start,
+            settings.period_end,
+            settings.sector_rule.trusts_as_la,
+        ],
+    )
     run_models(con, "providers", ("rules", "summaries"))
     return con

@@ -52,13 +52,18 @@ def run_engine(source: str, spec: ReleaseSpec, corrections: Path | None = None) 
 
 
 def title_for(spec: ReleaseSpec) -> str:
-    return ("Local authority inspection outcomes as at "
-            f"{spec.as_at.day} {spec.as_at.strftime('%B %Y')}")
+    return (
+        f"Local authority inspection outcomes as at {spec.as_at.day} {spec.as_at.strftime('%B %Y')}"
+    )
 
 
-def build_release_content(run: EngineRun, *, producer: str | None = None,
-                          assurer: str | None = None,
-                          publication_date: str | None = None) -> ReleaseContent:
+def build_release_content(
+    run: EngineRun,
+    *,
+    producer: str | None = None,
+    assurer: str | None = None,
+    publication_date: str | None = None,
+) -> ReleaseContent:
     """Figures plus the three datasets of the underlying data."""
     meta = ReleaseMeta(
         title=title_for(run.spec),
@@ -71,5 +76,6 @@ def build_release_content(run: EngineRun, *, producer: str | None = None,
         source_description=str(run.source.spec),
         notes=list(run.figures.get("notes", [])),
     )
-    return ReleaseContent(meta=meta, figures=run.figures,
-                          tables=build_tables(run.warehouse, run.spec))
+    return ReleaseContent(
+        meta=meta, figures=run.figures, tables=build_tables(run.warehouse, run.spec)
+    )

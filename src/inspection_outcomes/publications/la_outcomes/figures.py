@@ -21,8 +21,9 @@ from inspection_outcomes.model.scale import JUDGEMENTS, percent
 from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
 from inspection_outcomes.store.inspections import Warehouse
 
-REGIONS = tuple(r["region"] for r in sorted(read_table("regions.csv"),
-                                            key=lambda r: int(r["order"])))
+REGIONS = tuple(
+    r["region"] for r in sorted(read_table("regions.csv"), key=lambda r: int(r["order"]))
+)
 THEMES = tuple(r["theme"] for r in read_table("focused_visit_themes.csv"))
 
 
@@ -45,9 +46,13 @@ def _iso(d: date) -> str:
 def coverage(wh: Warehouse) -> list[str]:
     """Event types the source holds: what its kind can hold (all ILACS types for canonical
     records), plus earlier frameworks' types present."""
-    present = {str(r["event_type"]) for r in wh.rows(
-        "SELECT CAST(kind_event_type(kind) AS VARCHAR) AS event_type "
-        "FROM (SELECT DISTINCT kind FROM event_facts WHERE kind IS NOT NULL)")}
+    present = {
+        str(r["event_type"])
+        for r in wh.rows(
+            "SELECT CAST(kind_event_type(kind) AS VARCHAR) AS event_type "
+            "FROM (SELECT DISTINCT kind FROM event_facts WHERE kind IS NOT NULL)"
+        )
+    }
     holds = set(wh.source.holds) if wh.source.holds is not None else set(ILACS_EVENT_TYPES)
     order = [*ILACS_EVENT_TYPES, "sif_inspection", "cpi_inspection"]
     return [t for t in order if t in holds and (t in ILACS_EVENT_TYPES or t in present)]
@@ -57,9 +62,13 @@ def release_snapshot(wh: Warehouse, spec: ReleaseSpec) -> None:
     """The warehouse's as-at snapshot of the release: its date and the two 31 Marches before,
     each with its own cut-off (made once; every as-at figure reads it)."""
     year_before, two_years_before = spec.earlier(1), spec.earlier(2)
-    wh.snapshot(spec.as_at, spec.publication_cutoff, spec.compare,
-                (year_before.as_at, year_before.publication_cutoff),
-                (two_years_before.as_at, two_years_before.publication_cutoff))
+    wh.snapshot(
+        spec.as_at,
+        spec.publication_cutoff,
+        spec.compare,
+        (year_before.as_at, year_before.publication_cutoff),
+        (two_years_before.as_at, two_years_before.publication_cutoff),
+    )
 
 
 def as_at_block(wh: Warehouse, spec: ReleaseSpec, years_back: int = 0) -> dict[str, Any]:
@@ -85,10 +94,10 @@ def as_at_block(wh: Warehouse, spec: ReleaseSpec, years_back: int = 0) -> dict[s
         "local_authorities": {
             "total": int(total),
             "graded": graded,
-            "not_yet_graded": [str(r["name"]) for r in ungraded
-                               if r["status"] == "not_yet_graded"],
-            "judgement_not_in_source": [str(r["name"]) for r in ungraded
-                                        if r["status"] == "judgement_not_in_source"],
+            "not_yet_graded": [str(r["name"]) for r in ungraded if r["status"] == "not_yet_graded"],
+            "judgement_not_in_source": [
+                str(r["name"]) for r in ungraded if r["status"] == "judgement_not_in_source"
+            ],
         },
         "overall_effectiveness": distribution(by_area["overall_effectiveness"]),
     }
@@ -103,9 +112,13 @@ def care_leavers_vs_children_in_care(wh: Warehouse, spec: ReleaseSpec) -> dict[s
     release_snapshot(wh, spec)
     r = wh.rows("SELECT * FROM care_leavers_comparison(?)", [spec.as_at])[0]
     n, different, same_or_better = int(r["n"]), int(r["different"]), int(r["same_or_better"])
-    return {"n": n, "different": different, "different_percent": percent(different, n),
-            "same_or_better": same_or_better,
-            "same_or_better_percent": percent(same_or_better, n)}
+    return {
+        "n": n,
+        "different": different,
+        "different_percent": percent(different, n),
+        "same_or_better": same_or_better,
+        "same_or_better_percent": percent(same_or_better, n),
+    }
 
 
 def change_block(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
@@ -119,10 +132,17 @@ def change_block(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
         cells: dict[str, int | None] = {}
         for change in ("improved", "retained", "declined"):
             impossible = (j == "outstanding" and change == "improved") or (
-                j == "inadequate" and change == "declined")
-            cells[change] = None if impossible else sum(
-                int(r["n"]) for r in comparable
-                if r["earlier_judgement"] == j and r["change"] == change)
+                j == "inadequate" and change == "declined"
+            )
+            cells[change] = (
+                None
+                if impossible
+                else sum(
+                    int(r["n"])
+                    for r in comparable
+                    if r["earlier_judgement"] == j and r["change"] == change
+                )
+            )
         matrix[j] = cells
     totals: Counter[str] = Counter()
     for r in comparable:
@@ -143,15 +163,15 @@ def change_block(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
 
 
 def _theme_counts(wh: Warehouse) -> dict[str, int]:
-    counts = {str(r["theme"]): int(r["n"]) for r in
-              wh.rows("SELECT * FROM in_year_theme_counts()")}
+    counts = {str(r["theme"]): int(r["n"]) for r in wh.rows("SELECT * FROM in_year_theme_counts()")}
     return {t: counts.get(t, 0) for t in THEMES}
 
 
 def in_year_block(wh: Warehouse, spec: ReleaseSpec, types: list[str]) -> dict[str, Any]:
     wh.period_snapshot(spec.period_start, spec.period_end, spec.publication_cutoff)
-    by_type = {str(r["event_type"]): int(r["n"]) for r in
-               wh.rows("SELECT * FROM in_year_by_type()")}
+    by_type = {
+        str(r["event_type"]): int(r["n"]) for r in wh.rows("SELECT * FROM in_year_by_type()")
+    }
 
     def held(t: str, value: Any) -> Any:
         """A figure about an event type the source does not hold is null, never 0."""
@@ -173,8 +193,9 @@ def in_year_block(wh: Warehouse, spec: ReleaseSpec, types: list[str]) -> dict[st
     after_inadequate = [g for g in previously if g["previous_judgement"] == "inadequate"]
     graded_las = int(wh.value("SELECT count(DISTINCT la_id) FROM in_year_graded_snapshot"))
     n_focused = int(wh.value("SELECT n FROM in_year_focused_visits_count()"))
-    to_requires_improvement = int(wh.value(
-        "SELECT n FROM in_year_focused_to_requires_improvement()"))
+    to_requires_improvement = int(
+        wh.value("SELECT n FROM in_year_focused_to_requires_improvement()")
+    )
     themes = _theme_counts(wh)
     monitoring = wh.rows("SELECT * FROM in_year_monitoring_summary()")[0]
     fv = "focused_visit"
@@ -192,11 +213,14 @@ def in_year_block(wh: Warehouse, spec: ReleaseSpec, types: list[str]) -> dict[st
             "previously_inspected": sum(int(g["n"]) for g in previously),
             **{k: changes[k] for k in ("improved", "declined", "retained")},
             "retained_good_or_outstanding": sum(
-                int(g["n"]) for g in previously if g["change"] == "retained"
-                and g["judgement"] in ("outstanding", "good")),
+                int(g["n"])
+                for g in previously
+                if g["change"] == "retained" and g["judgement"] in ("outstanding", "good")
+            ),
             "reinspected_after_inadequate": sum(int(g["n"]) for g in after_inadequate),
             "reinspected_after_inadequate_improved_to_good": sum(
-                int(g["n"]) for g in after_inadequate if g["judgement"] == "good"),
+                int(g["n"]) for g in after_inadequate if g["judgement"] == "good"
+            ),
         },
         "focused_visits": {
             "n": held(fv, n_focused),
@@ -212,27 +236,38 @@ def in_year_block(wh: Warehouse, spec: ReleaseSpec, types: list[str]) -> dict[st
     }
 
 
-def previous_year_focused_visits(wh: Warehouse, spec: ReleaseSpec,
-                                 types: list[str]) -> dict[str, Any] | None:
+def previous_year_focused_visits(
+    wh: Warehouse, spec: ReleaseSpec, types: list[str]
+) -> dict[str, Any] | None:
     """Focused visit themes in the year before the period (with that year's own cut-off), for
     "this year against last"."""
     if "focused_visit" not in types:
         return None
     prev = spec.earlier(1)
-    wh.period_snapshot(prev.period_start, prev.period_end, prev.publication_cutoff,
-                       judged=False)
+    wh.period_snapshot(prev.period_start, prev.period_end, prev.publication_cutoff, judged=False)
     n = int(wh.value("SELECT n FROM in_year_focused_visits_count()"))
     counts = _theme_counts(wh)
-    return {"start": _iso(prev.period_start), "end": _iso(prev.period_end), "n": n,
-            "themes": counts,
-            "themes_percent": {t: percent(counts[t], n) for t in THEMES}}
+    return {
+        "start": _iso(prev.period_start),
+        "end": _iso(prev.period_end),
+        "n": n,
+        "themes": counts,
+        "themes_percent": {t: percent(counts[t], n) for t in THEMES},
+    }
 
 
 def framework_notes(spec: ReleaseSpec) -> list[dict[str, str | None]]:
-    return [{"framework": f.framework, "name": f.name,
-             "effective_from": _iso(f.effective_from),
-             "effective_to": _iso(f.effective_to) if f.effective_to else None, "notes": f.notes}
-            for f in in_force_during(date(2018, 1, 1), spec.as_at) if f.is_ilacs]
+    return [
+        {
+            "framework": f.framework,
+            "name": f.name,
+            "effective_from": _iso(f.effective_from),
+            "effective_to": _iso(f.effective_to) if f.effective_to else None,
+            "notes": f.notes,
+        }
+        for f in in_force_during(date(2018, 1, 1), spec.as_at)
+        if f.is_ilacs
+    ]
 
 
 def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
@@ -252,22 +287,37 @@ def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
             "local_authorities": block["local_authorities"],
         }
     structural = [
-        {"date": _iso(day), "la_code": la.la_code, "name": la.name,
-         "predecessors": [local_authorities.by_code()[p].name for p in la.predecessors
-                          if p in local_authorities.by_code()]}
-        for day, la in local_authorities.structural_changes() if day <= spec.as_at]
+        {
+            "date": _iso(day),
+            "la_code": la.la_code,
+            "name": la.name,
+            "predecessors": [
+                local_authorities.by_code()[p].name
+                for p in la.predecessors
+                if p in local_authorities.by_code()
+            ],
+        }
+        for day, la in local_authorities.structural_changes()
+        if day <= spec.as_at
+    ]
     notes = []
     if spec.provisional:
         notes.append(
             f"The in-period figures ({_long(spec.period_start)} to {_long(spec.period_end)}) "
             "are provisional: reports of some inspections in the period may not yet have been "
-            "published. They will be revised in the next annual release.")
-    without_overall = [f for f in framework_notes(spec)
-                       if "overall_effectiveness" not in _judgements(str(f["framework"]))]
+            "published. They will be revised in the next annual release."
+        )
+    without_overall = [
+        f
+        for f in framework_notes(spec)
+        if "overall_effectiveness" not in _judgements(str(f["framework"]))
+    ]
     if without_overall:
-        notes.append("From 1 April 2026 ILACS inspections give no overall effectiveness "
-                     "judgement: an LA's overall effectiveness is its most recent inspection "
-                     "that gave one; its sub-judgements are from its most recent inspection.")
+        notes.append(
+            "From 1 April 2026 ILACS inspections give no overall effectiveness "
+            "judgement: an LA's overall effectiveness is its most recent inspection "
+            "that gave one; its sub-judgements are from its most recent inspection."
+        )
     in_year = in_year_block(wh, spec, types)
     in_year["focused_visits"]["previous_year"] = previous_year_focused_visits(wh, spec, types)
     return {

@@ -16,18 +16,22 @@ from inspection_outcomes.errors import ReleaseError
 from inspection_outcomes.publications.la_outcomes.pages import SIMULATED_WARNING, arrange
 
 
-def render_govspeak(content: ReleaseContent, charts: Sequence[Chart],
-                    map_chart: Chart | None = None) -> str:
+def render_govspeak(
+    content: ReleaseContent, charts: Sequence[Chart], map_chart: Chart | None = None
+) -> str:
     """The main findings as Govspeak, checked against the figures."""
     findings, blocks, extra, annex = arrange(content, charts, map_chart)
     doc = GovspeakText()
     if content.meta.simulated:
         doc.add(f"%{SIMULATED_WARNING}%")
-    doc.add("This is the main findings report for the "
-            f"{content.meta.title[:1].lower()}{content.meta.title[1:]} release. This "
-            "publication includes:")
-    doc.add("- main findings", "- underlying data", "- methodology report",
-            "- pre-release access list")
+    doc.add(
+        "This is the main findings report for the "
+        f"{content.meta.title[:1].lower()}{content.meta.title[1:]} release. This "
+        "publication includes:"
+    )
+    doc.add(
+        "- main findings", "- underlying data", "- methodology report", "- pre-release access list"
+    )
     for block in blocks:
         if block.section.id == "further-information" and extra:
             doc.add("## Additional figures")
@@ -41,8 +45,9 @@ def render_govspeak(content: ReleaseContent, charts: Sequence[Chart],
     return doc.text()
 
 
-def write_govspeak(content: ReleaseContent, charts: Sequence[Chart], path: Path,
-                   map_chart: Chart | None = None) -> Path:
+def write_govspeak(
+    content: ReleaseContent, charts: Sequence[Chart], path: Path, map_chart: Chart | None = None
+) -> Path:
     """Write the Govspeak file (rendered and checked before writing)."""
     text = render_govspeak(content, charts, map_chart)
     path = Path(path)

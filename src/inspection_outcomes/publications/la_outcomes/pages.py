@@ -55,7 +55,9 @@ NAV = (
 
 
 def arrange(
-    content: ReleaseContent, charts: Sequence[Chart], map_chart: Chart | None,
+    content: ReleaseContent,
+    charts: Sequence[Chart],
+    map_chart: Chart | None,
     missing_notes: dict[str, str] | None = None,
 ) -> tuple[Findings, list[Block], list[Chart], list[AnnexItem]]:
     """Findings with the charts placed: blocks in order, extra charts, and the annex."""
@@ -72,8 +74,9 @@ def arrange(
         nonlocal counter
         counter += 1
         numbered = number_chart(chart, counter)
-        annex.append(AnnexItem(numbered.table, f"data-{chart.id}", f"figure-{chart.id}",
-                               numbered.title))
+        annex.append(
+            AnnexItem(numbered.table, f"data-{chart.id}", f"figure-{chart.id}", numbered.title)
+        )
         return numbered
 
     for section in findings.sections:
@@ -88,8 +91,9 @@ def arrange(
             elif fid in fallback:
                 anchor = f"data-{fid}"
                 annex.append(AnnexItem(fallback[fid], anchor))
-                items.append(FigureItem(text="The figure is not drawn for this release.",
-                                        anchor=anchor))
+                items.append(
+                    FigureItem(text="The figure is not drawn for this release.", anchor=anchor)
+                )
         blocks.append(Block(section, items))
     extra = [number(c) for c in charts if c.id not in used]
     return findings, blocks, extra, annex
@@ -100,16 +104,20 @@ def _parameters(content: ReleaseContent) -> list[tuple[str, str]]:
     rows = [
         ("As at", long_date(f["as_at"])),
         ("Publication cut-off", long_date(f["publication_cutoff"])),
-        ("In-year period", f"{long_date(f['period']['start'])} to "
-                           f"{long_date(f['period']['end'])}"),
+        ("In-year period", f"{long_date(f['period']['start'])} to {long_date(f['period']['end'])}"),
     ]
     lap = f.get("local_authorities") or {}
     if lap.get("total") is not None:
-        rows.append(("Local authorities", f"{lap['total']} in England as at "
-                                          f"{long_date(f['as_at'])}"))
+        rows.append(
+            ("Local authorities", f"{lap['total']} in England as at {long_date(f['as_at'])}")
+        )
     if f.get("coverage"):
-        rows.append(("Event types in the source", ", ".join(
-            fw.EVENT_TYPE_LABELS.get(t, t).lower() for t in f["coverage"])))
+        rows.append(
+            (
+                "Event types in the source",
+                ", ".join(fw.EVENT_TYPE_LABELS.get(t, t).lower() for t in f["coverage"]),
+            )
+        )
     compare = (f.get("change_since_earlier_inspection") or {}).get("compared_with")
     if compare:
         rows.append(("Change compared with", f"the {compare} ILACS graded inspection"))
@@ -124,18 +132,29 @@ def _frameworks_table(content: ReleaseContent) -> DataTable:
     in_force = {v.framework for v in fw.in_force_during(start, end)}
     rows = []
     for v in fw.framework_versions():
-        rows.append([
-            v.name,
-            long_date(v.effective_from.isoformat()),
-            long_date(v.effective_to.isoformat()) if v.effective_to else "in force",
-            "; ".join(fw.AREA_LABELS.get(j, j).lower() for j in v.judgements),
-            "Yes" if v.framework in in_force else "No",
-            v.notes,
-        ])
+        rows.append(
+            [
+                v.name,
+                long_date(v.effective_from.isoformat()),
+                long_date(v.effective_to.isoformat()) if v.effective_to else "in force",
+                "; ".join(fw.AREA_LABELS.get(j, j).lower() for j in v.judgements),
+                "Yes" if v.framework in in_force else "No",
+                v.notes,
+            ]
+        )
     return DataTable(
-        "frameworks", "Inspection framework versions", [
-            "Framework", "Effective from", "Effective to", "Judgements",
-            "In force during this release’s period", "Notes"], rows)
+        "frameworks",
+        "Inspection framework versions",
+        [
+            "Framework",
+            "Effective from",
+            "Effective to",
+            "Judgements",
+            "In force during this release’s period",
+            "Notes",
+        ],
+        rows,
+    )
 
 
 def _structural() -> list[str]:
@@ -146,53 +165,98 @@ def _structural() -> list[str]:
     for day, new in sorted(grouped.items()):
         preds = sorted({p for la in new for p in la.predecessors})
         pred_names = [las.by_code()[p].name if p in las.by_code() else p for p in preds]
-        out.append(f"From {long_date(day.isoformat())}, {join_names(pred_names)} "
-                   f"{'was' if len(pred_names) == 1 else 'were'} replaced by "
-                   f"{join_names([la.name for la in new])}")
+        out.append(
+            f"From {long_date(day.isoformat())}, {join_names(pred_names)} "
+            f"{'was' if len(pred_names) == 1 else 'were'} replaced by "
+            f"{join_names([la.name for la in new])}"
+        )
     return out
 
 
 def glossary_terms() -> list[tuple[str, str]]:
     terms = [
-        ("As at date", "The date at which the most recent inspection of each LA is taken "
-         "(31 March for the annual release)."),
+        (
+            "As at date",
+            "The date at which the most recent inspection of each LA is taken "
+            "(31 March for the annual release).",
+        ),
         ("Care leaver", "A young person aged 16 to 25 who has been in care."),
         ("Child in care", "A child looked after by an LA."),
-        ("Child protection inspection (CPI)", "The framework for inspecting LA child "
-         "protection arrangements from 2012 to 2013."),
-        ("Focused visit", "A visit between graded inspections that looks at one or more "
-         "aspects of the service, or themes or cohorts of children. It does not result in a "
-         "graded judgement."),
-        ("Graded inspection", "A standard or short inspection: both result in graded "
-         "judgements."),
-        ("ILACS", "Inspections of local authority children’s services: the framework under "
-         "which LA children’s services have been inspected since January 2018."),
+        (
+            "Child protection inspection (CPI)",
+            "The framework for inspecting LA child protection arrangements from 2012 to 2013.",
+        ),
+        (
+            "Focused visit",
+            "A visit between graded inspections that looks at one or more "
+            "aspects of the service, or themes or cohorts of children. It does not result in a "
+            "graded judgement.",
+        ),
+        ("Graded inspection", "A standard or short inspection: both result in graded judgements."),
+        (
+            "ILACS",
+            "Inspections of local authority children’s services: the framework under "
+            "which LA children’s services have been inspected since January 2018.",
+        ),
         ("In-year", "The period from 1 April to 31 March covered by the in-year dataset."),
-        ("LA", "Local authority: one of the councils responsible for children’s services in "
-         "England."),
-        ("Monitoring visit", "A visit to an LA judged inadequate, between its inspections. It "
-         "does not result in a graded judgement."),
-        ("Overall effectiveness", "The overall judgement of an LA’s children’s services at a "
-         "graded inspection. ILACS inspections from 1 April 2026 give no overall "
-         "effectiveness judgement."),
-        ("Percentage point", "The difference between two percentages: from 16% to 20% is an "
-         "increase of 4 percentage points."),
-        ("Pre-release access", "Access to the statistics before publication, given to named "
-         "post holders under the Pre-release Access to Official Statistics Order 2008."),
-        ("Publication cut-off", "The last date on which an inspection report can be published "
-         "for the inspection to count in the release: 3 calendar months after the as-at date."),
-        ("Region", "One of Ofsted’s 8 regions. North East and Yorkshire and the Humber form "
-         "one region."),
-        ("Revision", "A new version of a release that adds inspections whose reports were "
-         "published after the cut-off, or corrects an error."),
-        ("Short inspection", "A graded inspection, usually of an LA previously judged good or "
-         "outstanding."),
-        ("Single inspection framework (SIF)", "The framework for inspecting LA children’s "
-         "services from 2013 to 2017."),
-        ("Standard inspection", "A graded inspection, usually of an LA previously judged "
-         "requires improvement to be good or inadequate."),
-        ("Sub-judgement", "A graded judgement of one area at an inspection: "
-         + "; ".join(_lower(fw.AREA_LONG_LABELS[a]) for a in fw.SUB_JUDGEMENT_AREAS) + "."),
+        (
+            "LA",
+            "Local authority: one of the councils responsible for children’s services in England.",
+        ),
+        (
+            "Monitoring visit",
+            "A visit to an LA judged inadequate, between its inspections. It "
+            "does not result in a graded judgement.",
+        ),
+        (
+            "Overall effectiveness",
+            "The overall judgement of an LA’s children’s services at a "
+            "graded inspection. ILACS inspections from 1 April 2026 give no overall "
+            "effectiveness judgement.",
+        ),
+        (
+            "Percentage point",
+            "The difference between two percentages: from 16% to 20% is an "
+            "increase of 4 percentage points.",
+        ),
+        (
+            "Pre-release access",
+            "Access to the statistics before publication, given to named "
+            "post holders under the Pre-release Access to Official Statistics Order 2008.",
+        ),
+        (
+            "Publication cut-off",
+            "The last date on which an inspection report can be published "
+            "for the inspection to count in the release: 3 calendar months after the as-at date.",
+        ),
+        (
+            "Region",
+            "One of Ofsted’s 8 regions. North East and Yorkshire and the Humber form one region.",
+        ),
+        (
+            "Revision",
+            "A new version of a release that adds inspections whose reports were "
+            "published after the cut-off, or corrects an error.",
+        ),
+        (
+            "Short inspection",
+            "A graded inspection, usually of an LA previously judged good or outstanding.",
+        ),
+        (
+            "Single inspection framework (SIF)",
+            "The framework for inspecting LA children’s services from 2013 to 2017.",
+        ),
+        (
+            "Standard inspection",
+            "A graded inspection, usually of an LA previously judged "
+            "requires improvement to be good or inadequate.",
+        ),
+        (
+            "Sub-judgement",
+            "A graded judgement of one area at an inspection: "
+            + "; ".join(_lower(fw.AREA_LONG_LABELS[a]) for a in fw.SUB_JUDGEMENT_AREAS)
+            + ".",
+        ),
     ]
     scale = "; ".join(LABELS[j].lower() for j in LABELS)
     terms.append(("Judgement scale", f"The four grades, best first: {scale}."))
@@ -207,8 +271,11 @@ def _lower(text: str) -> str:
 
 
 def render_pages(
-    content: ReleaseContent, charts: Sequence[Chart], map_chart: Chart | None,
-    pre_release: Path = PRE_RELEASE_CSV, missing_notes: dict[str, str] | None = None,
+    content: ReleaseContent,
+    charts: Sequence[Chart],
+    map_chart: Chart | None,
+    pre_release: Path = PRE_RELEASE_CSV,
+    missing_notes: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Page name -> HTML, and chart SVGs under charts/ (all in memory, nothing written)."""
     env = environment()
@@ -225,14 +292,21 @@ def render_pages(
     findings, blocks, extra, annex = arrange(content, charts, map_chart, missing_notes)
     pages = {}
     pages["index.html"] = env.get_template(TEMPLATES + "index.html.j2").render(
-        **common, current="index.html", page_title="Main findings", blocks=blocks,
-        extra_charts=extra, annex=annex,
+        **common,
+        current="index.html",
+        page_title="Main findings",
+        blocks=blocks,
+        extra_charts=extra,
+        annex=annex,
     )
     lap = f.get("local_authorities") or {}
     pages["methodology.html"] = env.get_template(TEMPLATES + "methodology.html.j2").render(
-        **common, current="methodology.html", page_title="Methodology report",
+        **common,
+        current="methodology.html",
+        page_title="Methodology report",
         parameters=_parameters(content),
-        as_at=long_date(f["as_at"]), cutoff=long_date(f["publication_cutoff"]),
+        as_at=long_date(f["as_at"]),
+        cutoff=long_date(f["publication_cutoff"]),
         period_start=long_date(f["period"]["start"]),
         period_end=long_date(f["period"]["end"]),
         cutoff_months=_months_between(f["as_at"], f["publication_cutoff"]),
@@ -241,16 +315,26 @@ def render_pages(
         notes=list(dict.fromkeys([*(f.get("notes") or []), *meta.notes])),
         structural=_structural(),
         not_yet_inspected=join_names(list(lap.get("not_yet_graded") or [])),
-        producer=meta.producer, assurer=meta.assurer,
+        producer=meta.producer,
+        assurer=meta.assurer,
     )
     pages["glossary.html"] = env.get_template(GLOSSARY).render(
-        **common, current="glossary.html", page_title="Glossary", terms=glossary_terms(),
+        **common,
+        current="glossary.html",
+        page_title="Glossary",
+        terms=glossary_terms(),
     )
-    table = DataTable("pre_release", "Post holders given pre-release access",
-                      ["Role", "Organisation"], [list(r) for r in read_pre_release(pre_release)])
+    table = DataTable(
+        "pre_release",
+        "Post holders given pre-release access",
+        ["Role", "Organisation"],
+        [list(r) for r in read_pre_release(pre_release)],
+    )
     page = env.get_template(TEMPLATES + "pre_release_access.html.j2")
     pages["pre-release-access.html"] = page.render(
-        **common, current="pre-release-access.html", page_title="Pre-release access list",
+        **common,
+        current="pre-release-access.html",
+        page_title="Pre-release access list",
         table=table,
     )
     placed = [*(c for b in blocks for c in (i.chart for i in b.figures) if c), *extra]
@@ -276,8 +360,12 @@ def _months_between(start: str, end: str) -> int:
 
 
 def write_pages(
-    content: ReleaseContent, charts: Sequence[Chart], map_chart: Chart | None,
-    out_dir: Path, *, pre_release: Path = PRE_RELEASE_CSV,
+    content: ReleaseContent,
+    charts: Sequence[Chart],
+    map_chart: Chart | None,
+    out_dir: Path,
+    *,
+    pre_release: Path = PRE_RELEASE_CSV,
     missing_notes: dict[str, str] | None = None,
 ) -> list[Path]:
     """Write the pages, chart SVGs and assets into out_dir; return the paths written, sorted.

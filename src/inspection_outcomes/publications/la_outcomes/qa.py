@@ -22,8 +22,10 @@ from inspection_outcomes.publications.la_outcomes.figures import as_at_block
 def input_checksums(run: EngineRun, corrections: Path | None) -> list[dict[str, str]]:
     """Checksums of the inputs, named independently of where they sit on this machine."""
     root = run.source.spec.path
-    named = [(p.relative_to(root).as_posix() if root.is_dir() else p.name, p)
-             for p in run.source.input_files]
+    named = [
+        (p.relative_to(root).as_posix() if root.is_dir() else p.name, p)
+        for p in run.source.input_files
+    ]
     if corrections:
         named.append((corrections.name, corrections))
     return [{"path": name, "sha256": sha256(p)} for name, p in named]
@@ -36,7 +38,8 @@ def left_out_by_cutoff(run: EngineRun) -> list[dict[str, Any]]:
                   CAST(publication_date AS VARCHAR) AS published, source_file, source_row
            FROM named_events
            WHERE took_place <= ? AND publication_date > ? ORDER BY took_place, event_id""",
-        [run.spec.as_at, run.spec.publication_cutoff])
+        [run.spec.as_at, run.spec.publication_cutoff],
+    )
 
 
 def without_type(run: EngineRun) -> list[dict[str, Any]]:
@@ -44,7 +47,8 @@ def without_type(run: EngineRun) -> list[dict[str, Any]]:
     return run.warehouse.rows(
         """SELECT event_id, la_code, la_name, CAST(publication_date AS VARCHAR) AS published,
                   source_file, source_row
-           FROM events WHERE event_type IS NULL OR event_type = '' ORDER BY event_id""")
+           FROM events WHERE event_type IS NULL OR event_type = '' ORDER BY event_id"""
+    )
 
 
 def previous_release_comparison(run: EngineRun) -> dict[str, Any]:
@@ -53,30 +57,44 @@ def previous_release_comparison(run: EngineRun) -> dict[str, Any]:
     reports); the rest of the movement is new inspections."""
     prev = run.spec.earlier(1)
     original = as_at_block(run.warehouse, prev)
-    revised = as_at_block(run.warehouse,
-                          replace(prev, publication_cutoff=run.spec.publication_cutoff))
+    revised = as_at_block(
+        run.warehouse, replace(prev, publication_cutoff=run.spec.publication_cutoff)
+    )
     current = run.figures["overall_effectiveness"]
     late = run.warehouse.rows(
         """SELECT event_id, la_name, CAST(start_date AS VARCHAR) AS start,
                   CAST(publication_date AS VARCHAR) AS published
            FROM named_events WHERE took_place <= ? AND publication_date > ?
              AND publication_date <= ? ORDER BY took_place, event_id""",
-        [prev.as_at, prev.publication_cutoff, run.spec.publication_cutoff])
+        [prev.as_at, prev.publication_cutoff, run.spec.publication_cutoff],
+    )
     new = run.warehouse.rows(
         """SELECT event_id, la_name, event_type, CAST(start_date AS VARCHAR) AS start
            FROM named_events WHERE took_place > ? AND took_place <= ?
              AND publication_date <= ? ORDER BY took_place, event_id""",
-        [prev.as_at, run.spec.as_at, run.spec.publication_cutoff])
+        [prev.as_at, run.spec.as_at, run.spec.publication_cutoff],
+    )
     moved = []
     for j, now in current["counts"].items():
         before = original["overall_effectiveness"]["counts"][j]
         rev = revised["overall_effectiveness"]["counts"][j]
         if now != before or rev != before:
-            moved.append({"figure": f"overall_effectiveness.counts.{j}", "previous": before,
-                          "previous_revised": rev, "current": now,
-                          "revision": rev - before, "new_inspections": now - rev})
-    return {"previous_as_at": prev.as_at.isoformat(), "moved": moved,
-            "late_reports_now_included": late, "new_events": len(new)}
+            moved.append(
+                {
+                    "figure": f"overall_effectiveness.counts.{j}",
+                    "previous": before,
+                    "previous_revised": rev,
+                    "current": now,
+                    "revision": rev - before,
+                    "new_inspections": now - rev,
+                }
+            )
+    return {
+        "previous_as_at": prev.as_at.isoformat(),
+        "moved": moved,
+        "late_reports_now_included": late,
+        "new_events": len(new),
+    }
 
 
 def qa_report(run: EngineRun, corrections: Path | None = None) -> dict[str, Any]:

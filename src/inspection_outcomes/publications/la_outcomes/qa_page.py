@@ -24,20 +24,25 @@ def summary(report: dict[str, Any]) -> list[tuple[str, Any]]:
         ("Corrections applied", f"{applied} of {len(corrections)}"),
         ("Anomalies in the source", len(report["anomalies"])),
         ("LAs not yet inspected", ", ".join(las["not_yet_graded"]) or "None"),
-        ("LAs whose most recent judgement the source does not hold",
-         ", ".join(las["judgement_not_in_source"]) or "None"),
+        (
+            "LAs whose most recent judgement the source does not hold",
+            ", ".join(las["judgement_not_in_source"]) or "None",
+        ),
     ]
 
 
-def _table(caption: str, head: list[str], rows: list[Cells],
-           numeric: int = 0) -> dict[str, Any]:
+def _table(caption: str, head: list[str], rows: list[Cells], numeric: int = 0) -> dict[str, Any]:
     """govukTable's options: text cells, the last `numeric` columns right-aligned."""
+
     def fmt(i: int) -> dict[str, str]:
         return {"format": "numeric"} if numeric and i >= len(head) - numeric else {}
 
-    return {"caption": caption, "captionClasses": "govuk-table__caption--m",
-            "head": [{"text": h, **fmt(i)} for i, h in enumerate(head)],
-            "rows": [[{**c, **fmt(i)} for i, c in enumerate(r)] for r in rows]}
+    return {
+        "caption": caption,
+        "captionClasses": "govuk-table__caption--m",
+        "head": [{"text": h, **fmt(i)} for i, h in enumerate(head)],
+        "rows": [[{**c, **fmt(i)} for i, c in enumerate(r)] for r in rows],
+    }
 
 
 def _texts(*values: Any) -> Cells:
@@ -48,26 +53,60 @@ def tables(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The report's tables, as govukTable's options."""
     moved = report["previous_release"]["moved"]
     return {
-        "inputs": _table("Input files and their SHA-256 checksums", ["File", "SHA-256"], [
-            [{"text": i["path"]}, {"text": i["sha256"], "classes": "app-break"}]
-            for i in report["inputs"]]),
+        "inputs": _table(
+            "Input files and their SHA-256 checksums",
+            ["File", "SHA-256"],
+            [
+                [{"text": i["path"]}, {"text": i["sha256"], "classes": "app-break"}]
+                for i in report["inputs"]
+            ],
+        ),
         "corrections": _table(
             "Corrections ledger: each correction and its evidence",
             ["Record", "Field", "Found", "Corrected", "Applied", "Evidence"],
-            [_texts(c["record"], c["field"], c["value_found"], c["corrected_value"],
-                    "Yes" if c["applied"] else f"No: {c['reason']}", c["evidence"])
-             for c in report["corrections"]]),
+            [
+                _texts(
+                    c["record"],
+                    c["field"],
+                    c["value_found"],
+                    c["corrected_value"],
+                    "Yes" if c["applied"] else f"No: {c['reason']}",
+                    c["evidence"],
+                )
+                for c in report["corrections"]
+            ],
+        ),
         "left_out": _table(
             "Events left out by the cut-off",
             ["Local authority", "Event", "Started", "Published"],
-            [_texts(e["la_name"], e["event_type"], e["start"], e["published"])
-             for e in report["left_out_by_cutoff"]]),
+            [
+                _texts(e["la_name"], e["event_type"], e["start"], e["published"])
+                for e in report["left_out_by_cutoff"]
+            ],
+        ),
         "moved": _table(
             "Figures that moved, and why",
-            ["Figure", "Previous release", "Previous, revised", "This release", "Revisions",
-             "New inspections"],
-            [_texts(m["figure"], m["previous"], m["previous_revised"], m["current"],
-                    m["revision"], m["new_inspections"]) for m in moved], numeric=5),
+            [
+                "Figure",
+                "Previous release",
+                "Previous, revised",
+                "This release",
+                "Revisions",
+                "New inspections",
+            ],
+            [
+                _texts(
+                    m["figure"],
+                    m["previous"],
+                    m["previous_revised"],
+                    m["current"],
+                    m["revision"],
+                    m["new_inspections"],
+                )
+                for m in moved
+            ],
+            numeric=5,
+        ),
     }
 
 
@@ -80,12 +119,23 @@ def write_qa_page(report: dict[str, Any], content: ReleaseContent, path: Path) -
         environment,
     )
 
-    html = environment().get_template(TEMPLATE).render(
-        report=report, summary=summary(report),
-        tables=tables(report),
-        meta=content.meta, nav=NAV, current=path.name, caption="Official statistics",
-        page_title="Quality assurance report", simulated_warning=SIMULATED_WARNING,
-        publication_date=content.meta.publication_date, page_title_suffix=False)
+    html = (
+        environment()
+        .get_template(TEMPLATE)
+        .render(
+            report=report,
+            summary=summary(report),
+            tables=tables(report),
+            meta=content.meta,
+            nav=NAV,
+            current=path.name,
+            caption="Official statistics",
+            page_title="Quality assurance report",
+            simulated_warning=SIMULATED_WARNING,
+            publication_date=content.meta.publication_date,
+            page_title_suffix=False,
+        )
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8", newline="\n")
     return path

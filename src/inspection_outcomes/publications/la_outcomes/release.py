@@ -44,10 +44,17 @@ if TYPE_CHECKING:
     pass
 
 
-def write_release(run: EngineRun, out: Path, *, force: bool = False,
-                  corrections: Path | None = None, producer: str | None = None,
-                  assurer: str | None = None, publication_date: str | None = None,
-                  extra: Callable[[Path, dict[str, Any]], None] | None = None) -> ReleaseResult:
+def write_release(
+    run: EngineRun,
+    out: Path,
+    *,
+    force: bool = False,
+    corrections: Path | None = None,
+    producer: str | None = None,
+    assurer: str | None = None,
+    publication_date: str | None = None,
+    extra: Callable[[Path, dict[str, Any]], None] | None = None,
+) -> ReleaseResult:
     """Build the release for `run` into `out` (refusing to replace it without force)."""
     from inspection_outcomes.publications.la_outcomes import charts
     from inspection_outcomes.publications.la_outcomes.workbook import build_workbook
@@ -55,8 +62,13 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
     started = time.perf_counter()
     out = refuse_existing(out, force)
     stages: dict[str, float] = {}
-    content = timed(stages, "tables", lambda: build_release_content(
-        run, producer=producer, assurer=assurer, publication_date=publication_date))
+    content = timed(
+        stages,
+        "tables",
+        lambda: build_release_content(
+            run, producer=producer, assurer=assurer, publication_date=publication_date
+        ),
+    )
     status = release_status(producer, assurer)
 
     def fill(tmp: Path) -> dict[str, Any]:
@@ -85,17 +97,28 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
             timed(stages, "csv", lambda: tidy.write_tidy_csv(content, tmp / "data"))
             map_chart = timed(stages, "map", lambda: la_map.build_map(content))
             report = timed(stages, "qa", lambda: qa_report(run, corrections))
-            problems = timed(stages, "consistency", lambda: check_figures(run.figures)
-                              + check_findings(content))
+            problems = timed(
+                stages, "consistency", lambda: check_figures(run.figures) + check_findings(content)
+            )
             timed(stages, "vintage", lambda: write_vintage(run, tmp / VINTAGE, corrections))
             chart_list = result("charts")
             for c in [*chart_list, map_chart]:
                 write_text(tmp / "charts" / f"{c.id}.svg", c.svg)
             missing = charts.chart_notes(content)
-            timed(stages, "pages", lambda: pages.write_pages(
-                content, chart_list, map_chart, tmp, missing_notes=missing))
-            timed(stages, "govspeak", lambda: govspeak.write_govspeak(
-                content, chart_list, tmp / "main-findings.govspeak.md", map_chart=map_chart))
+            timed(
+                stages,
+                "pages",
+                lambda: pages.write_pages(
+                    content, chart_list, map_chart, tmp, missing_notes=missing
+                ),
+            )
+            timed(
+                stages,
+                "govspeak",
+                lambda: govspeak.write_govspeak(
+                    content, chart_list, tmp / "main-findings.govspeak.md", map_chart=map_chart
+                ),
+            )
             problems += result("xlsx") + result("ods")
         finally:
             for child in children.values():
@@ -105,12 +128,13 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
 
         report["consistency"] = {"passed": not problems, "problems": problems}
         write_text(tmp / "qa-report.json", dumps_figures(report))
-        timed(stages, "qa", lambda: write_qa_page(report, content,
-                                                    tmp / "quality-assurance.html"))
+        timed(stages, "qa", lambda: write_qa_page(report, content, tmp / "quality-assurance.html"))
         if problems:
-            raise ReleaseError("consistency check failed: " + "; ".join(problems[:5])
-                               + (f" (and {len(problems) - 5} more)" if len(problems) > 5
-                                  else ""))
+            raise ReleaseError(
+                "consistency check failed: "
+                + "; ".join(problems[:5])
+                + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
+            )
         if extra:
             extra(tmp, report)
         return {
@@ -121,10 +145,12 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
             "producer": producer,
             "assurer": assurer,
             "publication_date": publication_date,
-            "parameters": {"as_at": run.figures["as_at"],
-                           "publication_cutoff": run.figures["publication_cutoff"],
-                           "period": run.figures["period"],
-                           "compare": run.spec.compare},
+            "parameters": {
+                "as_at": run.figures["as_at"],
+                "publication_cutoff": run.figures["publication_cutoff"],
+                "period": run.figures["period"],
+                "compare": run.spec.compare,
+            },
             "inputs": report["inputs"],
             "corrections_applied": [a.as_dict() for a in run.corrections if a.applied],
         }
@@ -132,5 +158,3 @@ def write_release(run: EngineRun, out: Path, *, force: bool = False,
     files = assemble(out, fill)
     stages["total"] = time.perf_counter() - started
     return ReleaseResult(out, files, stages, status)
-
-

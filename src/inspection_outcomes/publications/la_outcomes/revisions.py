@@ -34,14 +34,17 @@ def write_vintage(run: EngineRun, folder: Path, corrections: Path | None) -> Non
     target = str(folder / VINTAGE_EVENTS).replace("'", "''")
     con = duckdb.connect()
     run.source.load_into(con)  # as the source holds them: before any correction
-    con.execute(f"COPY (SELECT {', '.join(COLUMNS)} FROM events ORDER BY event_id) TO "
-                f"'{target}' (FORMAT parquet, COMPRESSION zstd)")
+    con.execute(
+        f"COPY (SELECT {', '.join(COLUMNS)} FROM events ORDER BY event_id) TO "
+        f"'{target}' (FORMAT parquet, COMPRESSION zstd)"
+    )
     con.close()
     if corrections:
         # Rewritten from what was read (formula-like text defused), not copied: the vintage is
         # published with the release.
-        (folder / VINTAGE_LEDGER).write_text(ledger_text(read_ledger(corrections)),
-                                             encoding="utf-8", newline="")
+        (folder / VINTAGE_LEDGER).write_text(
+            ledger_text(read_ledger(corrections)), encoding="utf-8", newline=""
+        )
     params = {
         "as_at": run.spec.as_at.isoformat(),
         "publication_cutoff": run.spec.publication_cutoff.isoformat(),
@@ -51,20 +54,25 @@ def write_vintage(run: EngineRun, folder: Path, corrections: Path | None) -> Non
         "source": run.source.spec.kind,
         "corrections": VINTAGE_LEDGER if corrections else None,
     }
-    (folder / VINTAGE_PARAMS).write_text(json.dumps(params, indent=2, sort_keys=True) + "\n",
-                                         encoding="utf-8")
+    (folder / VINTAGE_PARAMS).write_text(
+        json.dumps(params, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
 
 
 def read_vintage_spec(release: Path) -> tuple[ReleaseSpec, Path | None]:
     params_file = release / VINTAGE / VINTAGE_PARAMS
     if not params_file.is_file():
-        raise InputError("not a release with a vintage (vintage/release.json missing)",
-                         file=release)
+        raise InputError(
+            "not a release with a vintage (vintage/release.json missing)", file=release
+        )
     p = json.loads(params_file.read_text(encoding="utf-8"))
-    spec = ReleaseSpec(as_at=date.fromisoformat(p["as_at"]),
-                       publication_cutoff=date.fromisoformat(p["publication_cutoff"]),
-                       period_start=date.fromisoformat(p["period_start"]),
-                       period_end=date.fromisoformat(p["period_end"]), compare=p["compare"])
+    spec = ReleaseSpec(
+        as_at=date.fromisoformat(p["as_at"]),
+        publication_cutoff=date.fromisoformat(p["publication_cutoff"]),
+        period_start=date.fromisoformat(p["period_start"]),
+        period_end=date.fromisoformat(p["period_end"]),
+        compare=p["compare"],
+    )
     ledger = release / VINTAGE / p["corrections"] if p.get("corrections") else None
     return spec, ledger
 
@@ -87,8 +95,9 @@ def changed_figures(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, 
     a, b = flatten(old), flatten(new)
     rows = []
     for key in sorted(set(a) | set(b)):
-        if key.split(".")[0] in NOT_FIGURES or (key.startswith("earlier_as_at.") and key.endswith(
-                "publication_cutoff")):
+        if key.split(".")[0] in NOT_FIGURES or (
+            key.startswith("earlier_as_at.") and key.endswith("publication_cutoff")
+        ):
             continue
         if a.get(key) != b.get(key):
             rows.append({"figure": key, "old": a.get(key), "new": b.get(key)})
@@ -100,8 +109,9 @@ def causing_records(original: Path, run: EngineRun) -> list[dict[str, Any]]:
     whose values differ."""
     events = str(original / VINTAGE / VINTAGE_EVENTS).replace("'", "''")
     con = run.warehouse.con
-    con.execute(f"CREATE OR REPLACE TEMP VIEW vintage_events AS SELECT * FROM "
-                f"read_parquet('{events}')")
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW vintage_events AS SELECT * FROM read_parquet('{events}')"
+    )
     old_cutoff = read_vintage_spec(original)[0].publication_cutoff
     return run.warehouse.rows(
         """SELECT e.event_id, e.la_name, e.event_type, CAST(e.start_date AS VARCHAR) AS start,
@@ -115,7 +125,8 @@ def causing_records(original: Path, run: EngineRun) -> list[dict[str, Any]]:
              AND (v.event_id IS NULL OR e.publication_date > ?
                   OR e.publication_date IS DISTINCT FROM v.publication_date)
            ORDER BY e.took_place, e.event_id""",
-        [old_cutoff, run.spec.as_at, run.spec.publication_cutoff, old_cutoff])
+        [old_cutoff, run.spec.as_at, run.spec.publication_cutoff, old_cutoff],
+    )
 
 
 def revisions_table(original: Path, run: EngineRun) -> dict[str, Any]:

@@ -33,8 +33,9 @@ def previous_31_march(as_at: date, years_back: int) -> date:
 
     As at 31 March 2024: 1 -> 31 March 2023. As at 31 August 2021: 1 -> 31 March 2021.
     """
-    latest = date(as_at.year, 3, 31) if date(as_at.year, 3, 31) < as_at else date(
-        as_at.year - 1, 3, 31)
+    latest = (
+        date(as_at.year, 3, 31) if date(as_at.year, 3, 31) < as_at else date(as_at.year - 1, 3, 31)
+    )
     return date(latest.year - (years_back - 1), 3, 31)
 
 
@@ -47,9 +48,15 @@ class ReleaseSpec:
     compare: str = "first"  # or "previous"
 
     @classmethod
-    def for_date(cls, as_at: date, *, compare: str = "first", cutoff: date | None = None,
-                 period_start: date | None = None,
-                 period_end: date | None = None) -> ReleaseSpec:
+    def for_date(
+        cls,
+        as_at: date,
+        *,
+        compare: str = "first",
+        cutoff: date | None = None,
+        period_start: date | None = None,
+        period_end: date | None = None,
+    ) -> ReleaseSpec:
         return cls(
             as_at=as_at,
             publication_cutoff=cutoff or default_cutoff(as_at),
@@ -66,5 +73,10 @@ class ReleaseSpec:
     def earlier(self, years_back: int) -> ReleaseSpec:
         """The release as at an earlier 31 March, with that date's own cut-off."""
         day = previous_31_march(self.as_at, years_back)
-        return replace(self, as_at=day, publication_cutoff=default_cutoff(day),
-                       period_start=default_period_start(day), period_end=day)
+        return replace(
+            self,
+            as_at=day,
+            publication_cutoff=default_cutoff(day),
+            period_start=default_period_start(day),
+            period_end=day,
+        )

@@ -30,17 +30,33 @@ from inspection_outcomes.model.scale import JUDGEMENTS, LABELS, percent
 from inspection_outcomes.publications.la_outcomes.workbook import NOT_APPLICABLE, la_cell
 
 
-def _geo(level: str, time_period: str, time_identifier: str, region: str = "",
-         la: dict[str, Any] | None = None) -> dict[str, Any]:
-    row = {"time_period": time_period, "time_identifier": time_identifier,
-           "geographic_level": level, "country_code": COUNTRY[0], "country_name": COUNTRY[1],
-           "region_code": "", "region_name": "", "old_la_code": "", "new_la_code": "",
-           "la_name": ""}
+def _geo(
+    level: str,
+    time_period: str,
+    time_identifier: str,
+    region: str = "",
+    la: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    row = {
+        "time_period": time_period,
+        "time_identifier": time_identifier,
+        "geographic_level": level,
+        "country_code": COUNTRY[0],
+        "country_name": COUNTRY[1],
+        "region_code": "",
+        "region_name": "",
+        "old_la_code": "",
+        "new_la_code": "",
+        "la_name": "",
+    }
     if region:
         row.update(region_code=REGION_CODES.get(region, ""), region_name=region)
     if la is not None:
-        row.update(old_la_code=str(la.get("old_la_code") or ""),
-                   new_la_code=str(la.get("la_code") or ""), la_name=str(la.get("la_name") or ""))
+        row.update(
+            old_la_code=str(la.get("old_la_code") or ""),
+            new_la_code=str(la.get("la_code") or ""),
+            la_name=str(la.get("la_name") or ""),
+        )
     return row
 
 
@@ -48,16 +64,20 @@ def _symbol(cell: str) -> str:
     return cell.strip("[]")
 
 
-def _levels(rows: list[dict[str, Any]]) -> list[tuple[str, str, dict[str, Any] | None,
-                                                      list[dict[str, Any]]]]:
+def _levels(
+    rows: list[dict[str, Any]],
+) -> list[tuple[str, str, dict[str, Any] | None, list[dict[str, Any]]]]:
     """(geographic level, region, LA row, the LA rows it covers): national, regional, LA."""
     out: list[tuple[str, str, dict[str, Any] | None, list[dict[str, Any]]]] = [
-        ("National", "", None, rows)]
+        ("National", "", None, rows)
+    ]
     for region in REGION_ORDER:
         out.append(("Regional", region, None, [r for r in rows if r.get("region") == region]))
     for region in REGION_ORDER:
-        las = sorted((r for r in rows if r.get("region") == region),
-                     key=lambda r: (str(r.get("la_name")), str(r.get("la_code"))))
+        las = sorted(
+            (r for r in rows if r.get("region") == region),
+            key=lambda r: (str(r.get("la_name")), str(r.get("la_code"))),
+        )
         out += [("Local authority", region, r, [r]) for r in las]
     return out
 
@@ -84,25 +104,45 @@ def judgements_as_at(content: ReleaseContent) -> TidyFile:
             for j in (*JUDGEMENTS, TOTAL):
                 count = n if j == TOTAL else counts[j]
                 pct = percent(count, n)
-                out.append({
-                    **_geo(level, year, "Reporting year", region, la),
-                    "judgement_area": AREA_LABELS[area],
-                    "judgement": LABELS.get(j, TOTAL),
-                    "number_of_las": blank or count,
-                    "percent_of_las": blank or (_symbol(NOT_APPLICABLE) if pct is None else pct),
-                })
+                out.append(
+                    {
+                        **_geo(level, year, "Reporting year", region, la),
+                        "judgement_area": AREA_LABELS[area],
+                        "judgement": LABELS.get(j, TOTAL),
+                        "number_of_las": blank or count,
+                        "percent_of_las": blank
+                        or (_symbol(NOT_APPLICABLE) if pct is None else pct),
+                    }
+                )
     meta = [
-        MetaRow("judgement_area", "Filter", "Judgement area",
-                filter_hint="Overall effectiveness or one of the sub-judgements"),
-        MetaRow("judgement", "Filter", "Judgement",
-                filter_hint="Judgement at the most recent standard or short inspection; Total "
-                "is the LAs with a judgement in the area"),
+        MetaRow(
+            "judgement_area",
+            "Filter",
+            "Judgement area",
+            filter_hint="Overall effectiveness or one of the sub-judgements",
+        ),
+        MetaRow(
+            "judgement",
+            "Filter",
+            "Judgement",
+            filter_hint="Judgement at the most recent standard or short inspection; Total "
+            "is the LAs with a judgement in the area",
+        ),
         MetaRow("number_of_las", "Indicator", "Number of local authorities", indicator_dp="0"),
-        MetaRow("percent_of_las", "Indicator", "Percentage of local authorities",
-                indicator_unit="%", indicator_dp="0"),
+        MetaRow(
+            "percent_of_las",
+            "Indicator",
+            "Percentage of local authorities",
+            indicator_unit="%",
+            indicator_dp="0",
+        ),
     ]
-    return TidyFile("la_judgements_as_at", "Judgements of local authorities at their most "
-                    f"recent inspection as at {f['as_at']}", meta, out)
+    return TidyFile(
+        "la_judgements_as_at",
+        f"Judgements of local authorities at their most recent inspection as at {f['as_at']}",
+        meta,
+        out,
+    )
 
 
 def _financial_year(f: dict[str, Any]) -> str:
@@ -128,23 +168,41 @@ def inspections_in_year(content: ReleaseContent) -> TidyFile:
             types = set(EVENT_TYPES) if t == TOTAL else {t}
             held = types <= coverage
             chosen = [e for e in mine if e.get("event_type") in types]
-            out.append({
-                **_geo(level, period, "Financial year", region, la),
-                "event_type": EVENT_TYPE_LABELS.get(t, TOTAL),
-                "number_of_events": len(chosen) if held else "x",
-                "number_of_las_visited": len({e.get("la_code") for e in chosen}) if held else "x",
-            })
+            out.append(
+                {
+                    **_geo(level, period, "Financial year", region, la),
+                    "event_type": EVENT_TYPE_LABELS.get(t, TOTAL),
+                    "number_of_events": len(chosen) if held else "x",
+                    "number_of_las_visited": len({e.get("la_code") for e in chosen})
+                    if held
+                    else "x",
+                }
+            )
     meta = [
-        MetaRow("event_type", "Filter", "Inspection or visit type",
-                filter_hint="Standard and short inspections are graded; focused and monitoring "
-                "visits are not. Total is all four types"),
-        MetaRow("number_of_events", "Indicator", "Number of inspections or visits",
-                indicator_dp="0"),
-        MetaRow("number_of_las_visited", "Indicator", "Number of local authorities visited",
-                indicator_dp="0"),
+        MetaRow(
+            "event_type",
+            "Filter",
+            "Inspection or visit type",
+            filter_hint="Standard and short inspections are graded; focused and monitoring "
+            "visits are not. Total is all four types",
+        ),
+        MetaRow(
+            "number_of_events", "Indicator", "Number of inspections or visits", indicator_dp="0"
+        ),
+        MetaRow(
+            "number_of_las_visited",
+            "Indicator",
+            "Number of local authorities visited",
+            indicator_dp="0",
+        ),
     ]
-    return TidyFile("la_inspections_in_year", "ILACS inspections and visits by type between "
-                    f"{f['period']['start']} and {f['period']['end']}", meta, out)
+    return TidyFile(
+        "la_inspections_in_year",
+        "ILACS inspections and visits by type between "
+        f"{f['period']['start']} and {f['period']['end']}",
+        meta,
+        out,
+    )
 
 
 def graded_outcomes_in_year(content: ReleaseContent) -> TidyFile:
@@ -153,12 +211,16 @@ def graded_outcomes_in_year(content: ReleaseContent) -> TidyFile:
     in-year sheet of the spreadsheet)."""
     f = content.figures
     period = _financial_year(f)
-    graded = [e for e in content.tables.get("in_year", [])
-              if e.get("event_type") in ("standard_inspection", "short_inspection")]
+    graded = [
+        e
+        for e in content.tables.get("in_year", [])
+        if e.get("event_type") in ("standard_inspection", "short_inspection")
+    ]
     out = []
     levels = [("National", "", graded)] + [
         ("Regional", region, [e for e in graded if e.get("region") == region])
-        for region in REGION_ORDER]
+        for region in REGION_ORDER
+    ]
     for level, region, rows in levels:
         cells = [la_cell(r, "overall_effectiveness") for r in rows]
         counts = {j: sum(1 for c in cells if c == LABELS[j]) for j in JUDGEMENTS}
@@ -166,28 +228,47 @@ def graded_outcomes_in_year(content: ReleaseContent) -> TidyFile:
         for j in (*JUDGEMENTS, TOTAL):
             count = n if j == TOTAL else counts[j]
             pct = percent(count, n)
-            out.append({
-                **_geo(level, period, "Financial year", region),
-                "judgement": LABELS.get(j, TOTAL),
-                "number_of_inspections": count,
-                "percent_of_inspections": "z" if pct is None else pct,
-            })
+            out.append(
+                {
+                    **_geo(level, period, "Financial year", region),
+                    "judgement": LABELS.get(j, TOTAL),
+                    "number_of_inspections": count,
+                    "percent_of_inspections": "z" if pct is None else pct,
+                }
+            )
     meta = [
-        MetaRow("judgement", "Filter", "Overall effectiveness",
-                filter_hint="Overall effectiveness judgement given at the inspection; Total is "
-                "all standard and short inspections with an overall effectiveness judgement"),
+        MetaRow(
+            "judgement",
+            "Filter",
+            "Overall effectiveness",
+            filter_hint="Overall effectiveness judgement given at the inspection; Total is "
+            "all standard and short inspections with an overall effectiveness judgement",
+        ),
         MetaRow("number_of_inspections", "Indicator", "Number of inspections", indicator_dp="0"),
-        MetaRow("percent_of_inspections", "Indicator", "Percentage of inspections",
-                indicator_unit="%", indicator_dp="0"),
+        MetaRow(
+            "percent_of_inspections",
+            "Indicator",
+            "Percentage of inspections",
+            indicator_unit="%",
+            indicator_dp="0",
+        ),
     ]
-    return TidyFile("la_graded_inspection_outcomes_in_year", "Overall effectiveness at "
-                    f"standard and short inspections between {f['period']['start']} and "
-                    f"{f['period']['end']}", meta, out)
+    return TidyFile(
+        "la_graded_inspection_outcomes_in_year",
+        "Overall effectiveness at "
+        f"standard and short inspections between {f['period']['start']} and "
+        f"{f['period']['end']}",
+        meta,
+        out,
+    )
 
 
 def tidy_files(content: ReleaseContent) -> list[TidyFile]:
-    return [judgements_as_at(content), inspections_in_year(content),
-            graded_outcomes_in_year(content)]
+    return [
+        judgements_as_at(content),
+        inspections_in_year(content),
+        graded_outcomes_in_year(content),
+    ]
 
 
 def data_guidance(files: list[TidyFile], content: ReleaseContent) -> str:
@@ -196,13 +277,17 @@ def data_guidance(files: list[TidyFile], content: ReleaseContent) -> str:
         lines += ["**These data are simulated and are not official statistics.**", ""]
     lines += [
         "Tidy data files in the Explore Education Statistics data standard, each with a "
-        "`.meta.csv` file describing its filters and indicators.", "",
-        "## Files", "",
-        *(f"- `{t.name}.csv`: {t.description}." for t in files), "",
-        "## Conventions", "",
-        "- Time: data as at 31 March use `time_identifier` \"Reporting year\" and the year of "
+        "`.meta.csv` file describing its filters and indicators.",
+        "",
+        "## Files",
+        "",
+        *(f"- `{t.name}.csv`: {t.description}." for t in files),
+        "",
+        "## Conventions",
+        "",
+        '- Time: data as at 31 March use `time_identifier` "Reporting year" and the year of '
         "the date as `time_period` (e.g. 2024 for 31 March 2024). Data for the year 1 April "
-        "to 31 March use \"Financial year\" with the six-digit `time_period` (202324 for "
+        'to 31 March use "Financial year" with the six-digit `time_period` (202324 for '
         "1 April 2023 to 31 March 2024).",
         "- Geography: `geographic_level` is National, Regional or Local authority; columns "
         "for lower levels are empty at higher levels. `new_la_code` is the GSS code and "
@@ -232,5 +317,3 @@ def write_tidy_csv(content: ReleaseContent, folder: str | Path) -> list[Path]:
 
 
 # --- checks -------------------------------------------------------------------------------
-
-

@@ -49,8 +49,9 @@ from inspection_outcomes.model.scale import JUDGEMENTS, LABELS
 
 # --- the model ----------------------------------------------------------------------------
 
-REGION_ORDER = tuple(r["region"] for r in sorted(read_table("regions.csv"),
-                                                  key=lambda r: int(r["order"])))
+REGION_ORDER = tuple(
+    r["region"] for r in sorted(read_table("regions.csv"), key=lambda r: int(r["order"]))
+)
 
 
 #: Columns of the per-LA datasets: (key, header, kind). Judgement headers get note markers.
@@ -65,10 +66,14 @@ _LA_COLUMNS: dict[str, tuple[str, str]] = {
     "end_date": ("End date", "date"),
     "publication_date": ("Publication date", "date"),
     "overall_effectiveness": ("Overall effectiveness", "text"),
-    "impact_of_leaders": ("Impact of leaders on social work practice with children and "
-                          "families", "text"),
-    "help_and_protection": ("Experiences and progress of children who need help and "
-                            "protection", "text"),
+    "impact_of_leaders": (
+        "Impact of leaders on social work practice with children and families",
+        "text",
+    ),
+    "help_and_protection": (
+        "Experiences and progress of children who need help and protection",
+        "text",
+    ),
     "children_in_care": ("Experiences and progress of children in care", "text"),
     "care_leavers": ("Experiences and progress of care leavers", "text"),
     "themes": ("Focused visit themes", "text"),
@@ -121,19 +126,31 @@ def la_cell(row: dict[str, Any], key: str) -> Cell:
     return str(value)
 
 
-def _la_sheet(content: ReleaseContent, dataset: str, keys: tuple[str, ...], name: str,
-              title: str, description: str, lines: list[str], notes: Notes) -> Sheet:
+def _la_sheet(
+    content: ReleaseContent,
+    dataset: str,
+    keys: tuple[str, ...],
+    name: str,
+    title: str,
+    description: str,
+    lines: list[str],
+    notes: Notes,
+) -> Sheet:
     marks = {
-        "la_code": notes.ref("codes"), "old_la_code": notes.ref("codes"),
-        "region": notes.ref("regions"), "care_leavers": notes.ref("care_leavers"),
+        "la_code": notes.ref("codes"),
+        "old_la_code": notes.ref("codes"),
+        "region": notes.ref("regions"),
+        "care_leavers": notes.ref("care_leavers"),
         "children_in_care": notes.ref("care_leavers"),
     }
     if "overall_2026" in notes:
         marks["overall_effectiveness"] = notes.ref("overall_2026")
     if "themes" in keys and "coverage" in notes:
         marks["themes"] = notes.ref("coverage")
-    columns = [(f"{_LA_COLUMNS[k][0]} {marks[k]}" if k in marks else _LA_COLUMNS[k][0],
-                _LA_COLUMNS[k][1]) for k in keys]
+    columns = [
+        (f"{_LA_COLUMNS[k][0]} {marks[k]}" if k in marks else _LA_COLUMNS[k][0], _LA_COLUMNS[k][1])
+        for k in keys
+    ]
     rows = [[la_cell(r, k) for k in keys] for r in content.tables.get(dataset, [])]
     if not rows:  # a table with no rows still needs a row saying so (no empty tables)
         rows = [[NOT_APPLICABLE] * len(keys)]
@@ -142,16 +159,20 @@ def _la_sheet(content: ReleaseContent, dataset: str, keys: tuple[str, ...], name
 
 
 def _judgement_columns(prefix: str = "") -> list[tuple[str, str]]:
-    return ([(f"{prefix}{LABELS[j]} (number)", "number") for j in JUDGEMENTS]
-            + [(f"{prefix}{LABELS[j]} (%)", "number") for j in JUDGEMENTS]
-            + [(f"{prefix}Good or outstanding (%)", "number")])
+    return (
+        [(f"{prefix}{LABELS[j]} (number)", "number") for j in JUDGEMENTS]
+        + [(f"{prefix}{LABELS[j]} (%)", "number") for j in JUDGEMENTS]
+        + [(f"{prefix}Good or outstanding (%)", "number")]
+    )
 
 
 def _judgement_cells(fig: Any) -> list[Cell]:
-    return ([or_blank(dig(fig, "n"))]
-            + [or_blank(dig(fig, "counts", j)) for j in JUDGEMENTS]
-            + [or_blank(dig(fig, "percent", j)) for j in JUDGEMENTS]
-            + [or_blank(dig(fig, "good_or_outstanding_percent"))])
+    return (
+        [or_blank(dig(fig, "n"))]
+        + [or_blank(dig(fig, "counts", j)) for j in JUDGEMENTS]
+        + [or_blank(dig(fig, "percent", j)) for j in JUDGEMENTS]
+        + [or_blank(dig(fig, "good_or_outstanding_percent"))]
+    )
 
 
 def _years(rows: list[list[Cell]]) -> str:
@@ -194,12 +215,17 @@ def _frame(content: ReleaseContent) -> _Frame:
     at = long_date(as_at)
     notes = _notes(content, at, end)
     return _Frame(
-        figures=f, as_at=as_at, at=at,
+        figures=f,
+        as_at=as_at,
+        at=at,
         between=f"between {long_date(start)} and {long_date(end)}" if start else f"to {at}",
         year_label=f"{start.year}-{str(end.year)[2:]}" if start else str(end.year),
-        published=as_date(meta.publication_date) or as_at, notes=notes,
-        sim=[f"These data are simulated and are not official statistics "
-             f"{notes.ref('simulated')}."] if meta.simulated else [])
+        published=as_date(meta.publication_date) or as_at,
+        notes=notes,
+        sim=[f"These data are simulated and are not official statistics {notes.ref('simulated')}."]
+        if meta.simulated
+        else [],
+    )
 
 
 def _notes(content: ReleaseContent, at: str, end: date) -> Notes:
@@ -209,37 +235,67 @@ def _notes(content: ReleaseContent, at: str, end: date) -> Notes:
     coverage = list(f.get("coverage") or [])
     notes = Notes()
     if meta.simulated:
-        notes.add("simulated", "These data are simulated: they were generated for testing and "
-                  "demonstration and are not Ofsted's official statistics.")
-    notes.add("inclusion", f"Inspections that took place by {at} with a report published by "
-              f"{long_date(cutoff) if cutoff else 'the publication cut-off'} (3 calendar months "
-              "later). Inspections whose report was published later enter the next release.")
-    notes.add("codes", "LA code is the Government Statistical Service (GSS) code of the local "
-              "authority; old LA code is the Department for Education 3-digit code.")
-    notes.add("regions", "Regions are Ofsted's 8 regions: North East and Yorkshire and the "
-              "Humber form one region, 'North East, Yorkshire and the Humber'.")
-    notes.add("care_leavers", "From January 2023 the experiences and progress of care leavers "
-              "is a separate judgement. Before that it was part of the judgement 'experiences "
-              "and progress of children in care and care leavers', shown here as children in "
-              "care; care leavers is then [z].")
+        notes.add(
+            "simulated",
+            "These data are simulated: they were generated for testing and "
+            "demonstration and are not Ofsted's official statistics.",
+        )
+    notes.add(
+        "inclusion",
+        f"Inspections that took place by {at} with a report published by "
+        f"{long_date(cutoff) if cutoff else 'the publication cut-off'} (3 calendar months "
+        "later). Inspections whose report was published later enter the next release.",
+    )
+    notes.add(
+        "codes",
+        "LA code is the Government Statistical Service (GSS) code of the local "
+        "authority; old LA code is the Department for Education 3-digit code.",
+    )
+    notes.add(
+        "regions",
+        "Regions are Ofsted's 8 regions: North East and Yorkshire and the "
+        "Humber form one region, 'North East, Yorkshire and the Humber'.",
+    )
+    notes.add(
+        "care_leavers",
+        "From January 2023 the experiences and progress of care leavers "
+        "is a separate judgement. Before that it was part of the judgement 'experiences "
+        "and progress of children in care and care leavers', shown here as children in "
+        "care; care leavers is then [z].",
+    )
     if end >= date(2026, 4, 1):
-        notes.add("overall_2026", "From 1 April 2026 inspections no longer give an overall "
-                  "effectiveness judgement: it is [z] for those inspections.")
-    notes.add("not_inspected", "Local authorities created by a structural change may not yet "
-              "have been inspected: their inspection details and judgements are [z].")
+        notes.add(
+            "overall_2026",
+            "From 1 April 2026 inspections no longer give an overall "
+            "effectiveness judgement: it is [z] for those inspections.",
+        )
+    notes.add(
+        "not_inspected",
+        "Local authorities created by a structural change may not yet "
+        "have been inspected: their inspection details and judgements are [z].",
+    )
     missing = [t for t in ILACS_EVENT_TYPES if coverage and t not in coverage]
     if missing:
-        notes.add("coverage", "The source of these data holds only "
-                  + ", ".join(EVENT_TYPE_LABELS[t].lower() + "s" for t in coverage)
-                  + ": it does not hold "
-                  + ", ".join(EVENT_TYPE_LABELS[t].lower() + "s" for t in missing)
-                  + ", so figures about them are [x].")
-    notes.add("rounding", "Percentages are rounded to whole numbers (halves away from zero) "
-              "from the counts, so they may not add up to 100.")
-    notes.add("structural", "Structural changes: Bournemouth, Christchurch and Poole (from "
-              "Bournemouth and Poole) and a reshaped Dorset from 1 April 2019; North and West "
-              "Northamptonshire from Northamptonshire, 1 April 2021; Cumberland, and "
-              "Westmorland and Furness from Cumbria, 1 April 2023.")
+        notes.add(
+            "coverage",
+            "The source of these data holds only "
+            + ", ".join(EVENT_TYPE_LABELS[t].lower() + "s" for t in coverage)
+            + ": it does not hold "
+            + ", ".join(EVENT_TYPE_LABELS[t].lower() + "s" for t in missing)
+            + ", so figures about them are [x].",
+        )
+    notes.add(
+        "rounding",
+        "Percentages are rounded to whole numbers (halves away from zero) "
+        "from the counts, so they may not add up to 100.",
+    )
+    notes.add(
+        "structural",
+        "Structural changes: Bournemouth, Christchurch and Poole (from "
+        "Bournemouth and Poole) and a reshaped Dorset from 1 April 2019; North and West "
+        "Northamptonshire from Northamptonshire, 1 April 2021; Cumberland, and "
+        "Westmorland and Furness from Cumbria, 1 April 2023.",
+    )
     for i, text in enumerate(meta.notes):
         notes.add(f"meta_{i}", text)
     return notes
@@ -248,47 +304,94 @@ def _notes(content: ReleaseContent, at: str, end: date) -> Notes:
 def _la_sheets(content: ReleaseContent, fr: _Frame) -> list[Sheet]:
     """The per-LA datasets: as at the date, in the year, the history, former LAs' history."""
     notes, at, between, sim = fr.notes, fr.at, fr.between, fr.sim
-    asat_keys = tuple(k for k in ("la_code", "old_la_code", "la_name", "region", "event_type",
-                                  "start_date", "end_date", "publication_date", *ILACS_AREAS))
-    as_at_name = f"As_at_31_March_{fr.as_at.year}" if (fr.as_at.month, fr.as_at.day) == (3, 31) \
+    asat_keys = tuple(
+        k
+        for k in (
+            "la_code",
+            "old_la_code",
+            "la_name",
+            "region",
+            "event_type",
+            "start_date",
+            "end_date",
+            "publication_date",
+            *ILACS_AREAS,
+        )
+    )
+    as_at_name = (
+        f"As_at_31_March_{fr.as_at.year}"
+        if (fr.as_at.month, fr.as_at.day) == (3, 31)
         else safe_name(f"As_at_{fr.as_at.isoformat()}")
-    hist_keys = ("la_code", "old_la_code", "la_name", "region", "event_type", "framework",
-                 "start_date", "end_date", "publication_date", *ILACS_AREAS)
+    )
+    hist_keys = (
+        "la_code",
+        "old_la_code",
+        "la_name",
+        "region",
+        "event_type",
+        "framework",
+        "start_date",
+        "end_date",
+        "publication_date",
+        *ILACS_AREAS,
+    )
     return [
         _la_sheet(
-            content, "as_at", asat_keys, as_at_name,
+            content,
+            "as_at",
+            asat_keys,
+            as_at_name,
             f"Inspections as at {at}: every local authority with its most recent inspection "
             "judgements",
             f"Every LA in England at {at} with the judgements of its most recent standard or "
             "short inspection",
-            [*sim, f"Most recent graded inspection that took place by {at} "
-             f"{notes.ref('inclusion')}. LAs not yet inspected {notes.ref('not_inspected')}."],
-            notes),
+            [
+                *sim,
+                f"Most recent graded inspection that took place by {at} "
+                f"{notes.ref('inclusion')}. LAs not yet inspected {notes.ref('not_inspected')}.",
+            ],
+            notes,
+        ),
         _la_sheet(
-            content, "in_year", (*asat_keys, "themes"), safe_name(f"In_year_{fr.year_label}"),
+            content,
+            "in_year",
+            (*asat_keys, "themes"),
+            safe_name(f"In_year_{fr.year_label}"),
             f"ILACS inspections and visits {between}",
-            f"All standard and short inspections, focused visits and monitoring visits "
-            f"{between}",
-            [*sim, f"Inspections and visits that took place {between} "
-             f"{notes.ref('inclusion')}."
-             + (f" Coverage {notes.ref('coverage')}." if "coverage" in notes else "")],
-            notes),
+            f"All standard and short inspections, focused visits and monitoring visits {between}",
+            [
+                *sim,
+                f"Inspections and visits that took place {between} "
+                f"{notes.ref('inclusion')}."
+                + (f" Coverage {notes.ref('coverage')}." if "coverage" in notes else ""),
+            ],
+            notes,
+        ),
         _la_sheet(
-            content, "history", hist_keys, "ILACS_history",
+            content,
+            "history",
+            hist_keys,
+            "ILACS_history",
             f"ILACS inspection history as at {at}: standard and short inspections of every "
             "local authority",
             "Every LA in England with all its standard and short inspections since the ILACS "
             "framework began in January 2018",
-            [*sim, f"One row per inspection, by local authority and date "
-             f"{notes.ref('inclusion')}."],
-            notes),
+            [
+                *sim,
+                f"One row per inspection, by local authority and date {notes.ref('inclusion')}.",
+            ],
+            notes,
+        ),
         _la_sheet(
-            content, "history_former", hist_keys, "ILACS_history_former_LAs",
+            content,
+            "history_former",
+            hist_keys,
+            "ILACS_history_former_LAs",
             f"ILACS inspection history of local authorities that no longer exist, as at {at}",
-            "ILACS standard and short inspections of LAs that no longer exist after a "
-            "restructure",
+            "ILACS standard and short inspections of LAs that no longer exist after a restructure",
             [*sim, f"LAs replaced by a structural change {notes.ref('structural')}."],
-            notes),
+            notes,
+        ),
     ]
 
 
@@ -298,11 +401,13 @@ def _overall_sheet(fr: _Frame) -> Sheet:
     for day in sorted(f.get("earlier_as_at") or {}, reverse=True):
         rows.append([as_date(day), *_judgement_cells(f["earlier_as_at"][day])])  # type: ignore[list-item]
     return make_sheet(
-        "Overall_effectiveness", "Overall effectiveness of LAs at their most recent "
-        f"inspection, as at {_years(rows)}",
+        "Overall_effectiveness",
+        f"Overall effectiveness of LAs at their most recent inspection, as at {_years(rows)}",
         "Overall effectiveness at the most recent inspection, this year and earlier years",
         [*fr.sim, f"Percentages of LAs with a graded judgement {fr.rounding}.", SYMBOL_LINE],
-        [("As at", "date"), ("LAs with a judgement", "number"), *_judgement_columns()], rows)
+        [("As at", "date"), ("LAs with a judgement", "number"), *_judgement_columns()],
+        rows,
+    )
 
 
 def _region_sheet(fr: _Frame) -> Sheet:
@@ -310,12 +415,17 @@ def _region_sheet(fr: _Frame) -> Sheet:
     rows = [[region, *_judgement_cells(dig(f, "by_region", region))] for region in REGION_ORDER]
     rows.append(["England", *_judgement_cells(dig(f, "overall_effectiveness"))])
     return make_sheet(
-        "Overall_effectiveness_region", f"Overall effectiveness of LAs at their most recent "
-        f"inspection, by region, as at {fr.at}",
+        "Overall_effectiveness_region",
+        f"Overall effectiveness of LAs at their most recent inspection, by region, as at {fr.at}",
         "Overall effectiveness at the most recent inspection by Ofsted region",
-        [*fr.sim, f"Ofsted regions {fr.notes.ref('regions')}; percentages {fr.rounding}.",
-         SYMBOL_LINE],
-        [("Region", "text"), ("LAs with a judgement", "number"), *_judgement_columns()], rows)
+        [
+            *fr.sim,
+            f"Ofsted regions {fr.notes.ref('regions')}; percentages {fr.rounding}.",
+            SYMBOL_LINE,
+        ],
+        [("Region", "text"), ("LAs with a judgement", "number"), *_judgement_columns()],
+        rows,
+    )
 
 
 def _sub_judgements_sheet(fr: _Frame) -> Sheet:
@@ -324,13 +434,18 @@ def _sub_judgements_sheet(fr: _Frame) -> Sheet:
     for area in ILACS_AREAS[1:]:
         rows.append([AREA_LABELS[area], *_judgement_cells(dig(f, "sub_judgements", area))])
     return make_sheet(
-        "Sub_judgements", f"Judgements of LAs at their most recent inspection by judgement "
-        f"area, as at {fr.at}",
+        "Sub_judgements",
+        f"Judgements of LAs at their most recent inspection by judgement area, as at {fr.at}",
         "Overall effectiveness and the sub-judgements at the most recent inspection",
-        [*fr.sim, f"Care leavers is judged from January 2023 {fr.notes.ref('care_leavers')}; "
-         f"percentages {fr.rounding}.", SYMBOL_LINE],
+        [
+            *fr.sim,
+            f"Care leavers is judged from January 2023 {fr.notes.ref('care_leavers')}; "
+            f"percentages {fr.rounding}.",
+            SYMBOL_LINE,
+        ],
         [("Judgement area", "text"), ("LAs with a judgement", "number"), *_judgement_columns()],
-        rows)
+        rows,
+    )
 
 
 def _change_sheet(fr: _Frame) -> Sheet:
@@ -339,57 +454,102 @@ def _change_sheet(fr: _Frame) -> Sheet:
     rows = []
     for j in JUDGEMENTS:
         cell = dig(change, "matrix", j) or {}
-        rows.append([LABELS[j], *(or_blank(cell.get(k), NOT_APPLICABLE if cell else NOT_AVAILABLE)
-                                  for k in ("improved", "retained", "declined"))])
-    rows.append(["All LAs with more than one inspection",
-                 *(or_blank(change.get(k)) for k in ("improved", "retained", "declined"))])
+        rows.append(
+            [
+                LABELS[j],
+                *(
+                    or_blank(cell.get(k), NOT_APPLICABLE if cell else NOT_AVAILABLE)
+                    for k in ("improved", "retained", "declined")
+                ),
+            ]
+        )
+    rows.append(
+        [
+            "All LAs with more than one inspection",
+            *(or_blank(change.get(k)) for k in ("improved", "retained", "declined")),
+        ]
+    )
     return make_sheet(
-        "Change_in_overall_effectiveness", "Change in overall effectiveness of LAs with more "
+        "Change_in_overall_effectiveness",
+        "Change in overall effectiveness of LAs with more "
         f"than one ILACS inspection, compared with their {compared} ILACS inspection, as at "
         f"{fr.at}",
         "LAs that improved, retained or declined their overall effectiveness judgement",
-        [*fr.sim, f"LAs with more than one ILACS graded inspection: "
-         f"{or_blank(change.get('n'))}. An LA judged outstanding cannot improve and one judged "
-         "inadequate cannot decline ([z]).", SYMBOL_LINE],
-        [(f"Overall effectiveness at the {compared} inspection", "text"),
-         ("Improved", "number"), ("Retained", "number"), ("Declined", "number")], rows)
+        [
+            *fr.sim,
+            f"LAs with more than one ILACS graded inspection: "
+            f"{or_blank(change.get('n'))}. An LA judged outstanding cannot improve and one judged "
+            "inadequate cannot decline ([z]).",
+            SYMBOL_LINE,
+        ],
+        [
+            (f"Overall effectiveness at the {compared} inspection", "text"),
+            ("Improved", "number"),
+            ("Retained", "number"),
+            ("Declined", "number"),
+        ],
+        rows,
+    )
 
 
 def _in_year_sheets(fr: _Frame) -> list[Sheet]:
     """Activity by type, outcomes of graded inspections, and focused visit themes in the year."""
     iy = dig(fr.figures, "in_year") or {}
     between = fr.between
-    rows: list[list[Cell]] = [[EVENT_TYPE_LABELS[t], or_blank(dig(iy, "by_type", t))]
-                              for t in ILACS_EVENT_TYPES]
+    rows: list[list[Cell]] = [
+        [EVENT_TYPE_LABELS[t], or_blank(dig(iy, "by_type", t))] for t in ILACS_EVENT_TYPES
+    ]
     rows.append(["All inspections and visits", or_blank(iy.get("visits"))])
     rows.append(["Local authorities visited", or_blank(iy.get("las_visited"))])
     if "las_visited_graded_inspections" in iy:
-        rows.append(["Local authorities with a standard or short inspection",
-                     or_blank(iy.get("las_visited_graded_inspections"))])
+        rows.append(
+            [
+                "Local authorities with a standard or short inspection",
+                or_blank(iy.get("las_visited_graded_inspections")),
+            ]
+        )
     activity = make_sheet(
-        "In_year_activity", f"ILACS inspections and visits by type {between}",
+        "In_year_activity",
+        f"ILACS inspections and visits by type {between}",
         "Number of inspections and visits by type, and LAs visited, in the year",
-        [*fr.sim, f"Inspections and visits that took place {between}{fr.coverage}.",
-         SYMBOL_LINE],
-        [("Inspection or visit type", "text"), ("Number", "number")], rows)
+        [*fr.sim, f"Inspections and visits that took place {between}{fr.coverage}.", SYMBOL_LINE],
+        [("Inspection or visit type", "text"), ("Number", "number")],
+        rows,
+    )
     graded = dig(iy, "graded") or {}
-    rows = [[LABELS[j], or_blank(dig(graded, "counts", j)), or_blank(dig(graded, "percent", j))]
-            for j in JUDGEMENTS]
-    rows.append(["All standard and short inspections", or_blank(graded.get("n")),
-                 100 if graded.get("n") else NOT_AVAILABLE])
+    rows = [
+        [LABELS[j], or_blank(dig(graded, "counts", j)), or_blank(dig(graded, "percent", j))]
+        for j in JUDGEMENTS
+    ]
+    rows.append(
+        [
+            "All standard and short inspections",
+            or_blank(graded.get("n")),
+            100 if graded.get("n") else NOT_AVAILABLE,
+        ]
+    )
     outcomes = make_sheet(
-        "In_year_outcomes", f"Overall effectiveness at standard and short inspections {between}",
+        "In_year_outcomes",
+        f"Overall effectiveness at standard and short inspections {between}",
         "Outcomes of the graded inspections that took place in the year",
         [*fr.sim, f"Percentages {fr.rounding}.", SYMBOL_LINE],
-        [("Overall effectiveness", "text"), ("Number of inspections", "number"),
-         ("Percentage of inspections (%)", "number")], rows)
+        [
+            ("Overall effectiveness", "text"),
+            ("Number of inspections", "number"),
+            ("Percentage of inspections (%)", "number"),
+        ],
+        rows,
+    )
     themes = dig(iy, "focused_visits", "themes_percent") or {}
     rows = [[label, or_blank(themes.get(key))] for key, label in _THEME_LABELS.items()]
     focused = make_sheet(
-        "Focused_visit_themes", f"ILACS focused visits by theme {between}",
+        "Focused_visit_themes",
+        f"ILACS focused visits by theme {between}",
         "Percentage of focused visits by theme in the year",
         [*fr.sim, f"Percentages of focused visits {fr.rounding}{fr.coverage}.", SYMBOL_LINE],
-        [("Theme", "text"), ("Percentage of focused visits (%)", "number")], rows)
+        [("Theme", "text"), ("Percentage of focused visits (%)", "number")],
+        rows,
+    )
     return [activity, outcomes, focused]
 
 
@@ -398,8 +558,14 @@ def build_workbook(content: ReleaseContent) -> Workbook:
     data behind the main findings' figures."""
     meta = content.meta
     fr = _frame(content)
-    sheets = [*_la_sheets(content, fr), _overall_sheet(fr), _region_sheet(fr),
-              _sub_judgements_sheet(fr), _change_sheet(fr), *_in_year_sheets(fr)]
+    sheets = [
+        *_la_sheets(content, fr),
+        _overall_sheet(fr),
+        _region_sheet(fr),
+        _sub_judgements_sheet(fr),
+        _change_sheet(fr),
+        *_in_year_sheets(fr),
+    ]
     return Workbook(
         title=meta.title,
         cover_sections=_cover(content, fr.notes, fr.between, fr.at, fr.published),
@@ -419,28 +585,42 @@ def _source_text(description: str) -> str:
     return description or "Ofsted inspection records of LA children's services."
 
 
-def _cover(content: ReleaseContent, notes: Notes, between: str, at: str,
-           published: date) -> list[CoverSection]:
+def _cover(
+    content: ReleaseContent, notes: Notes, between: str, at: str, published: date
+) -> list[CoverSection]:
     meta = content.meta
     sections = []
     if meta.simulated:
-        sections.append(CoverSection("Simulated data", [
-            "Warning: the data in this workbook are simulated. They are not Ofsted's official "
-            f"statistics and must not be used as such {notes.ref('simulated')}."]))
+        sections.append(
+            CoverSection(
+                "Simulated data",
+                [
+                    "Warning: the data in this workbook are simulated. They are not Ofsted's official "
+                    f"statistics and must not be used as such {notes.ref('simulated')}."
+                ],
+            )
+        )
     if meta.provisional:
-        sections.append(CoverSection("Provisional data", [
-            "Some data in this workbook are provisional and may be revised."]))
+        sections.append(
+            CoverSection(
+                "Provisional data",
+                ["Some data in this workbook are provisional and may be revised."],
+            )
+        )
     sections += [
-        CoverSection("About these data", [
-            "Underlying data of the official statistics release on inspections of local "
-            "authority (LA) children's services under the ILACS framework.",
-            f"It contains: every LA in England with its most recent inspection judgements as "
-            f"at {at}; all inspections and visits {between}; the ILACS inspection history of "
-            "every LA, and of LAs that no longer exist; and the data behind the headline "
-            "figures.",
-            "The contents sheet lists every sheet; the notes sheet explains the notes "
-            "referred to as [note 1] and so on.",
-        ]),
+        CoverSection(
+            "About these data",
+            [
+                "Underlying data of the official statistics release on inspections of local "
+                "authority (LA) children's services under the ILACS framework.",
+                f"It contains: every LA in England with its most recent inspection judgements as "
+                f"at {at}; all inspections and visits {between}; the ILACS inspection history of "
+                "every LA, and of LAs that no longer exist; and the data behind the headline "
+                "figures.",
+                "The contents sheet lists every sheet; the notes sheet explains the notes "
+                "referred to as [note 1] and so on.",
+            ],
+        ),
         CoverSection("Source", [_source_text(meta.source_description)]),
         CoverSection("Period covered", [f"Inspections as at {at}; in-year activity {between}."]),
         *closing_sections(published, meta.producer, meta.assurer),

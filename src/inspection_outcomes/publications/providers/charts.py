@@ -24,8 +24,10 @@ from inspection_outcomes.publications.providers import common as pc
 
 Row = tuple[str, dict[str, float], dict[str, int]]
 WRAP = 34  # characters per line of a bar's label
-NOTE = ("Numbers in brackets are the number of {unit} with a judgement. Due to rounding, "
-        "percentages might not add up to 100.")
+NOTE = (
+    "Numbers in brackets are the number of {unit} with a judgement. Due to rounding, "
+    "percentages might not add up to 100."
+)
 
 
 def _row(label: str, counts: dict[str, Any] | None) -> tuple[Row, int] | None:
@@ -44,9 +46,15 @@ def _describe(label: str, pcts: dict[str, int], n: int, unit: str) -> str:
     return f"{label} ({n:,} {unit}): {parts}"
 
 
-def _judgement_chart(content: ReleaseContent, chart_id: str, title: str, first_column: str,
-                     items: list[tuple[str, dict[str, Any] | None]], lead: str,
-                     unit: str) -> Chart | None:
+def _judgement_chart(
+    content: ReleaseContent,
+    chart_id: str,
+    title: str,
+    first_column: str,
+    items: list[tuple[str, dict[str, Any] | None]],
+    lead: str,
+    unit: str,
+) -> Chart | None:
     rows: list[Row] = []
     descs = []
     data: list[list[Any]] = []
@@ -61,20 +69,30 @@ def _judgement_chart(content: ReleaseContent, chart_id: str, title: str, first_c
         return None
     simulated = content.meta.simulated
     note = NOTE.format(unit=unit)
-    fig = stacked_bars(rows, caption=f"{SIMULATED}. {note}" if simulated else note,
-                       bold_last=True)
+    fig = stacked_bars(rows, caption=f"{SIMULATED}. {note}" if simulated else note, bold_last=True)
     shown = f"{title} ({SIMULATED.lower()})" if simulated else title
     alt = f"Stacked bar chart of {lead}: {'; '.join(descs)}."
     alt = f"{SIMULATED}. {alt}" if simulated else alt
     table = DataTable(
-        id=f"{chart_id}_data", caption=f"Data for {shown}",
-        columns=[first_column, f"Number of {unit} with a judgement",
-                 *[f"% {pc.GRADE_LABELS[j]}" for j in JUDGEMENTS]],
+        id=f"{chart_id}_data",
+        caption=f"Data for {shown}",
+        columns=[
+            first_column,
+            f"Number of {unit} with a judgement",
+            *[f"% {pc.GRADE_LABELS[j]}" for j in JUDGEMENTS],
+        ],
         rows=data,
-        notes=[note] + ([f"{SIMULATED}: these are not real inspection outcomes."]
-                        if simulated else []))
-    return Chart(id=chart_id, title=shown, alt_text=alt, svg=finish_svg(fig, chart_id, shown, alt),
-                 table=table, note=note)
+        notes=[note]
+        + ([f"{SIMULATED}: these are not real inspection outcomes."] if simulated else []),
+    )
+    return Chart(
+        id=chart_id,
+        title=shown,
+        alt_text=alt,
+        svg=finish_svg(fig, chart_id, shown, alt),
+        table=table,
+        note=note,
+    )
 
 
 def _by_group(content: ReleaseContent) -> Chart | None:
@@ -82,26 +100,36 @@ def _by_group(content: ReleaseContent) -> Chart | None:
     groups = f["latest_overall_effectiveness"]["groups"]
     order = [g for g in pc.FOUR_POINT_GROUPS if g != "all_providers"] + ["all_providers"]
     return _judgement_chart(
-        content, "figure_1", "Overall effectiveness of providers at their latest full "
-        "inspection, by provider group", "Provider group",
+        content,
+        "figure_1",
+        "Overall effectiveness of providers at their latest full inspection, by provider group",
+        "Provider group",
         [(pc.group_label(g), groups[g]) for g in order],
         "the overall effectiveness of providers at their latest full inspection as at "
         f"{pc.long_date(f['latest_overall_effectiveness']['as_at'])}, by provider group",
-        "providers")
+        "providers",
+    )
 
 
 def _homes_by_sector(content: ReleaseContent) -> Chart | None:
     f = content.figures
     by_sector = f["by_sector"]["latest_overall_effectiveness"]
-    items = [(pc.sector_label(s), by_sector[s]["all_childrens_homes"])
-             for s in pc.sectors(by_sector)]
-    items.append(("All children's homes",
-                  f["latest_overall_effectiveness"]["groups"]["all_childrens_homes"]))
+    items = [
+        (pc.sector_label(s), by_sector[s]["all_childrens_homes"]) for s in pc.sectors(by_sector)
+    ]
+    items.append(
+        ("All children's homes", f["latest_overall_effectiveness"]["groups"]["all_childrens_homes"])
+    )
     return _judgement_chart(
-        content, "figure_2", "Overall effectiveness of children's homes at their latest full "
-        "inspection, by sector", "Sector", items,
+        content,
+        "figure_2",
+        "Overall effectiveness of children's homes at their latest full inspection, by sector",
+        "Sector",
+        items,
         "the overall effectiveness of all children's homes at their latest full inspection as "
-        f"at {pc.long_date(f['latest_overall_effectiveness']['as_at'])}, by sector", "homes")
+        f"at {pc.long_date(f['latest_overall_effectiveness']['as_at'])}, by sector",
+        "homes",
+    )
 
 
 def _homes_by_region(content: ReleaseContent) -> Chart | None:
@@ -110,11 +138,15 @@ def _homes_by_region(content: ReleaseContent) -> Chart | None:
     items = [(r, by_region[r]["all_childrens_homes"]) for r in pc.regions(by_region)]
     items.append(("England", f["latest_overall_effectiveness"]["groups"]["all_childrens_homes"]))
     return _judgement_chart(
-        content, "figure_3", "Overall effectiveness of children's homes at their latest full "
-        "inspection, by region", "Region", items,
+        content,
+        "figure_3",
+        "Overall effectiveness of children's homes at their latest full inspection, by region",
+        "Region",
+        items,
         "the overall effectiveness of all children's homes at their latest full inspection as "
         f"at {pc.long_date(f['latest_overall_effectiveness']['as_at'])}, by Ofsted region",
-        "homes")
+        "homes",
+    )
 
 
 def _in_year_by_group(content: ReleaseContent) -> Chart | None:
@@ -122,12 +154,15 @@ def _in_year_by_group(content: ReleaseContent) -> Chart | None:
     iy = f["in_year_overall_effectiveness"]
     order = [g for g in pc.FOUR_POINT_GROUPS if g != "all_providers"] + ["all_providers"]
     return _judgement_chart(
-        content, "figure_4", "Overall effectiveness at full inspections in the year, by "
-        "provider group", "Provider group",
+        content,
+        "figure_4",
+        "Overall effectiveness at full inspections in the year, by provider group",
+        "Provider group",
         [(pc.group_label(g), iy["groups"][g]) for g in order],
         f"the overall effectiveness given at full inspections between "
         f"{pc.long_date(iy['start'])} and {pc.long_date(iy['end'])}, by provider group",
-        "inspections")
+        "inspections",
+    )
 
 
 def _providers_by_sector(content: ReleaseContent) -> Chart | None:
@@ -138,8 +173,10 @@ def _providers_by_sector(content: ReleaseContent) -> Chart | None:
     if any(v.get("all_providers") is None for v in providers.values()) or not providers:
         return None
     sectors = pc.sectors(providers)
-    series = [("All providers", "all_providers", "#12436D"),
-              ("All children's homes", "all_childrens_homes", "#28A197")]
+    series = [
+        ("All providers", "all_providers", "#12436D"),
+        ("All children's homes", "all_childrens_homes", "#28A197"),
+    ]
     simulated = content.meta.simulated
     note = "Providers on the register as at the date, by the sector used in the analysis."
     height = 1.5 + 0.7 * len(sectors)
@@ -153,32 +190,55 @@ def _providers_by_sector(content: ReleaseContent) -> Chart | None:
         values = [providers[s][key] for s in sectors]
         ax.barh(yy, values, height=bar_h * 0.92, color=colour, label=label)
         for y, v in zip(yy, values, strict=True):
-            ax.text(v + top * 0.01, y, f"{v:,}", va="center", ha="left", fontsize=10,
-                    color="#0B0C0C")
+            ax.text(
+                v + top * 0.01, y, f"{v:,}", va="center", ha="left", fontsize=10, color="#0B0C0C"
+            )
     ax.set_yticks(ys, [pc.sector_label(s) for s in sectors])
     ax.tick_params(axis="y", length=0)
     ax.set_xlim(0, max(10, top * 1.15))
     ax.set_ylim(-0.5, len(sectors) - 0.5)
-    ax.legend(loc="lower left", bbox_to_anchor=(-0.3, 1.0), ncols=2, fontsize=10,
-              handlelength=1.0, borderaxespad=0.3)
-    fig.text(0.01, 0.02, f"{SIMULATED}. {note}" if simulated else note, fontsize=10,
-             color="#3D3D3D")
+    ax.legend(
+        loc="lower left",
+        bbox_to_anchor=(-0.3, 1.0),
+        ncols=2,
+        fontsize=10,
+        handlelength=1.0,
+        borderaxespad=0.3,
+    )
+    fig.text(
+        0.01, 0.02, f"{SIMULATED}. {note}" if simulated else note, fontsize=10, color="#3D3D3D"
+    )
     as_at = pc.long_date(f["providers_and_places"]["as_at"])
     title = "Providers and children's homes by sector"
     shown = f"{title} ({SIMULATED.lower()})" if simulated else title
-    alt = (f"Bar chart of the number of providers on the register as at {as_at} by sector: "
-           + "; ".join(f"{pc.sector_label(s)} {providers[s]['all_providers']:,} providers, of "
-                       f"which {providers[s]['all_childrens_homes']:,} children's homes"
-                       for s in sectors) + ".")
+    alt = (
+        f"Bar chart of the number of providers on the register as at {as_at} by sector: "
+        + "; ".join(
+            f"{pc.sector_label(s)} {providers[s]['all_providers']:,} providers, of "
+            f"which {providers[s]['all_childrens_homes']:,} children's homes"
+            for s in sectors
+        )
+        + "."
+    )
     alt = f"{SIMULATED}. {alt}" if simulated else alt
     table = DataTable(
-        id="figure_5_data", caption=f"Data for {shown}",
+        id="figure_5_data",
+        caption=f"Data for {shown}",
         columns=["Sector", "All providers", "All children's homes"],
-        rows=[[pc.sector_label(s), providers[s]["all_providers"],
-               providers[s]["all_childrens_homes"]] for s in sectors],
-        notes=[note])
-    return Chart(id="figure_5", title=shown, alt_text=alt,
-                 svg=finish_svg(fig, "figure_5", shown, alt), table=table, note=note)
+        rows=[
+            [pc.sector_label(s), providers[s]["all_providers"], providers[s]["all_childrens_homes"]]
+            for s in sectors
+        ],
+        notes=[note],
+    )
+    return Chart(
+        id="figure_5",
+        title=shown,
+        alt_text=alt,
+        svg=finish_svg(fig, "figure_5", shown, alt),
+        table=table,
+        note=note,
+    )
 
 
 def build_providers_charts(content: ReleaseContent) -> list[Chart]:
@@ -187,8 +247,13 @@ def build_providers_charts(content: ReleaseContent) -> list[Chart]:
 
     charts = []
     with matplotlib.rc_context(style_params()):  # type: ignore[arg-type]
-        for make in (_by_group, _homes_by_sector, _homes_by_region, _in_year_by_group,
-                     _providers_by_sector):
+        for make in (
+            _by_group,
+            _homes_by_sector,
+            _homes_by_region,
+            _in_year_by_group,
+            _providers_by_sector,
+        ):
             chart = make(content)
             if chart is not None:
                 charts.append(chart)
@@ -200,9 +265,13 @@ def providers_chart_notes(content: ReleaseContent) -> dict[str, str]:
     f = content.figures
     notes = {}
     if f["in_year_overall_effectiveness"]["groups"]["all_providers"]["good"] is None:
-        notes["figure_4"] = ("In-year outcomes by provider group are not shown: the source "
-                             "data of this release hold no in-year inspections.")
+        notes["figure_4"] = (
+            "In-year outcomes by provider group are not shown: the source "
+            "data of this release hold no in-year inspections."
+        )
     if f["providers_and_places"]["providers"]["all_providers"] is None:
-        notes["figure_5"] = ("Providers by sector are not shown: the source data of this "
-                             "release hold no register of providers as at this date.")
+        notes["figure_5"] = (
+            "Providers by sector are not shown: the source data of this "
+            "release hold no register of providers as at this date."
+        )
     return notes

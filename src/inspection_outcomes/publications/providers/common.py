@@ -73,8 +73,9 @@ def long_date(iso: str) -> str:
 
 
 def release_title(as_at: str) -> str:
-    return f"Children's social care providers and their inspection outcomes as at " \
-        f"{long_date(as_at)}"
+    return (
+        f"Children's social care providers and their inspection outcomes as at {long_date(as_at)}"
+    )
 
 
 def ordered(keys: Any, order: tuple[str, ...]) -> list[str]:

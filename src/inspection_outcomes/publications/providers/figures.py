@@ -24,14 +24,21 @@ from inspection_outcomes.store import providers as wh
 
 #: Ofsted's 8 regions; any other region in the data (a few providers in Wales) follows.
 REGIONS = (
-    "East Midlands", "East of England", "London", "North East, Yorkshire and the Humber",
-    "North West", "South East", "South West", "West Midlands",
+    "East Midlands",
+    "East of England",
+    "London",
+    "North East, Yorkshire and the Humber",
+    "North West",
+    "South East",
+    "South West",
+    "West Midlands",
 )
 LA_GROUPS = ("all_providers", "all_childrens_homes")
 
 IN_YEAR_RULE = (
     "events in the period that carry a judgement on their group's scale: full inspections, "
-    "and monitoring inspections the data record with a full set of judgements")
+    "and monitoring inspections the data record with a full set of judgements"
+)
 
 
 @dataclass(frozen=True)
@@ -59,15 +66,18 @@ def financial_year_to(as_at: date) -> Period:
     return Period(date(end_year - 1, 4, 1), date(end_year, 3, 31))
 
 
-def choose_period(in_year: ProviderSource | None, as_at: date,
-                  start: date | None, end: date | None) -> Period:
+def choose_period(
+    in_year: ProviderSource | None, as_at: date, start: date | None, end: date | None
+) -> Period:
     """The in-year period: as asked; else as the in-year table says; else the year to as_at."""
     declared = in_year.events_period if in_year is not None else None
     default = Period(*declared) if declared else financial_year_to(as_at)
     period = Period(start or default.start, end or default.end)
     if period.end < period.start:
-        raise InputError(f"the period ends ({period.end}) before it starts ({period.start})",
-                         field="--period-end")
+        raise InputError(
+            f"the period ends ({period.end}) before it starts ({period.start})",
+            field="--period-end",
+        )
     return period
 
 
@@ -75,8 +85,9 @@ def _scale(group: str) -> tuple[str, ...]:
     return SUPPORTED_ACCOMMODATION_JUDGEMENTS if group in pm.SA_GROUPS else JUDGEMENTS
 
 
-def _judgement_counts(rows: list[tuple[Any, ...]], groups: tuple[str, ...],
-                      supported: bool, sa_supported: bool) -> dict[str, Any]:
+def _judgement_counts(
+    rows: list[tuple[Any, ...]], groups: tuple[str, ...], supported: bool, sa_supported: bool
+) -> dict[str, Any]:
     """{group: {judgement: count}} from (group, judgement, n) rows, None where unsupported."""
     got = {(g, j): n for g, j, n in rows}
     out: dict[str, Any] = {}
@@ -86,17 +97,22 @@ def _judgement_counts(rows: list[tuple[Any, ...]], groups: tuple[str, ...],
     return out
 
 
-def _nested_judgements(rows: list[tuple[Any, ...]], keys: tuple[str, ...],
-                       groups: tuple[str, ...], supported: bool,
-                       sa_supported: bool) -> dict[str, Any]:
+def _nested_judgements(
+    rows: list[tuple[Any, ...]],
+    keys: tuple[str, ...],
+    groups: tuple[str, ...],
+    supported: bool,
+    sa_supported: bool,
+) -> dict[str, Any]:
     by_key: dict[str, list[tuple[Any, ...]]] = {k: [] for k in keys}
     for k, g, j, n in rows:
         by_key.setdefault(k, []).append((g, j, n))
     return {k: _judgement_counts(v, groups, supported, sa_supported) for k, v in by_key.items()}
 
 
-def _nested_register(rows: list[tuple[Any, ...]], keys: tuple[str, ...],
-                     groups: tuple[str, ...], supported: bool) -> tuple[dict[str, Any], ...]:
+def _nested_register(
+    rows: list[tuple[Any, ...]], keys: tuple[str, ...], groups: tuple[str, ...], supported: bool
+) -> tuple[dict[str, Any], ...]:
     providers: dict[str, Any] = {k: {} for k in keys}
     places: dict[str, Any] = {k: {} for k in keys}
     got = {(k, g): (n, p) for k, g, n, p in rows}
@@ -131,15 +147,23 @@ def build_figures(
     """
     rule = sector_rule or pm.SectorRule()
     if source.providers is None:
-        raise InputError("no provider-level table as at a date (expected a header with "
-                         "'Latest full inspection event type')", file=source.path)
+        raise InputError(
+            "no provider-level table as at a date (expected a header with "
+            "'Latest full inspection event type')",
+            file=source.path,
+        )
     if source.providers_as_at is not None and source.providers_as_at != as_at:
         raise InputError(
             f"holds provider-level data as at {source.providers_as_at.isoformat()}, not "
-            f"{as_at.isoformat()}", file=source.path, field="--as-at")
+            f"{as_at.isoformat()}",
+            file=source.path,
+            field="--as-at",
+        )
     if in_year_source is not None and in_year_source.events is None:
-        raise InputError("no in-year table (expected a header with 'Inspection event type')",
-                         file=in_year_source.path)
+        raise InputError(
+            "no in-year table (expected a header with 'Inspection event type')",
+            file=in_year_source.path,
+        )
     events_src = in_year_source or (source if source.events is not None else None)
     period = choose_period(events_src, as_at, period_start, period_end)
     register_ok = source.register is not None and source.register_as_at in (None, as_at)
@@ -158,9 +182,16 @@ def build_figures(
         con.close()
 
 
-def _shape(con: duckdb.DuckDBPyConnection, source: ProviderSource,
-           events_src: ProviderSource | None, as_at: date, period: Period,
-           rule: pm.SectorRule, register_ok: bool, joiners_ok: bool) -> dict[str, Any]:
+def _shape(
+    con: duckdb.DuckDBPyConnection,
+    source: ProviderSource,
+    events_src: ProviderSource | None,
+    as_at: date,
+    period: Period,
+    rule: pm.SectorRule,
+    register_ok: bool,
+    joiners_ok: bool,
+) -> dict[str, Any]:
     groups = pm.GROUPS
     sa_latest = source.providers_have_sa_outcome
     in_year_ok = events_src is not None
@@ -168,39 +199,70 @@ def _shape(con: duckdb.DuckDBPyConnection, source: ProviderSource,
 
     latest = _judgement_counts(
         _q(con, "SELECT grp, judgement, providers FROM latest_overall_effectiveness"),
-        groups, True, sa_latest)
+        groups,
+        True,
+        sa_latest,
+    )
     in_year = _judgement_counts(
         _q(con, "SELECT grp, judgement, inspections FROM in_year_overall_effectiveness"),
-        groups, in_year_ok, sa_in_year)
+        groups,
+        in_year_ok,
+        sa_in_year,
+    )
     events_by_type: dict[str, Any] = {g: ({} if in_year_ok else None) for g in groups}
     for g, event_type, n in _q(con, "SELECT grp, event_type, events FROM in_year_events_by_type"):
         events_by_type[g][event_type or "unknown"] = n
-    pp = {g: (n, p) for g, n, p in _q(con, "SELECT grp, providers, places "
-                                            "FROM providers_and_places")}
+    pp = {
+        g: (n, p) for g, n, p in _q(con, "SELECT grp, providers, places FROM providers_and_places")
+    }
 
-    regions_found = tuple(r for (r,) in _q(
-        con, "SELECT DISTINCT ofsted_region FROM providers WHERE ofsted_region IS NOT NULL "
-             "UNION SELECT DISTINCT ofsted_region FROM register "
-             "WHERE ofsted_region IS NOT NULL ORDER BY 1"))
+    regions_found = tuple(
+        r
+        for (r,) in _q(
+            con,
+            "SELECT DISTINCT ofsted_region FROM providers WHERE ofsted_region IS NOT NULL "
+            "UNION SELECT DISTINCT ofsted_region FROM register "
+            "WHERE ofsted_region IS NOT NULL ORDER BY 1",
+        )
+    )
     regions = REGIONS + tuple(r for r in regions_found if r not in REGIONS)
-    las = tuple(r for (r,) in _q(
-        con, "SELECT DISTINCT local_authority FROM providers WHERE local_authority IS NOT NULL "
-             "UNION SELECT DISTINCT local_authority FROM register "
-             "WHERE local_authority IS NOT NULL ORDER BY 1"))
+    las = tuple(
+        r
+        for (r,) in _q(
+            con,
+            "SELECT DISTINCT local_authority FROM providers WHERE local_authority IS NOT NULL "
+            "UNION SELECT DISTINCT local_authority FROM register "
+            "WHERE local_authority IS NOT NULL ORDER BY 1",
+        )
+    )
 
     sector_providers, sector_places = _nested_register(
         _q(con, "SELECT sector, grp, providers, places FROM by_sector_register"),
-        pm.SECTORS, groups, register_ok)
+        pm.SECTORS,
+        groups,
+        register_ok,
+    )
     region_providers, region_places = _nested_register(
         _q(con, "SELECT region, grp, providers, places FROM by_region_register"),
-        regions, groups, register_ok)
+        regions,
+        groups,
+        register_ok,
+    )
     la_providers, la_places = _nested_register(
         _q(con, "SELECT local_authority, grp, providers, places FROM by_la_register"),
-        las, LA_GROUPS, register_ok)
+        las,
+        LA_GROUPS,
+        register_ok,
+    )
     (reclassified,) = con.execute("SELECT providers FROM sector_reclassified").fetchone() or (0,)
 
-    jl = {g: row for g, *row in _q(con, "SELECT grp, joiners, leavers, joiner_places, "
-                                        "leaver_places FROM joiners_and_leavers")}
+    jl = {
+        g: row
+        for g, *row in _q(
+            con,
+            "SELECT grp, joiners, leavers, joiner_places, leaver_places FROM joiners_and_leavers",
+        )
+    }
     jl_period = source.joiners_leavers_period
 
     def jl_value(g: str, i: int, places: bool) -> int | None:
@@ -223,8 +285,7 @@ def _shape(con: duckdb.DuckDBPyConnection, source: ProviderSource,
         },
         "providers_and_places": {
             "as_at": as_at.isoformat(),
-            "providers": {g: (pp.get(g, (0, None))[0] if register_ok else None)
-                          for g in groups},
+            "providers": {g: (pp.get(g, (0, None))[0] if register_ok else None) for g in groups},
             "places": {g: (pp.get(g, (0, None))[1] if register_ok else None) for g in groups},
         },
         "by_sector": {
@@ -233,7 +294,11 @@ def _shape(con: duckdb.DuckDBPyConnection, source: ProviderSource,
             "providers_reclassified": reclassified,
             "latest_overall_effectiveness": _nested_judgements(
                 _q(con, "SELECT sector, grp, judgement, providers FROM by_sector_latest"),
-                pm.SECTORS, groups, True, sa_latest),
+                pm.SECTORS,
+                groups,
+                True,
+                sa_latest,
+            ),
             "providers": sector_providers,
             "places": sector_places,
         },
@@ -241,7 +306,11 @@ def _shape(con: duckdb.DuckDBPyConnection, source: ProviderSource,
             "as_at": as_at.isoformat(),
             "latest_overall_effectiveness": _nested_judgements(
                 _q(con, "SELECT region, grp, judgement, providers FROM by_region_latest"),
-                regions, groups, True, sa_latest),
+                regions,
+                groups,
+                True,
+                sa_latest,
+            ),
             "providers": region_providers,
             "places": region_places,
         },
@@ -250,7 +319,11 @@ def _shape(con: duckdb.DuckDBPyConnection, source: ProviderSource,
             "groups": list(LA_GROUPS),
             "latest_overall_effectiveness": _nested_judgements(
                 _q(con, "SELECT local_authority, grp, judgement, providers FROM by_la_latest"),
-                las, LA_GROUPS, True, sa_latest),
+                las,
+                LA_GROUPS,
+                True,
+                sa_latest,
+            ),
             "providers": la_providers,
             "places": la_places,
         },
@@ -291,10 +364,14 @@ def figures_tables(figures: dict[str, Any]) -> list[Any]:
 
     out: list[Any] = []
     for key, title in (
-        ("latest_overall_effectiveness",
-         f"Latest overall effectiveness as at {figures['latest_overall_effectiveness']['as_at']}"),
-        ("in_year_overall_effectiveness",
-         f"Full inspections in {figures['in_year_overall_effectiveness']['period']}"),
+        (
+            "latest_overall_effectiveness",
+            f"Latest overall effectiveness as at {figures['latest_overall_effectiveness']['as_at']}",
+        ),
+        (
+            "in_year_overall_effectiveness",
+            f"Full inspections in {figures['in_year_overall_effectiveness']['period']}",
+        ),
     ):
         t = Table(title=title)
         t.add_column("Group")
@@ -306,8 +383,9 @@ def figures_tables(figures: dict[str, Any]) -> list[Any]:
             sa.add_column(_label(j), justify="right")
         for g, counts in figures[key]["groups"].items():
             if g in pm.SA_GROUPS:
-                sa.add_row(_label(g),
-                           *(_cell(counts[j]) for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS))
+                sa.add_row(
+                    _label(g), *(_cell(counts[j]) for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS)
+                )
             else:
                 t.add_row(_label(g), *(_cell(counts[j]) for j in JUDGEMENTS))
         out += [t, sa]
@@ -325,8 +403,10 @@ def figures_tables(figures: dict[str, Any]) -> list[Any]:
     for col in ("joiners", "leavers", "joiner_places", "leaver_places"):
         t.add_column(_label(col), justify="right")
     for g in pm.GROUPS:
-        t.add_row(_label(g), *(_cell(jl[c][g]) for c in
-                               ("joiners", "leavers", "joiner_places", "leaver_places")))
+        t.add_row(
+            _label(g),
+            *(_cell(jl[c][g]) for c in ("joiners", "leavers", "joiner_places", "leaver_places")),
+        )
     out.append(t)
     rules = figures["rules"]
     t = Table(title="Rules applied")

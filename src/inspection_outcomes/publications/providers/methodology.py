@@ -34,9 +34,12 @@ def sources(figures: dict[str, Any]) -> list[tuple[str, str]]:
     iy = figures["in_year_overall_effectiveness"]
     between = f"{pc.long_date(iy['start'])} to {pc.long_date(iy['end'])}"
     if src.get("in_year") and src["in_year"] == src["as_at"]:
-        return [(file_name(src["as_at"]),
-                 f"providers and their latest full inspection as at {at}; inspections "
-                 f"{between}")]
+        return [
+            (
+                file_name(src["as_at"]),
+                f"providers and their latest full inspection as at {at}; inspections {between}",
+            )
+        ]
     out = [(file_name(src["as_at"]), f"providers and their latest full inspection as at {at}")]
     if src.get("in_year"):
         out.append((file_name(src["in_year"]), f"inspections {between}"))
@@ -51,8 +54,11 @@ def groups() -> list[tuple[str, str]]:
             members.setdefault(g.strip(), []).append(row["label"])
     out = []
     for g in pc.ordered(members, tuple(pm.GROUPS)):
-        held = "every provision type" if g == "all_providers" else "; ".join(
-            (lab[:1].lower() + lab[1:]).replace("'", "’") for lab in members[g])
+        held = (
+            "every provision type"
+            if g == "all_providers"
+            else "; ".join((lab[:1].lower() + lab[1:]).replace("'", "’") for lab in members[g])
+        )
         out.append((pc.group_label(g).replace("'", "’"), held))
     return out
 
@@ -62,14 +68,18 @@ def sector_rule(figures: dict[str, Any]) -> str:
     rule = figures["rules"]["sector"]
     moved = figures.get("by_sector", {}).get("providers_reclassified", 0)
     if rule == "trusts_as_la":
-        return ("Some children’s homes are run by trusts or other alternative delivery bodies "
-                "on behalf of an LA. The data record them as voluntary; as in Ofsted’s "
-                "analysis, this release counts them in the local authority sector "
-                f"({moved:,} provider{'' if moved == 1 else 's'} counted as local authority "
-                "rather than voluntary). Every other provider is counted in the sector the "
-                "data record.")
-    return ("Every provider is counted in the sector the data record, including children’s "
-            "homes run by trusts on behalf of an LA, which the data record as voluntary.")
+        return (
+            "Some children’s homes are run by trusts or other alternative delivery bodies "
+            "on behalf of an LA. The data record them as voluntary; as in Ofsted’s "
+            "analysis, this release counts them in the local authority sector "
+            f"({moved:,} provider{'' if moved == 1 else 's'} counted as local authority "
+            "rather than voluntary). Every other provider is counted in the sector the "
+            "data record."
+        )
+    return (
+        "Every provider is counted in the sector the data record, including children’s "
+        "homes run by trusts on behalf of an LA, which the data record as voluntary."
+    )
 
 
 def _all_none(block: Any) -> bool:
@@ -83,16 +93,20 @@ def not_held(figures: dict[str, Any]) -> list[str]:
     out = []
     latest = figures["latest_overall_effectiveness"]["groups"]
     if _all_none({g: latest[g] for g in pc.SA_GROUPS if g in latest}):
-        out.append("the outcome of supported accommodation providers’ latest full inspection "
-                   "as at the as-at date (no such column in the provider-level table)")
+        out.append(
+            "the outcome of supported accommodation providers’ latest full inspection "
+            "as at the as-at date (no such column in the provider-level table)"
+        )
     iy = figures["in_year_overall_effectiveness"]["groups"]
     if _all_none(iy):
         out.append("inspections in the period (no in-year table)")
     elif _all_none({g: iy[g] for g in pc.SA_GROUPS if g in iy}):
         out.append("the outcomes of supported accommodation inspections in the period")
     if _all_none(figures["providers_and_places"]["providers"]):
-        out.append("a register of providers and places as at the as-at date, so providers and "
-                   "places, and providers by sector and area, are not given")
+        out.append(
+            "a register of providers and places as at the as-at date, so providers and "
+            "places, and providers by sector and area, are not given"
+        )
     if _all_none(figures["joiners_and_leavers"]["joiners"]):
         out.append("providers joining and leaving during the year")
     return out
@@ -106,8 +120,12 @@ def parameters(figures: dict[str, Any], provisional: bool) -> list[tuple[str, st
         ("As at", pc.long_date(figures["latest_overall_effectiveness"]["as_at"])),
         ("In-year period", f"{pc.long_date(iy['start'])} to {pc.long_date(iy['end'])}"),
         ("Status of in-period data", "Provisional" if provisional else "Final"),
-        ("Sector rule", "Homes run by trusts on behalf of an LA counted as local authority"
-         if rule == "trusts_as_la" else "Sectors as recorded in the data"),
+        (
+            "Sector rule",
+            "Homes run by trusts on behalf of an LA counted as local authority"
+            if rule == "trusts_as_la"
+            else "Sectors as recorded in the data",
+        ),
         ("Sources", ", ".join(name for name, _ in sources(figures))),
     ]
 
@@ -122,8 +140,7 @@ _PROVISION_TYPES = {
     "by the Secretary of State.",
     "Independent fostering agency": "An agency, not run by an LA, that recruits, approves "
     "and supports foster carers.",
-    "Voluntary adoption agency": "A charity approved to recruit, assess and support "
-    "adopters.",
+    "Voluntary adoption agency": "A charity approved to recruit, assess and support adopters.",
     "Residential special school": "A special school providing boarding for its pupils; its "
     "welfare provision is inspected by Ofsted.",
     "Boarding school": "A school providing boarding accommodation; the welfare of its boarders "
@@ -146,39 +163,70 @@ _PROVISION_TYPES = {
 def glossary_terms(figures: dict[str, Any]) -> list[tuple[str, str]]:
     """Provision types, the two judgement scales and the release's terms, sorted."""
     four = "; ".join(LABELS[j].lower() for j in JUDGEMENTS)
-    sa = "; ".join(SUPPORTED_ACCOMMODATION_LABELS[j].lower()
-                   for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS)
+    sa = "; ".join(
+        SUPPORTED_ACCOMMODATION_LABELS[j].lower() for j in SUPPORTED_ACCOMMODATION_JUDGEMENTS
+    )
     terms = [
-        ("As at date", "The date at which each provider’s latest full inspection is taken: "
-         f"{pc.long_date(figures['latest_overall_effectiveness']['as_at'])} in this release."),
-        ("Full inspection", "An inspection that gives an overall effectiveness judgement. "
-         "Monitoring inspections that the data record with a full set of judgements are "
-         "counted with full inspections."),
-        ("In-year period", "The period whose inspections are counted in the in-year outcomes: "
-         "usually 1 April to 31 March; 1 April to 31 August in the supplementary release."),
-        ("Judgement scale (supported accommodation)", "Supported accommodation providers are "
-         f"judged on their own scale, best first: {sa}."),
-        ("Judgement scale", f"The four grades of the other provision types, best first: "
-         f"{four}."),
-        ("LA", "Local authority: one of the councils responsible for children’s services in "
-         "England."),
-        ("Latest full inspection", "A provider’s most recent full inspection as at the as-at "
-         "date, whose outcome is counted in the latest outcomes."),
+        (
+            "As at date",
+            "The date at which each provider’s latest full inspection is taken: "
+            f"{pc.long_date(figures['latest_overall_effectiveness']['as_at'])} in this release.",
+        ),
+        (
+            "Full inspection",
+            "An inspection that gives an overall effectiveness judgement. "
+            "Monitoring inspections that the data record with a full set of judgements are "
+            "counted with full inspections.",
+        ),
+        (
+            "In-year period",
+            "The period whose inspections are counted in the in-year outcomes: "
+            "usually 1 April to 31 March; 1 April to 31 August in the supplementary release.",
+        ),
+        (
+            "Judgement scale (supported accommodation)",
+            f"Supported accommodation providers are judged on their own scale, best first: {sa}.",
+        ),
+        ("Judgement scale", f"The four grades of the other provision types, best first: {four}."),
+        (
+            "LA",
+            "Local authority: one of the councils responsible for children’s services in England.",
+        ),
+        (
+            "Latest full inspection",
+            "A provider’s most recent full inspection as at the as-at "
+            "date, whose outcome is counted in the latest outcomes.",
+        ),
         ("Overall effectiveness", "The overall judgement of a provider at a full inspection."),
         ("Places", "The number of children a provider is registered to accommodate."),
-        ("Provider group", "Ofsted’s grouping of provision types: each type belongs to its "
-         "own group, to all providers, and children’s homes, residential special schools "
-         "registered as children’s homes and secure children’s homes also to all children’s "
-         "homes."),
-        ("Provisional", "Data for a period shorter than a year, such as the 31 August "
-         "supplementary release: inspections late in the period may not yet have a "
-         "published report, so the figures will be revised."),
+        (
+            "Provider group",
+            "Ofsted’s grouping of provision types: each type belongs to its "
+            "own group, to all providers, and children’s homes, residential special schools "
+            "registered as children’s homes and secure children’s homes also to all children’s "
+            "homes.",
+        ),
+        (
+            "Provisional",
+            "Data for a period shorter than a year, such as the 31 August "
+            "supplementary release: inspections late in the period may not yet have a "
+            "published report, so the figures will be revised.",
+        ),
         ("Region", "One of Ofsted’s 8 regions."),
-        ("Sector", "Who runs a provider: private, local authority, voluntary, academy or health "
-         "authority. Children’s homes run by trusts on behalf of an LA are counted as local "
-         "authority when this release’s sector rule says so."),
+        (
+            "Sector",
+            "Who runs a provider: private, local authority, voluntary, academy or health "
+            "authority. Children’s homes run by trusts on behalf of an LA are counted as local "
+            "authority when this release’s sector rule says so.",
+        ),
     ]
     for row in read_table("provider_groups.csv"):
-        terms.append((row["label"].replace("'", "’"), _PROVISION_TYPES.get(
-            row["label"], "A type of provision regulated and inspected by Ofsted.")))
+        terms.append(
+            (
+                row["label"].replace("'", "’"),
+                _PROVISION_TYPES.get(
+                    row["label"], "A type of provision regulated and inspected by Ofsted."
+                ),
+            )
+        )
     return sorted(terms, key=lambda t: t[0].lower())

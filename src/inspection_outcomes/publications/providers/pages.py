@@ -43,11 +43,11 @@ NAV = (
 )
 
 
-def arrange(content: ReleaseContent, charts: Sequence[Chart],
-            missing_notes: dict[str, str]) -> tuple[Findings, list[Block], list[AnnexItem]]:
+def arrange(
+    content: ReleaseContent, charts: Sequence[Chart], missing_notes: dict[str, str]
+) -> tuple[Findings, list[Block], list[AnnexItem]]:
     """Findings with the charts numbered in order of appearance, and the annex."""
-    findings = pf.build_providers_findings(content.figures, f"Main findings: "
-                                                             f"{content.meta.title}")
+    findings = pf.build_providers_findings(content.figures, f"Main findings: {content.meta.title}")
     by_id = {c.id: c for c in charts}
     blocks: list[Block] = []
     annex: list[AnnexItem] = []
@@ -57,8 +57,11 @@ def arrange(content: ReleaseContent, charts: Sequence[Chart],
             chart = by_id.get(fid)
             if chart is not None:
                 numbered = number_chart(chart, len(annex) + 1)
-                annex.append(AnnexItem(numbered.table, f"data-{chart.id}", f"figure-{chart.id}",
-                                       numbered.title))
+                annex.append(
+                    AnnexItem(
+                        numbered.table, f"data-{chart.id}", f"figure-{chart.id}", numbered.title
+                    )
+                )
                 items.append(FigureItem(chart=numbered))
             elif fid in missing_notes:
                 items.append(FigureItem(text=missing_notes[fid]))
@@ -66,8 +69,9 @@ def arrange(content: ReleaseContent, charts: Sequence[Chart],
     return findings, blocks, annex
 
 
-def render_providers_pages(content: ReleaseContent, charts: Sequence[Chart],
-                           missing_notes: dict[str, str]) -> dict[str, str]:
+def render_providers_pages(
+    content: ReleaseContent, charts: Sequence[Chart], missing_notes: dict[str, str]
+) -> dict[str, str]:
     """The pages and charts/*.svg in memory; a ReleaseError when text and figures disagree."""
     findings, blocks, annex = arrange(content, charts, missing_notes)
     problems = pf.check_providers_numbers(findings, content.figures)
@@ -78,25 +82,35 @@ def render_providers_pages(content: ReleaseContent, charts: Sequence[Chart],
     iy = f["in_year_overall_effectiveness"]
     env = environment()
     common: dict[str, Any] = {
-        "meta": meta, "nav": NAV, "simulated_warning": SIMULATED_WARNING,
-        "publication_date": long_date(meta.publication_date) if meta.publication_date
-        else "",
-        "caption": "Official statistics", "page_title_suffix": True,
+        "meta": meta,
+        "nav": NAV,
+        "simulated_warning": SIMULATED_WARNING,
+        "publication_date": long_date(meta.publication_date) if meta.publication_date else "",
+        "caption": "Official statistics",
+        "page_title_suffix": True,
         "as_at": long_date(f["latest_overall_effectiveness"]["as_at"]),
-        "period_start": long_date(iy["start"]), "period_end": long_date(iy["end"]),
+        "period_start": long_date(iy["start"]),
+        "period_end": long_date(iy["end"]),
     }
     pages = {
         "index.html": env.get_template(TEMPLATES + "index.html.j2").render(
-            **common, current="index.html", page_title="Main findings", blocks=blocks,
-            annex=annex),
+            **common, current="index.html", page_title="Main findings", blocks=blocks, annex=annex
+        ),
         "methodology.html": env.get_template(TEMPLATES + "methodology.html.j2").render(
-            **common, current="methodology.html", page_title="Methodology report",
-            parameters=pmeth.parameters(f, meta.provisional), sources=pmeth.sources(f),
-            not_held=pmeth.not_held(f), groups=pmeth.groups(),
-            sector_rule=pmeth.sector_rule(f), producer=meta.producer, assurer=meta.assurer),
+            **common,
+            current="methodology.html",
+            page_title="Methodology report",
+            parameters=pmeth.parameters(f, meta.provisional),
+            sources=pmeth.sources(f),
+            not_held=pmeth.not_held(f),
+            groups=pmeth.groups(),
+            sector_rule=pmeth.sector_rule(f),
+            producer=meta.producer,
+            assurer=meta.assurer,
+        ),
         "glossary.html": env.get_template(GLOSSARY).render(
-            **common, current="glossary.html", page_title="Glossary",
-            terms=pmeth.glossary_terms(f)),
+            **common, current="glossary.html", page_title="Glossary", terms=pmeth.glossary_terms(f)
+        ),
     }
     for item in (i for b in blocks for i in b.figures if i.chart):
         assert item.chart is not None
@@ -104,7 +118,8 @@ def render_providers_pages(content: ReleaseContent, charts: Sequence[Chart],
     return pages
 
 
-def write_providers_pages(content: ReleaseContent, charts: Sequence[Chart],
-                          missing_notes: dict[str, str], out_dir: Path) -> list[Path]:
+def write_providers_pages(
+    content: ReleaseContent, charts: Sequence[Chart], missing_notes: dict[str, str], out_dir: Path
+) -> list[Path]:
     """Write the pages, their charts and the GOV.UK Frontend assets into out_dir."""
     return write_site(render_providers_pages(content, charts, missing_notes), out_dir)

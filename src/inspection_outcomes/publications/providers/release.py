@@ -31,9 +31,14 @@ from inspection_outcomes.errors import ReleaseError
 WORKBOOK = "underlying-data"
 
 
-def providers_content(figures: dict[str, Any], *, producer: str | None = None,
-                      assurer: str | None = None, publication_date: str | None = None,
-                      simulated: bool = False) -> ReleaseContent:
+def providers_content(
+    figures: dict[str, Any],
+    *,
+    producer: str | None = None,
+    assurer: str | None = None,
+    publication_date: str | None = None,
+    simulated: bool = False,
+) -> ReleaseContent:
     """The release content: the figures (no per-provider table is ever carried); provisional
     when the in-year period is shorter than a year (the 31 August supplementary release)."""
     from inspection_outcomes.publications.providers.common import release_title
@@ -41,11 +46,16 @@ def providers_content(figures: dict[str, Any], *, producer: str | None = None,
     sources = figures["sources"]
     meta = ReleaseMeta(
         title=release_title(figures["latest_overall_effectiveness"]["as_at"]),
-        release_kind="providers", simulated=simulated, producer=producer, assurer=assurer,
+        release_kind="providers",
+        simulated=simulated,
+        producer=producer,
+        assurer=assurer,
         publication_date=publication_date,
         provisional=bool(figures["in_year_overall_effectiveness"].get("provisional")),
-        source_description=", ".join(dict.fromkeys(s for s in (sources["as_at"],
-                                                                sources["in_year"]) if s)))
+        source_description=", ".join(
+            dict.fromkeys(s for s in (sources["as_at"], sources["in_year"]) if s)
+        ),
+    )
     return ReleaseContent(meta=meta, figures=figures)
 
 
@@ -57,10 +67,16 @@ def _write(path: Path, data: str | bytes) -> None:
         path.write_bytes(data)
 
 
-def write_providers_release(figures: dict[str, Any], out: Path, *, inputs: Sequence[Path],
-                            force: bool = False, producer: str | None = None,
-                            assurer: str | None = None,
-                            publication_date: str | None = None) -> ReleaseResult:
+def write_providers_release(
+    figures: dict[str, Any],
+    out: Path,
+    *,
+    inputs: Sequence[Path],
+    force: bool = False,
+    producer: str | None = None,
+    assurer: str | None = None,
+    publication_date: str | None = None,
+) -> ReleaseResult:
     """Build the providers release for `figures` into `out`; `inputs` are the source files
     (listed in the manifest with their SHA-256)."""
     from inspection_outcomes.core.ods import ods_bytes
@@ -88,34 +104,47 @@ def write_providers_release(figures: dict[str, Any], out: Path, *, inputs: Seque
         stages[name] = stages.get(name, 0.0) + time.perf_counter() - t
         return value
 
-    content = providers_content(figures, producer=producer, assurer=assurer,
-                                publication_date=publication_date)
+    content = providers_content(
+        figures, producer=producer, assurer=assurer, publication_date=publication_date
+    )
     status = release_status(producer, assurer)
 
     def fill(tmp: Path) -> dict[str, Any]:
         _write(tmp / "figures.json", dumps_figures(figures))
         wb = timed("spreadsheets", lambda: build_providers_workbook(content))
         books: dict[Path, Callable[[Workbook], bytes]] = {
-            tmp / f"{WORKBOOK}.ods": ods_bytes, tmp / f"{WORKBOOK}.xlsx": xlsx_bytes}
+            tmp / f"{WORKBOOK}.ods": ods_bytes,
+            tmp / f"{WORKBOOK}.xlsx": xlsx_bytes,
+        }
         for path, writer in books.items():
             timed("spreadsheets", lambda: _write(path, writer(wb)))  # noqa: B023 (called now)
         files = ptc.providers_tidy_files(content)
-        timed("csv", lambda: write_tidy_files(
-            files, ptc.providers_data_guidance(files, content), tmp / "data"))
+        timed(
+            "csv",
+            lambda: write_tidy_files(
+                files, ptc.providers_data_guidance(files, content), tmp / "data"
+            ),
+        )
         charts = timed("charts", lambda: build_providers_charts(content))
-        timed("pages", lambda: write_providers_pages(
-            content, charts, providers_chart_notes(content), tmp))
+        timed(
+            "pages",
+            lambda: write_providers_pages(content, charts, providers_chart_notes(content), tmp),
+        )
 
         problems: list[str] = []
         for path in books:
-            problems += [f"{path.name}: {p}" for p in check_tables_against_readback(
-                model_rows(wb), read_back(path))]
+            problems += [
+                f"{path.name}: {p}"
+                for p in check_tables_against_readback(model_rows(wb), read_back(path))
+            ]
         for t in files:
             problems += check_tidy_csv(tmp / "data" / f"{t.name}.csv")
         if problems:
-            raise ReleaseError("consistency check failed: " + "; ".join(problems[:5])
-                               + (f" (and {len(problems) - 5} more)" if len(problems) > 5
-                                  else ""))
+            raise ReleaseError(
+                "consistency check failed: "
+                + "; ".join(problems[:5])
+                + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
+            )
         iy = figures["in_year_overall_effectiveness"]
         return {
             "title": content.meta.title,
@@ -125,11 +154,15 @@ def write_providers_release(figures: dict[str, Any], out: Path, *, inputs: Seque
             "producer": producer,
             "assurer": assurer,
             "publication_date": publication_date,
-            "parameters": {"as_at": figures["latest_overall_effectiveness"]["as_at"],
-                           "period": {"start": iy["start"], "end": iy["end"]},
-                           "sector_rule": figures["rules"]["sector"]},
-            "inputs": [{"path": p.name, "sha256": sha256(p)}
-                       for p in sorted(set(inputs), key=lambda p: p.name)],
+            "parameters": {
+                "as_at": figures["latest_overall_effectiveness"]["as_at"],
+                "period": {"start": iy["start"], "end": iy["end"]},
+                "sector_rule": figures["rules"]["sector"],
+            },
+            "inputs": [
+                {"path": p.name, "sha256": sha256(p)}
+                for p in sorted(set(inputs), key=lambda p: p.name)
+            ],
         }
 
     files = assemble(out, fill)

@@ -27,8 +27,13 @@ from inspection_outcomes.publications.providers import common as pc
 
 def _geo(level: str, time_period: str, time_identifier: str, region: str = "") -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(GEOGRAPHY_COLUMNS, "")
-    row.update(time_period=time_period, time_identifier=time_identifier,
-               geographic_level=level, country_code=COUNTRY[0], country_name=COUNTRY[1])
+    row.update(
+        time_period=time_period,
+        time_identifier=time_identifier,
+        geographic_level=level,
+        country_code=COUNTRY[0],
+        country_name=COUNTRY[1],
+    )
     if region:
         row.update(region_code=REGION_CODES[region], region_name=region)
     return row
@@ -49,24 +54,32 @@ def _x(value: Any, blank: str = "x") -> Any:
     return blank if value is None else value
 
 
-def _judgement_rows(geo: dict[str, Any], group: str, counts: dict[str, Any] | None,
-                    extra: dict[str, Any], unit: str) -> list[dict[str, Any]]:
+def _judgement_rows(
+    geo: dict[str, Any], group: str, counts: dict[str, Any] | None, extra: dict[str, Any], unit: str
+) -> list[dict[str, Any]]:
     scale = pc.scale_of(group)
     counts = counts or {}
     n = pc.total({j: counts.get(j) for j in scale})
     out = []
     for j in (*scale, TOTAL):
         count = n if j == TOTAL else counts.get(j)
-        out.append({**geo, **extra, "provider_group": pc.group_label(group),
-                    "judgement": pc.GRADE_LABELS.get(j, TOTAL),
-                    f"number_of_{unit}": _x(count),
-                    f"percent_of_{unit}": _x(pc.share(count, n), "x" if n is None else "z")})
+        out.append(
+            {
+                **geo,
+                **extra,
+                "provider_group": pc.group_label(group),
+                "judgement": pc.GRADE_LABELS.get(j, TOTAL),
+                f"number_of_{unit}": _x(count),
+                f"percent_of_{unit}": _x(pc.share(count, n), "x" if n is None else "z"),
+            }
+        )
     return out
 
 
 def _regions(f: dict[str, Any]) -> list[str]:
-    return [r for r in pc.regions(f["by_region"]["latest_overall_effectiveness"])
-            if r in REGION_CODES]
+    return [
+        r for r in pc.regions(f["by_region"]["latest_overall_effectiveness"]) if r in REGION_CODES
+    ]
 
 
 def latest_outcomes(f: dict[str, Any]) -> TidyFile:
@@ -78,29 +91,61 @@ def latest_outcomes(f: dict[str, Any]) -> TidyFile:
     rows: list[dict[str, Any]] = []
     national = _geo("National", period, ident)
     for g in groups:
-        rows += _judgement_rows(national, g, f["latest_overall_effectiveness"]["groups"][g],
-                                {"sector": TOTAL}, "providers")
+        rows += _judgement_rows(
+            national,
+            g,
+            f["latest_overall_effectiveness"]["groups"][g],
+            {"sector": TOTAL},
+            "providers",
+        )
         for s in pc.sectors(by_sector):
-            rows += _judgement_rows(national, g, by_sector[s][g],
-                                    {"sector": pc.sector_label(s)}, "providers")
+            rows += _judgement_rows(
+                national, g, by_sector[s][g], {"sector": pc.sector_label(s)}, "providers"
+            )
     for r in _regions(f):
         for g in groups:
-            rows += _judgement_rows(_geo("Regional", period, ident, r), g, by_region[r][g],
-                                    {"sector": TOTAL}, "providers")
+            rows += _judgement_rows(
+                _geo("Regional", period, ident, r),
+                g,
+                by_region[r][g],
+                {"sector": TOTAL},
+                "providers",
+            )
     meta = [
-        MetaRow("sector", "Filter", "Sector", filter_hint="Sector of the provider; Total is "
-                "every sector"),
-        MetaRow("provider_group", "Filter", "Provider group",
-                filter_hint="Provision type, or All children's homes and All providers"),
-        MetaRow("judgement", "Filter", "Overall effectiveness",
-                filter_hint="Judgement at the latest full inspection (supported accommodation "
-                "has its own scale); Total is the providers with a judgement"),
+        MetaRow(
+            "sector",
+            "Filter",
+            "Sector",
+            filter_hint="Sector of the provider; Total is every sector",
+        ),
+        MetaRow(
+            "provider_group",
+            "Filter",
+            "Provider group",
+            filter_hint="Provision type, or All children's homes and All providers",
+        ),
+        MetaRow(
+            "judgement",
+            "Filter",
+            "Overall effectiveness",
+            filter_hint="Judgement at the latest full inspection (supported accommodation "
+            "has its own scale); Total is the providers with a judgement",
+        ),
         MetaRow("number_of_providers", "Indicator", "Number of providers", indicator_dp="0"),
-        MetaRow("percent_of_providers", "Indicator", "Percentage of providers",
-                indicator_unit="%", indicator_dp="0"),
+        MetaRow(
+            "percent_of_providers",
+            "Indicator",
+            "Percentage of providers",
+            indicator_unit="%",
+            indicator_dp="0",
+        ),
     ]
-    return TidyFile("providers_latest_outcomes", "Overall effectiveness of providers at "
-                    f"their latest full inspection as at {as_at}", meta, rows)
+    return TidyFile(
+        "providers_latest_outcomes",
+        f"Overall effectiveness of providers at their latest full inspection as at {as_at}",
+        meta,
+        rows,
+    )
 
 
 def in_year_outcomes(f: dict[str, Any]) -> TidyFile:
@@ -111,17 +156,34 @@ def in_year_outcomes(f: dict[str, Any]) -> TidyFile:
     for g in pc.groups(iy["groups"]):
         rows += _judgement_rows(national, g, iy["groups"][g], {}, "inspections")
     meta = [
-        MetaRow("provider_group", "Filter", "Provider group",
-                filter_hint="Provision type, or All children's homes and All providers"),
-        MetaRow("judgement", "Filter", "Overall effectiveness",
-                filter_hint="Judgement given at the inspection; Total is the inspections with "
-                "a judgement"),
+        MetaRow(
+            "provider_group",
+            "Filter",
+            "Provider group",
+            filter_hint="Provision type, or All children's homes and All providers",
+        ),
+        MetaRow(
+            "judgement",
+            "Filter",
+            "Overall effectiveness",
+            filter_hint="Judgement given at the inspection; Total is the inspections with "
+            "a judgement",
+        ),
         MetaRow("number_of_inspections", "Indicator", "Number of inspections", indicator_dp="0"),
-        MetaRow("percent_of_inspections", "Indicator", "Percentage of inspections",
-                indicator_unit="%", indicator_dp="0"),
+        MetaRow(
+            "percent_of_inspections",
+            "Indicator",
+            "Percentage of inspections",
+            indicator_unit="%",
+            indicator_dp="0",
+        ),
     ]
-    return TidyFile("providers_in_year_outcomes", "Overall effectiveness at full inspections "
-                    f"between {iy['start']} and {iy['end']}", meta, rows)
+    return TidyFile(
+        "providers_in_year_outcomes",
+        f"Overall effectiveness at full inspections between {iy['start']} and {iy['end']}",
+        meta,
+        rows,
+    )
 
 
 def events_in_year(f: dict[str, Any]) -> TidyFile:
@@ -136,19 +198,37 @@ def events_in_year(f: dict[str, Any]) -> TidyFile:
         held = counts is not None
         for t in (*types, TOTAL):
             value = (sum(counts.values()) if t == TOTAL else counts.get(t, 0)) if held else None
-            rows.append({**national, "provider_group": pc.group_label(g),
-                         "event_type": TOTAL if t == TOTAL else t.replace("_", " ").capitalize(),
-                         "number_of_events": _x(value)})
+            rows.append(
+                {
+                    **national,
+                    "provider_group": pc.group_label(g),
+                    "event_type": TOTAL if t == TOTAL else t.replace("_", " ").capitalize(),
+                    "number_of_events": _x(value),
+                }
+            )
     meta = [
-        MetaRow("provider_group", "Filter", "Provider group",
-                filter_hint="Provision type, or All children's homes and All providers"),
-        MetaRow("event_type", "Filter", "Inspection or visit type",
-                filter_hint="Total is every inspection and visit"),
-        MetaRow("number_of_events", "Indicator", "Number of inspections and visits",
-                indicator_dp="0"),
+        MetaRow(
+            "provider_group",
+            "Filter",
+            "Provider group",
+            filter_hint="Provision type, or All children's homes and All providers",
+        ),
+        MetaRow(
+            "event_type",
+            "Filter",
+            "Inspection or visit type",
+            filter_hint="Total is every inspection and visit",
+        ),
+        MetaRow(
+            "number_of_events", "Indicator", "Number of inspections and visits", indicator_dp="0"
+        ),
     ]
-    return TidyFile("providers_events_in_year", "Inspections and visits of providers by type "
-                    f"between {iy['start']} and {iy['end']}", meta, rows)
+    return TidyFile(
+        "providers_events_in_year",
+        f"Inspections and visits of providers by type between {iy['start']} and {iy['end']}",
+        meta,
+        rows,
+    )
 
 
 def providers_and_places(f: dict[str, Any]) -> TidyFile:
@@ -157,67 +237,109 @@ def providers_and_places(f: dict[str, Any]) -> TidyFile:
     groups = pc.groups(pp["providers"])
 
     def row(geo: dict[str, Any], sector: str, g: str, n: Any, places: Any) -> dict[str, Any]:
-        return {**geo, "sector": sector, "provider_group": pc.group_label(g),
-                "number_of_providers": _x(n),
-                "number_of_places": _x(places, "x" if n is None else "z")}
+        return {
+            **geo,
+            "sector": sector,
+            "provider_group": pc.group_label(g),
+            "number_of_providers": _x(n),
+            "number_of_places": _x(places, "x" if n is None else "z"),
+        }
 
     national = _geo("National", period, ident)
     rows = []
     for g in groups:
         rows.append(row(national, TOTAL, g, pp["providers"][g], pp["places"][g]))
         for s in pc.sectors(f["by_sector"]["providers"]):
-            rows.append(row(national, pc.sector_label(s), g, f["by_sector"]["providers"][s][g],
-                            f["by_sector"]["places"][s][g]))
+            rows.append(
+                row(
+                    national,
+                    pc.sector_label(s),
+                    g,
+                    f["by_sector"]["providers"][s][g],
+                    f["by_sector"]["places"][s][g],
+                )
+            )
     for r in _regions(f):
         geo = _geo("Regional", period, ident, r)
-        rows += [row(geo, TOTAL, g, f["by_region"]["providers"][r][g],
-                     f["by_region"]["places"][r][g]) for g in groups]
+        rows += [
+            row(geo, TOTAL, g, f["by_region"]["providers"][r][g], f["by_region"]["places"][r][g])
+            for g in groups
+        ]
     meta = [
         MetaRow("sector", "Filter", "Sector", filter_hint="Total is every sector"),
-        MetaRow("provider_group", "Filter", "Provider group",
-                filter_hint="Provision type, or All children's homes and All providers"),
+        MetaRow(
+            "provider_group",
+            "Filter",
+            "Provider group",
+            filter_hint="Provision type, or All children's homes and All providers",
+        ),
         MetaRow("number_of_providers", "Indicator", "Number of providers", indicator_dp="0"),
-        MetaRow("number_of_places", "Indicator", "Number of registered places",
-                indicator_dp="0"),
+        MetaRow("number_of_places", "Indicator", "Number of registered places", indicator_dp="0"),
     ]
-    return TidyFile("providers_and_places", f"Providers and registered places as at "
-                    f"{pp['as_at']}", meta, rows)
+    return TidyFile(
+        "providers_and_places", f"Providers and registered places as at {pp['as_at']}", meta, rows
+    )
 
 
 def joiners_and_leavers(f: dict[str, Any]) -> TidyFile:
     jl = f["joiners_and_leavers"]
     iy = f["in_year_overall_effectiveness"]
-    period, ident = _time(jl["start"] or iy["start"], jl["end"] or iy["end"],
-                          f["latest_overall_effectiveness"]["as_at"])
+    period, ident = _time(
+        jl["start"] or iy["start"],
+        jl["end"] or iy["end"],
+        f["latest_overall_effectiveness"]["as_at"],
+    )
     national = _geo("National", period, ident)
     rows = []
     for g in pc.groups(jl["joiners"]):
-        rows.append({**national, "provider_group": pc.group_label(g),
-                     "number_of_joiners": _x(jl["joiners"][g]),
-                     "number_of_leavers": _x(jl["leavers"][g]),
-                     "joiner_places": _x(jl["joiner_places"][g],
-                                         "x" if jl["joiners"][g] is None else "z"),
-                     "leaver_places": _x(jl["leaver_places"][g],
-                                         "x" if jl["leavers"][g] is None else "z")})
+        rows.append(
+            {
+                **national,
+                "provider_group": pc.group_label(g),
+                "number_of_joiners": _x(jl["joiners"][g]),
+                "number_of_leavers": _x(jl["leavers"][g]),
+                "joiner_places": _x(
+                    jl["joiner_places"][g], "x" if jl["joiners"][g] is None else "z"
+                ),
+                "leaver_places": _x(
+                    jl["leaver_places"][g], "x" if jl["leavers"][g] is None else "z"
+                ),
+            }
+        )
     meta = [
-        MetaRow("provider_group", "Filter", "Provider group",
-                filter_hint="Provision type, or All children's homes and All providers"),
-        MetaRow("number_of_joiners", "Indicator", "Providers that joined the register",
-                indicator_dp="0"),
-        MetaRow("number_of_leavers", "Indicator", "Providers that left the register",
-                indicator_dp="0"),
+        MetaRow(
+            "provider_group",
+            "Filter",
+            "Provider group",
+            filter_hint="Provision type, or All children's homes and All providers",
+        ),
+        MetaRow(
+            "number_of_joiners", "Indicator", "Providers that joined the register", indicator_dp="0"
+        ),
+        MetaRow(
+            "number_of_leavers", "Indicator", "Providers that left the register", indicator_dp="0"
+        ),
         MetaRow("joiner_places", "Indicator", "Registered places of joiners", indicator_dp="0"),
         MetaRow("leaver_places", "Indicator", "Registered places of leavers", indicator_dp="0"),
     ]
     when = f"between {jl['start']} and {jl['end']}" if jl["start"] else "in the period"
-    return TidyFile("providers_joiners_and_leavers", f"Providers that joined and left the "
-                    f"register {when}", meta, rows)
+    return TidyFile(
+        "providers_joiners_and_leavers",
+        f"Providers that joined and left the register {when}",
+        meta,
+        rows,
+    )
 
 
 def providers_tidy_files(content: ReleaseContent) -> list[TidyFile]:
     f = content.figures
-    return [latest_outcomes(f), in_year_outcomes(f), events_in_year(f),
-            providers_and_places(f), joiners_and_leavers(f)]
+    return [
+        latest_outcomes(f),
+        in_year_outcomes(f),
+        events_in_year(f),
+        providers_and_places(f),
+        joiners_and_leavers(f),
+    ]
 
 
 def providers_data_guidance(files: list[TidyFile], content: ReleaseContent) -> str:
@@ -227,15 +349,19 @@ def providers_data_guidance(files: list[TidyFile], content: ReleaseContent) -> s
         lines += ["**These data are simulated and are not official statistics.**", ""]
     lines += [
         "Tidy data files in the Explore Education Statistics data standard, each with a "
-        "`.meta.csv` file describing its filters and indicators.", "",
-        "## Files", "",
-        *(f"- `{t.name}.csv`: {t.description}." for t in files), "",
-        "## Conventions", "",
-        "- Time: data as at a date use `time_identifier` \"Reporting year\" and the year of "
-        "the date. Data for the year 1 April to 31 March use \"Financial year\" with the "
+        "`.meta.csv` file describing its filters and indicators.",
+        "",
+        "## Files",
+        "",
+        *(f"- `{t.name}.csv`: {t.description}." for t in files),
+        "",
+        "## Conventions",
+        "",
+        '- Time: data as at a date use `time_identifier` "Reporting year" and the year of '
+        'the date. Data for the year 1 April to 31 March use "Financial year" with the '
         "six-digit `time_period` (202425 for 1 April 2024 to 31 March 2025).",
         "- Geography: National and Regional levels (Ofsted's 8 regions; \"North East, "
-        "Yorkshire and the Humber\" has the two ONS codes joined by a semicolon). Providers "
+        'Yorkshire and the Humber" has the two ONS codes joined by a semicolon). Providers '
         "the data place in Wales count in the national totals but have no regional row. LA "
         "areas are in the spreadsheet: the provider data carry no LA codes.",
         f"- Sector: {f['rules']['sector_description']}.",

@@ -61,8 +61,10 @@ def build_providers_workbook(content: ReleaseContent) -> Workbook:
     published = date.fromisoformat(meta.publication_date) if meta.publication_date else as_at
     at = long_date(as_at)
     iy = f["in_year_overall_effectiveness"]
-    between = f"between {long_date(date.fromisoformat(iy['start']))} and " \
-              f"{long_date(date.fromisoformat(iy['end']))}"
+    between = (
+        f"between {long_date(date.fromisoformat(iy['start']))} and "
+        f"{long_date(date.fromisoformat(iy['end']))}"
+    )
     register_held = f["providers_and_places"]["providers"]["all_providers"] is not None
     in_year_held = iy["groups"]["all_providers"]["good"] is not None
     jl = f["joiners_and_leavers"]
@@ -70,97 +72,157 @@ def build_providers_workbook(content: ReleaseContent) -> Workbook:
 
     notes = Notes()
     if meta.simulated:
-        notes.add("simulated", "These data are simulated: they are not Ofsted's official "
-                  "statistics.")
-    notes.add("latest", f"Each provider registered as at {at} with the judgement of its latest "
-              "full inspection. Providers not yet inspected have no judgement and are not "
-              "counted in these tables.")
-    notes.add("groups", "All children's homes is children's homes, residential special "
-              "schools registered as children's homes and secure children's homes together. "
-              "All providers is every provider group.")
-    notes.add("supported", "Supported accommodation is judged on its own scale: consistently "
-              "strong, inconsistent quality, or serious or widespread weaknesses. Its figures "
-              "are on the Supported_accommodation sheet.")
+        notes.add(
+            "simulated", "These data are simulated: they are not Ofsted's official statistics."
+        )
+    notes.add(
+        "latest",
+        f"Each provider registered as at {at} with the judgement of its latest "
+        "full inspection. Providers not yet inspected have no judgement and are not "
+        "counted in these tables.",
+    )
+    notes.add(
+        "groups",
+        "All children's homes is children's homes, residential special "
+        "schools registered as children's homes and secure children's homes together. "
+        "All providers is every provider group.",
+    )
+    notes.add(
+        "supported",
+        "Supported accommodation is judged on its own scale: consistently "
+        "strong, inconsistent quality, or serious or widespread weaknesses. Its figures "
+        "are on the Supported_accommodation sheet.",
+    )
     notes.add("sector", f"Sector: {f['rules']['sector_description']}.")
-    notes.add("regions", "Regions are Ofsted's 8 regions; the few providers the data place in "
-              "Wales are shown as their own region.")
+    notes.add(
+        "regions",
+        "Regions are Ofsted's 8 regions; the few providers the data place in "
+        "Wales are shown as their own region.",
+    )
     notes.add("in_year", f"In-year outcomes count {f['rules']['in_year_events']}.")
-    notes.add("rounding", "Percentages are rounded to whole numbers (halves away from zero) "
-              "from the counts, so they may not add up to 100.")
-    notes.add("places", "Places are registered places; provision types without places "
-                        "(agencies, for example) are [z].")
-    notes.add("not_held", "[x] marks a figure the source data of this release do not hold "
-              "(for example providers and places, or joiners and leavers, when the source "
-              "has no such table).")
+    notes.add(
+        "rounding",
+        "Percentages are rounded to whole numbers (halves away from zero) "
+        "from the counts, so they may not add up to 100.",
+    )
+    notes.add(
+        "places",
+        "Places are registered places; provision types without places "
+        "(agencies, for example) are [z].",
+    )
+    notes.add(
+        "not_held",
+        "[x] marks a figure the source data of this release do not hold "
+        "(for example providers and places, or joiners and leavers, when the source "
+        "has no such table).",
+    )
     for i, text in enumerate(meta.notes):
         notes.add(f"meta_{i}", text)
 
-    sim = [f"These data are simulated and are not official statistics {notes.ref('simulated')}."
-           ] if meta.simulated else []
+    sim = (
+        [f"These data are simulated and are not official statistics {notes.ref('simulated')}."]
+        if meta.simulated
+        else []
+    )
     rounding = notes.ref("rounding")
     four = pc.FOUR_POINT_GROUPS
     sheets: list[Sheet] = []
     latest = f["latest_overall_effectiveness"]["groups"]
 
-    def judged(name: str, title: str, description: str, line: str,
-               keys: list[tuple[str, str]], rows: list[list[Cell]],
-               unit: str = "Providers") -> None:
-        sheets.append(make_sheet(
-            name, title, description, [*sim, line, SYMBOL_LINE],
-            [*keys, *_judgement_columns(JUDGEMENTS, unit)], rows))
+    def judged(
+        name: str,
+        title: str,
+        description: str,
+        line: str,
+        keys: list[tuple[str, str]],
+        rows: list[list[Cell]],
+        unit: str = "Providers",
+    ) -> None:
+        sheets.append(
+            make_sheet(
+                name,
+                title,
+                description,
+                [*sim, line, SYMBOL_LINE],
+                [*keys, *_judgement_columns(JUDGEMENTS, unit)],
+                rows,
+            )
+        )
 
-    judged("Latest_outcomes",
-           f"Overall effectiveness of providers at their latest full inspection, as at {at}",
-           "Latest overall effectiveness by provider group",
-           f"Latest full inspection {notes.ref('latest')}; provider groups "
-           f"{notes.ref('groups')}; percentages {rounding}.",
-           [("Provider group", "text")],
-           [[pc.group_label(g), *_judgement_cells(latest[g], JUDGEMENTS)] for g in four])
+    judged(
+        "Latest_outcomes",
+        f"Overall effectiveness of providers at their latest full inspection, as at {at}",
+        "Latest overall effectiveness by provider group",
+        f"Latest full inspection {notes.ref('latest')}; provider groups "
+        f"{notes.ref('groups')}; percentages {rounding}.",
+        [("Provider group", "text")],
+        [[pc.group_label(g), *_judgement_cells(latest[g], JUDGEMENTS)] for g in four],
+    )
 
     by_sector = f["by_sector"]["latest_overall_effectiveness"]
-    judged("Latest_outcomes_by_sector",
-           f"Overall effectiveness of providers at their latest full inspection, by sector, "
-           f"as at {at}",
-           "Latest overall effectiveness by sector and provider group",
-           f"Sector {notes.ref('sector')}; latest full inspection {notes.ref('latest')}; "
-           f"percentages {rounding}.",
-           [("Sector", "text"), ("Provider group", "text")],
-           [[pc.sector_label(s), pc.group_label(g), *_judgement_cells(by_sector[s][g], JUDGEMENTS)]
-            for s in pc.sectors(by_sector) for g in four])
+    judged(
+        "Latest_outcomes_by_sector",
+        f"Overall effectiveness of providers at their latest full inspection, by sector, "
+        f"as at {at}",
+        "Latest overall effectiveness by sector and provider group",
+        f"Sector {notes.ref('sector')}; latest full inspection {notes.ref('latest')}; "
+        f"percentages {rounding}.",
+        [("Sector", "text"), ("Provider group", "text")],
+        [
+            [pc.sector_label(s), pc.group_label(g), *_judgement_cells(by_sector[s][g], JUDGEMENTS)]
+            for s in pc.sectors(by_sector)
+            for g in four
+        ],
+    )
 
     by_region = f["by_region"]["latest_overall_effectiveness"]
-    judged("Latest_outcomes_by_region",
-           f"Overall effectiveness of providers at their latest full inspection, by region, "
-           f"as at {at}",
-           "Latest overall effectiveness by Ofsted region and provider group",
-           f"Ofsted regions {notes.ref('regions')}; percentages {rounding}.",
-           [("Ofsted region", "text"), ("Provider group", "text")],
-           [[r, pc.group_label(g), *_judgement_cells(by_region[r][g], JUDGEMENTS)]
-            for r in pc.regions(by_region) for g in four])
+    judged(
+        "Latest_outcomes_by_region",
+        f"Overall effectiveness of providers at their latest full inspection, by region, "
+        f"as at {at}",
+        "Latest overall effectiveness by Ofsted region and provider group",
+        f"Ofsted regions {notes.ref('regions')}; percentages {rounding}.",
+        [("Ofsted region", "text"), ("Provider group", "text")],
+        [
+            [r, pc.group_label(g), *_judgement_cells(by_region[r][g], JUDGEMENTS)]
+            for r in pc.regions(by_region)
+            for g in four
+        ],
+    )
 
     la = f["by_local_authority"]
     la_rows: list[list[Cell]] = [
-        [name, pc.group_label(g), *_judgement_cells(la["latest_overall_effectiveness"][name][g],
-                                                    JUDGEMENTS)]
-        for name in pc.areas(la["latest_overall_effectiveness"]) for g in la["groups"]]
-    judged("Latest_outcomes_by_LA",
-           f"Overall effectiveness of providers at their latest full inspection, by local "
-           f"authority area, as at {at}",
-           "Latest overall effectiveness by local authority area (all providers and all "
-           "children's homes)",
-           f"Local authority area the provider is in; percentages {rounding}.",
-           [("Local authority area", "text"), ("Provider group", "text")],
-           la_rows or [[NOT_APPLICABLE] * (2 + len(_judgement_columns(JUDGEMENTS, "")))])
+        [
+            name,
+            pc.group_label(g),
+            *_judgement_cells(la["latest_overall_effectiveness"][name][g], JUDGEMENTS),
+        ]
+        for name in pc.areas(la["latest_overall_effectiveness"])
+        for g in la["groups"]
+    ]
+    judged(
+        "Latest_outcomes_by_LA",
+        f"Overall effectiveness of providers at their latest full inspection, by local "
+        f"authority area, as at {at}",
+        "Latest overall effectiveness by local authority area (all providers and all "
+        "children's homes)",
+        f"Local authority area the provider is in; percentages {rounding}.",
+        [("Local authority area", "text"), ("Provider group", "text")],
+        la_rows or [[NOT_APPLICABLE] * (2 + len(_judgement_columns(JUDGEMENTS, "")))],
+    )
 
     in_year_line = f"Full inspections {between} {notes.ref('in_year')}; percentages {rounding}."
     if not in_year_held:
         in_year_line += " The source data hold no in-year inspections: every value is [x]."
-    judged("In_year_outcomes",
-           f"Overall effectiveness at full inspections of providers {between}",
-           "Outcomes of the full inspections in the year by provider group",
-           in_year_line, [("Provider group", "text")],
-           [[pc.group_label(g), *_judgement_cells(iy["groups"][g], JUDGEMENTS)] for g in four],
-           unit="Inspections")
+    judged(
+        "In_year_outcomes",
+        f"Overall effectiveness at full inspections of providers {between}",
+        "Outcomes of the full inspections in the year by provider group",
+        in_year_line,
+        [("Provider group", "text")],
+        [[pc.group_label(g), *_judgement_cells(iy["groups"][g], JUDGEMENTS)] for g in four],
+        unit="Inspections",
+    )
 
     by_type = iy["events_by_type"]
     types = sorted({t for g in pm_groups(f) for t in (by_type[g] or {})})
@@ -168,90 +230,163 @@ def build_providers_workbook(content: ReleaseContent) -> Workbook:
         type_cols = [(t.replace("_", " ").capitalize(), "number") for t in types]
         type_rows: list[list[Cell]] = [
             [pc.group_label(g), *[(by_type[g] or {}).get(t, 0) for t in types]]
-            for g in pm_groups(f)]
+            for g in pm_groups(f)
+        ]
         type_line = f"Every inspection and visit that took place {between}."
     else:
         type_cols = [("Inspections and visits", "number")]
         type_rows = [[pc.group_label(g), NOT_AVAILABLE] for g in pm_groups(f)]
         type_line = "The source data hold no in-year inspections: every value is [x]."
-    sheets.append(make_sheet(
-        "In_year_events_by_type", f"Inspections and visits of providers by type {between}",
-        "Number of inspections and visits in the year by type and provider group",
-        [*sim, type_line, SYMBOL_LINE], [("Provider group", "text"), *type_cols], type_rows))
+    sheets.append(
+        make_sheet(
+            "In_year_events_by_type",
+            f"Inspections and visits of providers by type {between}",
+            "Number of inspections and visits in the year by type and provider group",
+            [*sim, type_line, SYMBOL_LINE],
+            [("Provider group", "text"), *type_cols],
+            type_rows,
+        )
+    )
 
     sa = SUPPORTED_ACCOMMODATION_JUDGEMENTS
     sa_rows: list[list[Cell]] = []
     for g in pc.SA_GROUPS:
         sa_rows.append([f"Latest as at {at}", "England", *_judgement_cells(latest[g], sa)])
-        sa_rows += [[f"Latest as at {at}", pc.sector_label(s), *_judgement_cells(by_sector[s][g],
-                                                                                  sa)]
-                    for s in pc.sectors(by_sector)]
-        sa_rows += [[f"Latest as at {at}", r, *_judgement_cells(by_region[r][g], sa)]
-                    for r in pc.regions(by_region)]
-        sa_rows.append([f"Full inspections {between}", "England",
-                        *_judgement_cells(iy["groups"][g], sa)])
-    sheets.append(make_sheet(
-        "Supported_accommodation",
-        f"Supported accommodation providers' outcomes as at {at} and {between}",
-        "Outcomes of supported accommodation providers (their own scale)",
-        [*sim, f"Supported accommodation's scale {notes.ref('supported')}; sectors "
-         f"{notes.ref('sector')}; percentages {rounding}.", SYMBOL_LINE],
-        [("Measure", "text"), ("England, sector or region", "text"),
-         *_judgement_columns(sa, "Providers or inspections")], sa_rows))
+        sa_rows += [
+            [f"Latest as at {at}", pc.sector_label(s), *_judgement_cells(by_sector[s][g], sa)]
+            for s in pc.sectors(by_sector)
+        ]
+        sa_rows += [
+            [f"Latest as at {at}", r, *_judgement_cells(by_region[r][g], sa)]
+            for r in pc.regions(by_region)
+        ]
+        sa_rows.append(
+            [f"Full inspections {between}", "England", *_judgement_cells(iy["groups"][g], sa)]
+        )
+    sheets.append(
+        make_sheet(
+            "Supported_accommodation",
+            f"Supported accommodation providers' outcomes as at {at} and {between}",
+            "Outcomes of supported accommodation providers (their own scale)",
+            [
+                *sim,
+                f"Supported accommodation's scale {notes.ref('supported')}; sectors "
+                f"{notes.ref('sector')}; percentages {rounding}.",
+                SYMBOL_LINE,
+            ],
+            [
+                ("Measure", "text"),
+                ("England, sector or region", "text"),
+                *_judgement_columns(sa, "Providers or inspections"),
+            ],
+            sa_rows,
+        )
+    )
 
     pp = f["providers_and_places"]
-    pp_line = (f"Providers on the register as at {at} {notes.ref('places')}."
-               if register_held else
-               f"The source data hold no register of providers and places as at {at}: every "
-               f"value is [x] {notes.ref('not_held')}.")
+    pp_line = (
+        f"Providers on the register as at {at} {notes.ref('places')}."
+        if register_held
+        else f"The source data hold no register of providers and places as at {at}: every "
+        f"value is [x] {notes.ref('not_held')}."
+    )
 
     def places_cell(providers: Any, places: Any) -> Cell:
         return or_blank(places, NOT_AVAILABLE if providers is None else NOT_APPLICABLE)
 
-    sheets.append(make_sheet(
-        "Providers_and_places", f"Providers and places by provider group, as at {at}",
-        "Number of providers and registered places by provider group",
-        [*sim, pp_line, SYMBOL_LINE],
-        [("Provider group", "text"), ("Providers", "number"), ("Places", "number")],
-        [[pc.group_label(g), or_blank(pp["providers"][g]),
-          places_cell(pp["providers"][g], pp["places"][g])] for g in pm_groups(f)]))
+    sheets.append(
+        make_sheet(
+            "Providers_and_places",
+            f"Providers and places by provider group, as at {at}",
+            "Number of providers and registered places by provider group",
+            [*sim, pp_line, SYMBOL_LINE],
+            [("Provider group", "text"), ("Providers", "number"), ("Places", "number")],
+            [
+                [
+                    pc.group_label(g),
+                    or_blank(pp["providers"][g]),
+                    places_cell(pp["providers"][g], pp["places"][g]),
+                ]
+                for g in pm_groups(f)
+            ],
+        )
+    )
     for key, name, label, title_part in (
         ("by_sector", "Providers_and_places_sector", "Sector", "by sector"),
         ("by_region", "Providers_and_places_region", "Ofsted region", "by region"),
-        ("by_local_authority", "Providers_and_places_LA", "Local authority area",
-         "by local authority area"),
+        (
+            "by_local_authority",
+            "Providers_and_places_LA",
+            "Local authority area",
+            "by local authority area",
+        ),
     ):
         block = f[key]
         groups = block.get("groups") or list(pm_groups(f))
         order = {"by_sector": pc.sectors, "by_region": pc.regions}.get(key, pc.areas)
         rows: list[list[Cell]] = [
-            [pc.sector_label(k) if key == "by_sector" else k, pc.group_label(g),
-             or_blank(block["providers"][k][g]),
-             places_cell(block["providers"][k][g], block["places"][k][g])]
-            for k in order(block["providers"]) for g in groups]
-        sheets.append(make_sheet(
-            name, f"Providers and places {title_part} and provider group, as at {at}",
-            f"Number of providers and registered places {title_part}",
-            [*sim, pp_line, SYMBOL_LINE],
-            [(label, "text"), ("Provider group", "text"), ("Providers", "number"),
-             ("Places", "number")],
-            rows or [[NOT_APPLICABLE] * 4]))
+            [
+                pc.sector_label(k) if key == "by_sector" else k,
+                pc.group_label(g),
+                or_blank(block["providers"][k][g]),
+                places_cell(block["providers"][k][g], block["places"][k][g]),
+            ]
+            for k in order(block["providers"])
+            for g in groups
+        ]
+        sheets.append(
+            make_sheet(
+                name,
+                f"Providers and places {title_part} and provider group, as at {at}",
+                f"Number of providers and registered places {title_part}",
+                [*sim, pp_line, SYMBOL_LINE],
+                [
+                    (label, "text"),
+                    ("Provider group", "text"),
+                    ("Providers", "number"),
+                    ("Places", "number"),
+                ],
+                rows or [[NOT_APPLICABLE] * 4],
+            )
+        )
 
-    jl_period = (f"between {long_date(date.fromisoformat(jl['start']))} and "
-                 f"{long_date(date.fromisoformat(jl['end']))}"
-                 if jl["start"] and jl["end"] else "in the period")
-    jl_line = (f"Providers that joined or left the register {jl_period} {notes.ref('places')}."
-               if jl_held else "The source data hold no joiners and leavers table: every "
-               f"value is [x] {notes.ref('not_held')}.")
-    sheets.append(make_sheet(
-        "Joiners_and_leavers", f"Providers that joined and left the register {jl_period}",
-        "Joiners and leavers, and their places, by provider group",
-        [*sim, jl_line, SYMBOL_LINE],
-        [("Provider group", "text"), ("Joiners", "number"), ("Leavers", "number"),
-         ("Joiner places", "number"), ("Leaver places", "number")],
-        [[pc.group_label(g), or_blank(jl["joiners"][g]), or_blank(jl["leavers"][g]),
-          places_cell(jl["joiners"][g], jl["joiner_places"][g]),
-          places_cell(jl["leavers"][g], jl["leaver_places"][g])] for g in pm_groups(f)]))
+    jl_period = (
+        f"between {long_date(date.fromisoformat(jl['start']))} and "
+        f"{long_date(date.fromisoformat(jl['end']))}"
+        if jl["start"] and jl["end"]
+        else "in the period"
+    )
+    jl_line = (
+        f"Providers that joined or left the register {jl_period} {notes.ref('places')}."
+        if jl_held
+        else "The source data hold no joiners and leavers table: every "
+        f"value is [x] {notes.ref('not_held')}."
+    )
+    sheets.append(
+        make_sheet(
+            "Joiners_and_leavers",
+            f"Providers that joined and left the register {jl_period}",
+            "Joiners and leavers, and their places, by provider group",
+            [*sim, jl_line, SYMBOL_LINE],
+            [
+                ("Provider group", "text"),
+                ("Joiners", "number"),
+                ("Leavers", "number"),
+                ("Joiner places", "number"),
+                ("Leaver places", "number"),
+            ],
+            [
+                [
+                    pc.group_label(g),
+                    or_blank(jl["joiners"][g]),
+                    or_blank(jl["leavers"][g]),
+                    places_cell(jl["joiners"][g], jl["joiner_places"][g]),
+                    places_cell(jl["leavers"][g], jl["leaver_places"][g]),
+                ]
+                for g in pm_groups(f)
+            ],
+        )
+    )
 
     return Workbook(
         title=meta.title,
@@ -269,41 +404,56 @@ def pm_groups(f: dict[str, Any]) -> list[str]:
     return pc.groups(f["latest_overall_effectiveness"]["groups"])
 
 
-def _cover(content: ReleaseContent, notes: Notes, at: str, between: str,
-           published: date) -> list[CoverSection]:
+def _cover(
+    content: ReleaseContent, notes: Notes, at: str, between: str, published: date
+) -> list[CoverSection]:
     meta = content.meta
     f = content.figures
     sections = []
     if meta.simulated:
-        sections.append(CoverSection("Simulated data", [
-            "Warning: the data in this workbook are simulated. They are not Ofsted's official "
-            f"statistics and must not be used as such {notes.ref('simulated')}."]))
+        sections.append(
+            CoverSection(
+                "Simulated data",
+                [
+                    "Warning: the data in this workbook are simulated. They are not Ofsted's official "
+                    f"statistics and must not be used as such {notes.ref('simulated')}."
+                ],
+            )
+        )
     if meta.provisional:
-        sections.append(CoverSection("Provisional data", [
-            f"The in-period data of this workbook (inspections {between}) are provisional: "
-            "there may have been inspections in the period whose reports had not been "
-            "published when the data were extracted. They will be revised in the next annual "
-            "release."]))
+        sections.append(
+            CoverSection(
+                "Provisional data",
+                [
+                    f"The in-period data of this workbook (inspections {between}) are provisional: "
+                    "there may have been inspections in the period whose reports had not been "
+                    "published when the data were extracted. They will be revised in the next annual "
+                    "release."
+                ],
+            )
+        )
     sources = f["sources"]
     source_text = f"Ofsted's provider-level data: {sources['as_at']} (as at {at})"
     if sources.get("in_year") and sources["in_year"] != sources["as_at"]:
         source_text += f"; {sources['in_year']} (inspections {between})"
     sections += [
-        CoverSection("About these data", [
-            "Underlying data of the official statistics release on children's social care "
-            "providers in England (children's homes, secure children's homes, independent "
-            "fostering agencies, residential special schools, supported accommodation and "
-            "others) and their inspection outcomes.",
-            f"It contains: the overall effectiveness of providers at their latest full "
-            f"inspection as at {at}, by provider group, sector, region and local authority "
-            f"area; the outcomes of full inspections {between}; providers and places; and "
-            "joiners and leavers. No provider is named: the tables hold counts only.",
-            "The contents sheet lists every sheet; the notes sheet explains the notes "
-            "referred to as [note 1] and so on.",
-        ]),
+        CoverSection(
+            "About these data",
+            [
+                "Underlying data of the official statistics release on children's social care "
+                "providers in England (children's homes, secure children's homes, independent "
+                "fostering agencies, residential special schools, supported accommodation and "
+                "others) and their inspection outcomes.",
+                f"It contains: the overall effectiveness of providers at their latest full "
+                f"inspection as at {at}, by provider group, sector, region and local authority "
+                f"area; the outcomes of full inspections {between}; providers and places; and "
+                "joiners and leavers. No provider is named: the tables hold counts only.",
+                "The contents sheet lists every sheet; the notes sheet explains the notes "
+                "referred to as [note 1] and so on.",
+            ],
+        ),
         CoverSection("Source", [source_text + "."]),
         CoverSection("Period covered", [f"Providers as at {at}; inspections {between}."]),
         *closing_sections(published, meta.producer, meta.assurer),
     ]
     return sections
-

@@ -53,8 +53,9 @@ SECTIONS: tuple[SectionModule, ...] = (
 
 def build_findings(figures: dict[str, Any], title: str = "") -> Findings:
     """The main findings of an LA release from its figures dict."""
-    title = title or ("Main findings: Local authority inspection outcomes as at "
-                      f"{long_date(figures['as_at'])}")
+    title = title or (
+        f"Main findings: Local authority inspection outcomes as at {long_date(figures['as_at'])}"
+    )
     sections = [s for module in SECTIONS for s in module.sections(figures)]
     tables = figure_tables(figures)
     return Findings(title=title, sections=sections, annex=[tables[k] for k in sorted(tables)])

@@ -30,8 +30,10 @@ def figure_tables(f: dict[str, Any]) -> dict[str, DataTable]:
     for d in previous_dates(f):
         rows.append(_pct_row(f"As at {long_date(d)}", f["earlier_as_at"][d]))
     tables["figure_1"] = DataTable(
-        "figure_1", "Data for Figure 1: LA overall effectiveness at their most recent inspection",
-        ["Period", *cols], rows,
+        "figure_1",
+        "Data for Figure 1: LA overall effectiveness at their most recent inspection",
+        ["Period", *cols],
+        rows,
         ["Numbers in brackets are the number of LAs with an overall effectiveness judgement."],
     )
     regions = f.get("by_region") or {}
@@ -40,7 +42,8 @@ def figure_tables(f: dict[str, Any]) -> dict[str, DataTable]:
     tables["figure_2"] = DataTable(
         "figure_2",
         "Data for Figure 2: LA overall effectiveness at their most recent inspection, by region",
-        ["Region", *cols], rows,
+        ["Region", *cols],
+        rows,
         ["Numbers in brackets are the number of LAs with a graded judgement."],
     )
     rows = [_pct_row("Overall effectiveness", f.get("overall_effectiveness"))]
@@ -49,7 +52,8 @@ def figure_tables(f: dict[str, Any]) -> dict[str, DataTable]:
     tables["figure_3"] = DataTable(
         "figure_3",
         "Data for Figure 3: Inspection sub-judgements at the LA’s most recent inspection",
-        ["Judgement area", *cols], rows,
+        ["Judgement area", *cols],
+        rows,
         ["Numbers in brackets are the number of LAs with a graded judgement in that area."],
     )
     themes = get(f, "in_year.focused_visits.themes_percent")
@@ -75,10 +79,16 @@ def change_table(f: dict[str, Any]) -> DataTable:
         rows.append([LABELS[j], cell.get("improved"), cell.get("retained"), cell.get("declined")])
     return DataTable(
         id="table_1",
-        caption=(f"Table 1: Change in overall effectiveness for LAs that received more than one "
-                 f"inspection under the ILACS framework as at {long_date(f['as_at'])}"),
-        columns=[f"{earlier} ILACS overall effectiveness judgement", "Number of LAs that improved",
-                 "Number of LAs that retained their judgement", "Number of LAs that declined"],
+        caption=(
+            f"Table 1: Change in overall effectiveness for LAs that received more than one "
+            f"inspection under the ILACS framework as at {long_date(f['as_at'])}"
+        ),
+        columns=[
+            f"{earlier} ILACS overall effectiveness judgement",
+            "Number of LAs that improved",
+            "Number of LAs that retained their judgement",
+            "Number of LAs that declined",
+        ],
         rows=rows,
         notes=["A dash marks a change that is not possible from that judgement."],
     )

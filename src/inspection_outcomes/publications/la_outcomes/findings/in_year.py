@@ -23,21 +23,37 @@ def sections(f: dict[str, Any]) -> list[Section]:
     heading = say(f, "ILACS inspection activity between {start:date} and {end:date}", **period)
     paras: list[Paragraph] = []
     if has(f, "in_year.las_visited", "in_year.visits"):
-        paras.append(Paragraph([say(
-            f,
-            "Between {start:date} and {end:date}, we visited {las} of the {total} LAs, on "
-            "{visits} different occasions. These included:",
-            las="in_year.las_visited", total="local_authorities.total", visits="in_year.visits",
-            **period,
-        )]))
+        paras.append(
+            Paragraph(
+                [
+                    say(
+                        f,
+                        "Between {start:date} and {end:date}, we visited {las} of the {total} LAs, on "
+                        "{visits} different occasions. These included:",
+                        las="in_year.las_visited",
+                        total="local_authorities.total",
+                        visits="in_year.visits",
+                        **period,
+                    )
+                ]
+            )
+        )
     elif has(f, "in_year.graded.n", "in_year.las_visited_graded_inspections"):
-        paras.append(Paragraph([say(
-            f,
-            "Between {start:date} and {end:date}, we carried out {n} standard or short "
-            "inspections of {las} LAs. The source data do not hold every kind of visit, so the "
-            "total number of visits is not reported. Visits by type:",
-            n="in_year.graded.n", las="in_year.las_visited_graded_inspections", **period,
-        )]))
+        paras.append(
+            Paragraph(
+                [
+                    say(
+                        f,
+                        "Between {start:date} and {end:date}, we carried out {n} standard or short "
+                        "inspections of {las} LAs. The source data do not hold every kind of visit, so the "
+                        "total number of visits is not reported. Visits by type:",
+                        n="in_year.graded.n",
+                        las="in_year.las_visited_graded_inspections",
+                        **period,
+                    )
+                ]
+            )
+        )
     bullets = []
     for t in fw.ILACS_EVENT_TYPES:
         label = fw.EVENT_TYPE_LABELS[t].lower()
@@ -45,14 +61,21 @@ def sections(f: dict[str, Any]) -> list[Section]:
         if v is None:
             bullets.append(Sentence(f"{label}s: not held in the source data"))
         else:
-            bullets.append(say(f, "{v} " + label + ("" if v == 1 else "s"),
-                               v=f"in_year.by_type.{t}"))
+            bullets.append(
+                say(f, "{v} " + label + ("" if v == 1 else "s"), v=f"in_year.by_type.{t}")
+            )
     paras.append(Paragraph(bullets, style="bullets"))
     missing = [t for t in fw.ILACS_EVENT_TYPES if coverage and t not in coverage]
     if missing:
         names = join_names([fw.EVENT_TYPE_LABELS[t].lower() + "s" for t in missing])
-        paras.append(Paragraph([Sentence(
-            f"The source data for this release hold no {names}: the numbers of visits and of "
-            "LAs visited count only the event types the source holds."
-        )]))
+        paras.append(
+            Paragraph(
+                [
+                    Sentence(
+                        f"The source data for this release hold no {names}: the numbers of visits and of "
+                        "LAs visited count only the event types the source holds."
+                    )
+                ]
+            )
+        )
     return [Section(heading=heading, id="in-year", paragraphs=paras)]

@@ -37,20 +37,30 @@ def sections(f: dict[str, Any]) -> list[Section]:
         then = f"earlier_as_at.{oldest}.good_or_outstanding_percent"
         if oldest and get(f, then) is not None:
             delta = get(f, now) - get(f, then)
-            trend = ("has improved" if delta > 0 else "has declined" if delta < 0
-                     else "has stayed much the same")
-            sentences.append(Sentence(
-                f"The overall quality of LA children’s services in England {trend} over the "
-                "past few years."
-            ))
+            trend = (
+                "has improved"
+                if delta > 0
+                else "has declined"
+                if delta < 0
+                else "has stayed much the same"
+            )
+            sentences.append(
+                Sentence(
+                    f"The overall quality of LA children’s services in England {trend} over the "
+                    "past few years."
+                )
+            )
             sentences.append(_good_or_outstanding_then(f, now, then, oldest))
         else:
-            sentences.append(say(
-                f,
-                "As at {as_at:date}, {now:pct} of LAs were judged to be good or outstanding at "
-                "their most recent inspection.",
-                as_at="as_at", now=now,
-            ))
+            sentences.append(
+                say(
+                    f,
+                    "As at {as_at:date}, {now:pct} of LAs were judged to be good or outstanding at "
+                    "their most recent inspection.",
+                    as_at="as_at",
+                    now=now,
+                )
+            )
         paras.append(Paragraph(sentences))
     else:
         paras.append(Paragraph([none_held("overall effectiveness judgements as at this date")]))
@@ -59,19 +69,29 @@ def sections(f: dict[str, Any]) -> list[Section]:
         paras.append(Paragraph(change))
     extremes = regional.key_message(f)
     if extremes:
-        paras.append(Paragraph([
-            Sentence(
-                "The quality of LA children’s services showed substantial variations at a "
-                "regional level."
-            ),
-            extremes,
-        ]))
+        paras.append(
+            Paragraph(
+                [
+                    Sentence(
+                        "The quality of LA children’s services showed substantial variations at a "
+                        "regional level."
+                    ),
+                    extremes,
+                ]
+            )
+        )
     areas = sub_judgements.key_message(f)
     if areas:
-        paras.append(Paragraph([
-            Sentence("There was some variation in quality across the different judgement areas."),
-            areas,
-        ]))
+        paras.append(
+            Paragraph(
+                [
+                    Sentence(
+                        "There was some variation in quality across the different judgement areas."
+                    ),
+                    areas,
+                ]
+            )
+        )
     return [Section(heading=Sentence("Key messages"), id="key-messages", paragraphs=paras)]
 
 
@@ -80,7 +100,9 @@ def _good_or_outstanding_then(f: dict[str, Any], now: str, then: str, oldest: st
         f,
         "As at {as_at:date}, {now:pct} of LAs were judged to be good or outstanding at their "
         "most recent inspection, compared with {then:pct} as at ",
-        as_at="as_at", now=now, then=then,
+        as_at="as_at",
+        now=now,
+        then=then,
     )
     # The earlier date is a key of the figures; the key itself is the quoted value.
     s.text += f"{long_date(oldest)}."

@@ -21,13 +21,19 @@ def sections(f: dict[str, Any]) -> list[Section]:
                 s = Sentence(
                     f"A new version of the framework took effect on "
                     f"{long_date(v.effective_from.isoformat())}: {v.name}. {v.notes}.",
-                    {f"reference:frameworks.{v.framework}.effective_from":
-                     v.effective_from.isoformat()},
+                    {
+                        f"reference:frameworks.{v.framework}.effective_from": v.effective_from.isoformat()
+                    },
                 )
                 sentences.append(s)
     for note in f.get("notes") or []:
         sentences.append(Sentence(str(note), {"notes": list(f.get("notes") or [])}))
     if not sentences:
         return []
-    return [Section(heading=Sentence("Notes on this release"), id="notes",
-                    paragraphs=[Paragraph(sentences, style="bullets")])]
+    return [
+        Section(
+            heading=Sentence("Notes on this release"),
+            id="notes",
+            paragraphs=[Paragraph(sentences, style="bullets")],
+        )
+    ]

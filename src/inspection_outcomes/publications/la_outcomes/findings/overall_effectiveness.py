@@ -27,19 +27,26 @@ from inspection_outcomes.publications.la_outcomes.findings.shared import breakdo
 def sections(f: dict[str, Any]) -> list[Section]:
     oe = "overall_effectiveness"
     paras: list[Paragraph] = []
-    first = [say(
-        f,
-        "As at {as_at:date}, {graded} out of {total} LAs in England had received a graded "
-        "judgement inspection (standard or short inspection).",
-        as_at="as_at", graded="local_authorities.graded", total="local_authorities.total",
-    )]
+    first = [
+        say(
+            f,
+            "As at {as_at:date}, {graded} out of {total} LAs in England had received a graded "
+            "judgement inspection (standard or short inspection).",
+            as_at="as_at",
+            graded="local_authorities.graded",
+            total="local_authorities.total",
+        )
+    ]
     not_yet = get(f, "local_authorities.not_yet_graded") or []
     if not_yet:
         k = len(not_yet)
         s = say(
             f,
-            ("The only LA that had not yet been inspected was " if k == 1 else
-             "The only {k} LAs that had not yet been inspected were ")
+            (
+                "The only LA that had not yet been inspected was "
+                if k == 1
+                else "The only {k} LAs that had not yet been inspected were "
+            )
             + join_names(list(not_yet)),
             k="len:local_authorities.not_yet_graded",
         )
@@ -56,7 +63,8 @@ def sections(f: dict[str, Any]) -> list[Section]:
             ("For 1 LA" if len(unread) == 1 else "For {k} LAs")
             + f" ({join_names(list(unread))}) the source data do not hold a readable judgement "
             "from the most recent inspection, so "
-            + ("it is" if len(unread) == 1 else "they are") + " not counted here.",
+            + ("it is" if len(unread) == 1 else "they are")
+            + " not counted here.",
             k="len:local_authorities.judgement_not_in_source",
         )
         s.values["local_authorities.judgement_not_in_source"] = list(unread)
@@ -65,17 +73,25 @@ def sections(f: dict[str, Any]) -> list[Section]:
     if has(f, f"{oe}.n", f"{oe}.counts.good", f"{oe}.percent.good"):
         lead = say(f, "Of the {n} LAs inspected, ", n=f"{oe}.n")
         s = breakdown(f, oe, "", count_first=True)
-        s.text = lead.text + s.text.replace(" were judged as outstanding", " were judged as "
-                                            "outstanding at their most recent inspection", 1)
+        s.text = lead.text + s.text.replace(
+            " were judged as outstanding",
+            " were judged as outstanding at their most recent inspection",
+            1,
+        )
         s.values.update(lead.values)
         sentences = [s, *_since_previous_year(f)]
         paras.append(Paragraph(sentences))
     else:
         paras.append(Paragraph([none_held("overall effectiveness judgements as at this date")]))
-    return [Section(
-        heading=Sentence("Overall effectiveness"), level=3, id="overall-effectiveness",
-        paragraphs=paras, figure_ids=["figure_1"],
-    )]
+    return [
+        Section(
+            heading=Sentence("Overall effectiveness"),
+            level=3,
+            id="overall-effectiveness",
+            paragraphs=paras,
+            figure_ids=["figure_1"],
+        )
+    ]
 
 
 def _creation(names: Iterable[str]) -> tuple[str, dict[str, Any]]:
@@ -92,8 +108,10 @@ def _creation(names: Iterable[str]) -> tuple[str, dict[str, Any]]:
     pred_names = [las.by_code()[p].name if p in las.by_code() else p for p in preds]
     verb = "was" if len(found) == 1 else "were"
     former = "the former LA of " if len(pred_names) == 1 else "the former LAs of "
-    text = (f", which {verb} established in {month_year(la0.valid_from.isoformat())} to replace "
-            f"{former}{join_names(pred_names)}")
+    text = (
+        f", which {verb} established in {month_year(la0.valid_from.isoformat())} to replace "
+        f"{former}{join_names(pred_names)}"
+    )
     return text, {f"reference:la.{la0.la_code}.valid_from": la0.valid_from.isoformat()}
 
 
@@ -128,7 +146,10 @@ def _since_previous_year(f: dict[str, Any]) -> list[Sentence]:
         parts.append(f"{text} in the proportion judged as {label}")
     s = Sentence(
         f"Compared with the picture as at {long_date(prev)}, there was "
-        + "; ".join(parts[:-1]) + "; and " + parts[-1] + ".",
+        + "; ".join(parts[:-1])
+        + "; and "
+        + parts[-1]
+        + ".",
         values,
     )
     s.values[f"key:earlier_as_at.{prev}"] = prev

@@ -12,7 +12,9 @@ from inspection_outcomes.core.sentences import Section, say
 
 
 def sections(f: dict[str, Any]) -> list[Section]:
-    return [Section(
-        heading=say(f, "Quality of LA children’s services as at {as_at:date}", as_at="as_at"),
-        id="quality",
-    )]
+    return [
+        Section(
+            heading=say(f, "Quality of LA children’s services as at {as_at:date}", as_at="as_at"),
+            id="quality",
+        )
+    ]

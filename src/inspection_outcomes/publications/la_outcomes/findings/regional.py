@@ -10,11 +10,17 @@ from inspection_outcomes.publications.la_outcomes.findings.shared import MAP_ID,
 
 
 def sections(f: dict[str, Any]) -> list[Section]:
-    paras = [Paragraph([Sentence(
-        "The overall effectiveness of LA children’s services showed substantial variations at "
-        "a regional level. However, proportions in this section should be treated with caution "
-        "as they refer to low numbers."
-    )])]
+    paras = [
+        Paragraph(
+            [
+                Sentence(
+                    "The overall effectiveness of LA children’s services showed substantial variations at "
+                    "a regional level. However, proportions in this section should be treated with caution "
+                    "as they refer to low numbers."
+                )
+            ]
+        )
+    ]
     by_region = f.get("by_region") or {}
     gop = _good_or_outstanding(f)
     national = "overall_effectiveness.good_or_outstanding_percent"
@@ -36,14 +42,23 @@ def sections(f: dict[str, Any]) -> list[Section]:
         if inad:
             top = max(inad.values())
             tops = [k for k, v in inad.items() if v == top]
-            sentences.append(Sentence(
-                f"{regions(tops, start=True)} had the highest proportion of LAs judged as "
-                f"inadequate ({top}%).",
-                {f"by_region.{tops[0]}.percent.inadequate": top},
-            ))
+            sentences.append(
+                Sentence(
+                    f"{regions(tops, start=True)} had the highest proportion of LAs judged as "
+                    f"inadequate ({top}%).",
+                    {f"by_region.{tops[0]}.percent.inadequate": top},
+                )
+            )
         paras.append(Paragraph(sentences))
-    return [Section(heading=Sentence("Regional level"), level=3, id="regional",
-                    paragraphs=paras, figure_ids=["figure_2", MAP_ID])]
+    return [
+        Section(
+            heading=Sentence("Regional level"),
+            level=3,
+            id="regional",
+            paragraphs=paras,
+            figure_ids=["figure_2", MAP_ID],
+        )
+    ]
 
 
 def key_message(f: dict[str, Any]) -> Sentence | None:
@@ -64,13 +79,19 @@ def key_message(f: dict[str, Any]) -> Sentence | None:
 def _good_or_outstanding(f: dict[str, Any]) -> dict[str, Any]:
     """Each region's percentage of LAs good or outstanding, by name (regions without one left
     out)."""
-    shares = {name: block.get("good_or_outstanding_percent")
-              for name, block in sorted((f.get("by_region") or {}).items())}
+    shares = {
+        name: block.get("good_or_outstanding_percent")
+        for name, block in sorted((f.get("by_region") or {}).items())
+    }
     return {k: v for k, v in shares.items() if v is not None}
 
 
 def _extremes(shares: dict[str, Any]) -> tuple[Any, list[str], Any, list[str]]:
     """The highest share and the regions with it, then the lowest and the regions with it."""
     hi, lo = max(shares.values()), min(shares.values())
-    return (hi, [k for k, v in shares.items() if v == hi],
-            lo, [k for k, v in shares.items() if v == lo])
+    return (
+        hi,
+        [k for k, v in shares.items() if v == hi],
+        lo,
+        [k for k, v in shares.items() if v == lo],
+    )

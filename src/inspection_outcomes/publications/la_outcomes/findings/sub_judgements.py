@@ -21,13 +21,19 @@ from inspection_outcomes.publications.la_outcomes.findings.shared import AREA_PH
 
 def sections(f: dict[str, Any]) -> list[Section]:
     paras = [
-        Paragraph([Sentence(
-            "During standard and short inspections, LAs receive the following graded "
-            "judgements in addition to their overall effectiveness judgement:"
-        )]),
         Paragraph(
-            [Sentence(lower_first(fw.AREA_LONG_LABELS[a].removeprefix("The ")))
-             for a in fw.SUB_JUDGEMENT_AREAS],
+            [
+                Sentence(
+                    "During standard and short inspections, LAs receive the following graded "
+                    "judgements in addition to their overall effectiveness judgement:"
+                )
+            ]
+        ),
+        Paragraph(
+            [
+                Sentence(lower_first(fw.AREA_LONG_LABELS[a].removeprefix("The ")))
+                for a in fw.SUB_JUDGEMENT_AREAS
+            ],
             style="bullets",
         ),
         Paragraph(_care_leavers(f)),
@@ -35,8 +41,15 @@ def sections(f: dict[str, Any]) -> list[Section]:
     quality = _area_quality(f)
     if quality:
         paras.append(Paragraph(quality))
-    sections = [Section(heading=Sentence("Inspection sub-judgements"), level=3,
-                        id="sub-judgements", paragraphs=paras, figure_ids=["figure_3"])]
+    sections = [
+        Section(
+            heading=Sentence("Inspection sub-judgements"),
+            level=3,
+            id="sub-judgements",
+            paragraphs=paras,
+            figure_ids=["figure_3"],
+        )
+    ]
     key = "inadequate_overall_with_one_inadequate_sub_judgement"
     if key in f:
         if f[key] is None:
@@ -46,12 +59,17 @@ def sections(f: dict[str, Any]) -> list[Section]:
                 f,
                 "Of the {n} LAs judged inadequate overall, {k} had exactly one inadequate "
                 "sub-judgement.",
-                n="overall_effectiveness.counts.inadequate", k=key,
+                n="overall_effectiveness.counts.inadequate",
+                k=key,
             )
-        sections.append(Section(
-            heading=Sentence("LAs judged inadequate because of one inadequate sub-judgement"),
-            level=3, id="one-inadequate", paragraphs=[Paragraph([s])],
-        ))
+        sections.append(
+            Section(
+                heading=Sentence("LAs judged inadequate because of one inadequate sub-judgement"),
+                level=3,
+                id="one-inadequate",
+                paragraphs=[Paragraph([s])],
+            )
+        )
     return sections
 
 
@@ -75,39 +93,54 @@ def _care_leavers(f: dict[str, Any]) -> list[Sentence]:
     cl = "sub_judgements.care_leavers"
     care = []
     if "ilacs_2023" in fw.by_id():
-        care.append(say(
-            f,
-            "The care leavers judgement was introduced in {since:month}.",
-            since="reference:frameworks.ilacs_2023.effective_from",
-        ))
+        care.append(
+            say(
+                f,
+                "The care leavers judgement was introduced in {since:month}.",
+                since="reference:frameworks.ilacs_2023.effective_from",
+            )
+        )
     if has(f, f"{cl}.n", "local_authorities.graded"):
-        care.append(say(
-            f,
-            "As at {as_at:date}, {n} of the {graded} LAs inspected had a graded judgement in "
-            "this area.",
-            as_at="as_at", n=f"{cl}.n", graded="local_authorities.graded",
-        ))
-    care.append(Sentence(
-        "The experiences of care leavers were previously evaluated as part of the judgement "
-        "‘experiences and progress of children in care and care leavers’."
-    ))
+        care.append(
+            say(
+                f,
+                "As at {as_at:date}, {n} of the {graded} LAs inspected had a graded judgement in "
+                "this area.",
+                as_at="as_at",
+                n=f"{cl}.n",
+                graded="local_authorities.graded",
+            )
+        )
+    care.append(
+        Sentence(
+            "The experiences of care leavers were previously evaluated as part of the judgement "
+            "‘experiences and progress of children in care and care leavers’."
+        )
+    )
     v = "care_leavers_vs_children_in_care"
     if has(f, f"{v}.n", f"{v}.different", f"{v}.different_percent"):
-        care.append(say(
-            f,
-            "Of the {n} LAs with a care leavers judgement, {d} LAs ({p:pct}) have a different "
-            "judgement for children in care.",
-            n=f"{v}.n", d=f"{v}.different", p=f"{v}.different_percent",
-        ))
+        care.append(
+            say(
+                f,
+                "Of the {n} LAs with a care leavers judgement, {d} LAs ({p:pct}) have a different "
+                "judgement for children in care.",
+                n=f"{v}.n",
+                d=f"{v}.different",
+                p=f"{v}.different_percent",
+            )
+        )
     else:
         care.append(none_held("a comparison of care leavers and children in care judgements"))
     if has(f, f"{v}.same_or_better", f"{v}.same_or_better_percent"):
-        care.append(say(
-            f,
-            "For {s} LAs ({p:pct}), the care leavers judgement was the same as or better than "
-            "the children in care judgement.",
-            s=f"{v}.same_or_better", p=f"{v}.same_or_better_percent",
-        ))
+        care.append(
+            say(
+                f,
+                "For {s} LAs ({p:pct}), the care leavers judgement was the same as or better than "
+                "the children in care judgement.",
+                s=f"{v}.same_or_better",
+                p=f"{v}.same_or_better_percent",
+            )
+        )
     return care
 
 
@@ -116,37 +149,46 @@ def _area_quality(f: dict[str, Any]) -> list[Sentence]:
     extremes = _lowest_and_highest(f)
     if extremes is not None:
         lo, hi = extremes
-        out.append(Sentence(
-            "The figure below shows a breakdown of the judgement areas at the LA’s most recent "
-            "inspection."
-        ))
-        out.append(say(
-            f,
-            f"The lowest quality of practice was seen in services for {AREA_PHRASES[lo]}, with "
-            "{lo:pct} of LAs judged as good or outstanding.",
-            lo=f"sub_judgements.{lo}.good_or_outstanding_percent",
-        ))
-        out.append(say(
-            f,
-            f"The strongest practice was seen in services for {AREA_PHRASES[hi]}, where "
-            "{hi:pct} of LAs were judged as good or outstanding.",
-            hi=f"sub_judgements.{hi}.good_or_outstanding_percent",
-        ))
+        out.append(
+            Sentence(
+                "The figure below shows a breakdown of the judgement areas at the LA’s most recent "
+                "inspection."
+            )
+        )
+        out.append(
+            say(
+                f,
+                f"The lowest quality of practice was seen in services for {AREA_PHRASES[lo]}, with "
+                "{lo:pct} of LAs judged as good or outstanding.",
+                lo=f"sub_judgements.{lo}.good_or_outstanding_percent",
+            )
+        )
+        out.append(
+            say(
+                f,
+                f"The strongest practice was seen in services for {AREA_PHRASES[hi]}, where "
+                "{hi:pct} of LAs were judged as good or outstanding.",
+                hi=f"sub_judgements.{hi}.good_or_outstanding_percent",
+            )
+        )
     if has(f, "sub_judgements.impact_of_leaders.percent.outstanding"):
-        out.append(say(
-            f,
-            "The impact of leaders on social work practice was judged as outstanding for {p:pct} "
-            "of LAs.",
-            p="sub_judgements.impact_of_leaders.percent.outstanding",
-        ))
+        out.append(
+            say(
+                f,
+                "The impact of leaders on social work practice was judged as outstanding for {p:pct} "
+                "of LAs.",
+                p="sub_judgements.impact_of_leaders.percent.outstanding",
+            )
+        )
     return out
 
 
 def _lowest_and_highest(f: dict[str, Any]) -> tuple[str, str] | None:
     """The areas with the lowest and highest share good or outstanding (ties: the earlier area
     of fw.SUB_JUDGEMENT_AREAS); None when fewer than two areas have one."""
-    areas = {a: get(f, f"sub_judgements.{a}.good_or_outstanding_percent")
-             for a in fw.SUB_JUDGEMENT_AREAS}
+    areas = {
+        a: get(f, f"sub_judgements.{a}.good_or_outstanding_percent") for a in fw.SUB_JUDGEMENT_AREAS
+    }
     areas = {k: v for k, v in areas.items() if v is not None}
     if len(areas) < 2:
         return None

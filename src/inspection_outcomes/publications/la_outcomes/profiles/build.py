@@ -122,20 +122,33 @@ def existence(la: LocalAuthority, day: date) -> str:
 
 
 def identity(la: LocalAuthority) -> LaIdentity:
-    return LaIdentity(la.la_code, la.old_la_code or None, la.ofsted_urn or None, la.name,
-                      la.region, la.valid_from, la.valid_to, la.former_gss_codes)
+    return LaIdentity(
+        la.la_code,
+        la.old_la_code or None,
+        la.ofsted_urn or None,
+        la.name,
+        la.region,
+        la.valid_from,
+        la.valid_to,
+        la.former_gss_codes,
+    )
 
 
 def _refs(codes: Iterable[str], directory: LaDirectory) -> tuple[LaRef, ...]:
-    return tuple(LaRef(c, directory.by_code[c].name if c in directory.by_code else c)
-                 for c in codes)
+    return tuple(
+        LaRef(c, directory.by_code[c].name if c in directory.by_code else c) for c in codes
+    )
 
 
 def structural_change(la: LocalAuthority, directory: LaDirectory) -> StructuralChange | None:
     if la.valid_from is None and la.valid_to is None:
         return None
-    return StructuralChange(la.valid_from, _refs(la.predecessors, directory), la.valid_to,
-                            _refs(la.successors, directory))
+    return StructuralChange(
+        la.valid_from,
+        _refs(la.predecessors, directory),
+        la.valid_to,
+        _refs(la.successors, directory),
+    )
 
 
 @dataclass(frozen=True)
@@ -153,46 +166,89 @@ class _AsAt:
     def neighbour(self, position: int, code: str) -> Neighbour:
         la = self.directory.by_code[code]
         latest = self.events.get(code, LaEvents()).latest
-        return Neighbour(position, code, la.name, code in self.judgements.of_la,
-                         self.judgements.of_la.get(code, {}),
-                         latest.took_place if latest else None)
+        return Neighbour(
+            position,
+            code,
+            la.name,
+            code in self.judgements.of_la,
+            self.judgements.of_la.get(code, {}),
+            latest.took_place if latest else None,
+        )
 
     def profile(self, la: LocalAuthority) -> LaProfile:
         held = self.events.get(la.la_code, LaEvents())
         state = existence(la, self.spec.as_at)
         src = self.neighbours
-        near = Neighbours(src.basis, src.note, src.file, tuple(
-            self.neighbour(i, c) for i, c in enumerate(src.neighbours_of(la.la_code), 1)))
+        near = Neighbours(
+            src.basis,
+            src.note,
+            src.file,
+            tuple(self.neighbour(i, c) for i, c in enumerate(src.neighbours_of(la.la_code), 1)),
+        )
         exists = state == EXISTS
         return LaProfile(
-            la=identity(la), existence=state,
+            la=identity(la),
+            existence=state,
             structural_change=structural_change(la, self.directory),
-            inspected=held.latest is not None, latest_inspection=held.latest,
-            previous_inspection=held.previous, history=held.events, neighbours=near,
-            next_inspection=(next_inspection(la, held.latest, self.spec.as_at, self.gaps)
-                             if exists else None),
-            standing=(standing(self.judgements.counts, la.region,
-                               self.judgements.of_la.get(la.la_code, {}).get(AREA))
-                      if exists else None))
+            inspected=held.latest is not None,
+            latest_inspection=held.latest,
+            previous_inspection=held.previous,
+            history=held.events,
+            neighbours=near,
+            next_inspection=(
+                next_inspection(la, held.latest, self.spec.as_at, self.gaps) if exists else None
+            ),
+            standing=(
+                standing(
+                    self.judgements.counts,
+                    la.region,
+                    self.judgements.of_la.get(la.la_code, {}).get(AREA),
+                )
+                if exists
+                else None
+            ),
+        )
 
 
-def build_profiles(wh: Warehouse, spec: ReleaseSpec, neighbours: NeighbourSource, *,
-                   directory: LaDirectory | None = None,
-                   only: Iterable[str] | None = None) -> Profiles:
+def build_profiles(
+    wh: Warehouse,
+    spec: ReleaseSpec,
+    neighbours: NeighbourSource,
+    *,
+    directory: LaDirectory | None = None,
+    only: Iterable[str] | None = None,
+) -> Profiles:
     """The profiles of every LA of the source's LA table (or of the LAs with these GSS
     codes), as at the spec's date."""
     directory = directory or LaDirectory.of(wh)
-    targets = ([directory.by_code[c] for c in dict.fromkeys(only)] if only is not None
-               else sorted(directory.las, key=lambda la: (la.name, la.la_code)))
+    targets = (
+        [directory.by_code[c] for c in dict.fromkeys(only)]
+        if only is not None
+        else sorted(directory.las, key=lambda la: (la.name, la.la_code))
+    )
     needed = None
     if only is not None:
         needed = {la.la_code for la in targets}
         needed.update(c for la in targets for c in neighbours.neighbours_of(la.la_code))
     gaps = observed_gaps(wh, spec)
-    at = _AsAt(spec, directory, la_events(wh, spec, needed),
-               as_at_judgements(wh, spec, needed), {g.key: g for g in gaps}, neighbours)
-    source = SourceSummary(str(wh.source.spec), wh.source.simulated,
-                           wh.source.holds or EVENT_TYPES,
-                           sum(1 for a in wh.applications if a.applied))
-    return Profiles(spec.as_at, spec.publication_cutoff, source, gaps,
-                    {la.la_code: at.profile(la) for la in targets})
+    at = _AsAt(
+        spec,
+        directory,
+        la_events(wh, spec, needed),
+        as_at_judgements(wh, spec, needed),
+        {g.key: g for g in gaps},
+        neighbours,
+    )
+    source = SourceSummary(
+        str(wh.source.spec),
+        wh.source.simulated,
+        wh.source.holds or EVENT_TYPES,
+        sum(1 for a in wh.applications if a.applied),
+    )
+    return Profiles(
+        spec.as_at,
+        spec.publication_cutoff,
+        source,
+        gaps,
+        {la.la_code: at.profile(la) for la in targets},
+    )

@@ -42,18 +42,28 @@ def _read_la_table(wh: Warehouse, path: Path) -> tuple[LocalAuthority, ...]:
     """A source's own LA table (Parquet or CSV), read as text; aliases and former codes are
     optional columns."""
     p = str(path).replace("'", "''")
-    scan = (f"read_parquet('{p}')" if path.suffix.lower() == ".parquet"
-            else f"read_csv('{p}', header=true, all_varchar=true)")
+    scan = (
+        f"read_parquet('{p}')"
+        if path.suffix.lower() == ".parquet"
+        else f"read_csv('{p}', header=true, all_varchar=true)"
+    )
     rows = wh.rows(f"SELECT * FROM {scan}")
     return tuple(
         LocalAuthority(
-            la_code=str(r["la_code"]), old_la_code=str(r.get("old_la_code") or ""),
-            ofsted_urn=str(r.get("ofsted_urn") or ""), name=str(r["name"]),
-            aliases=_split(r.get("aliases")), region=str(r.get("region") or ""),
-            valid_from=_day(r.get("valid_from")), valid_to=_day(r.get("valid_to")),
-            predecessors=_split(r.get("predecessors")), successors=_split(r.get("successors")),
-            former_gss_codes=_split(r.get("former_gss_codes")))
-        for r in rows)
+            la_code=str(r["la_code"]),
+            old_la_code=str(r.get("old_la_code") or ""),
+            ofsted_urn=str(r.get("ofsted_urn") or ""),
+            name=str(r["name"]),
+            aliases=_split(r.get("aliases")),
+            region=str(r.get("region") or ""),
+            valid_from=_day(r.get("valid_from")),
+            valid_to=_day(r.get("valid_to")),
+            predecessors=_split(r.get("predecessors")),
+            successors=_split(r.get("successors")),
+            former_gss_codes=_split(r.get("former_gss_codes")),
+        )
+        for r in rows
+    )
 
 
 @dataclass(frozen=True)
@@ -81,8 +91,10 @@ class LaDirectory:
         exact = self.by_code.get(text) or self.by_code.get(text.upper())
         if exact is not None:
             return exact
-        return next((la for la in self.las
-                     if code_matches(la, text) or code_matches(la, text.upper())), None)
+        return next(
+            (la for la in self.las if code_matches(la, text) or code_matches(la, text.upper())),
+            None,
+        )
 
     def find(self, text: str, on: date) -> LocalAuthority:
         """The LA the text names (the one existing on the date where two shared a name); an
@@ -96,11 +108,16 @@ class LaDirectory:
             return chosen
         if candidates:
             listed = ", ".join(f"{la.name} ({la.la_code})" for la in candidates)
-            raise InputError(f"'{text}' names more than one local authority: {listed}; "
-                             "give its GSS code")
-        near = difflib.get_close_matches(normalise_name(text), list(self._names),
-                                         n=SUGGESTIONS, cutoff=0.6)
+            raise InputError(
+                f"'{text}' names more than one local authority: {listed}; give its GSS code"
+            )
+        near = difflib.get_close_matches(
+            normalise_name(text), list(self._names), n=SUGGESTIONS, cutoff=0.6
+        )
         names = list(dict.fromkeys(la.name for key in near for la in self._names[key]))
-        hint = (f"did you mean {' or '.join(names)}?" if names else
-                "give a name, a GSS code, an old LA code or an Ofsted URN")
+        hint = (
+            f"did you mean {' or '.join(names)}?"
+            if names
+            else "give a name, a GSS code, an old LA code or an Ofsted URN"
+        )
         raise InputError(f"no local authority '{text}' ({hint})")

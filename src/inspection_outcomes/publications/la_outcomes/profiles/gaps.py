@@ -90,14 +90,24 @@ def _order(row: GapRow) -> tuple[int, int, int]:
     """Gaps after inspections first, by framework in time order and judgement best first
     (one not held last); then those after a creation."""
     frameworks = list(dict.fromkeys(framework_of(f.framework) for f in framework_versions()))
-    return (row.after == AFTER_CREATION,
-            frameworks.index(row.framework) if row.framework in frameworks else len(frameworks),
-            JUDGEMENTS.index(row.judgement) if row.judgement in JUDGEMENTS else len(JUDGEMENTS))
+    return (
+        row.after == AFTER_CREATION,
+        frameworks.index(row.framework) if row.framework in frameworks else len(frameworks),
+        JUDGEMENTS.index(row.judgement) if row.judgement in JUDGEMENTS else len(JUDGEMENTS),
+    )
 
 
 def observed_gaps(wh: Warehouse, spec: ReleaseSpec) -> tuple[GapRow, ...]:
-    rows = (GapRow(after=r["after"], framework=r["framework"], judgement=r["judgement"],
-                   n=int(r["n"]), min_days=int(r["min_days"]),
-                   median_days=_number(r["median_days"]), max_days=int(r["max_days"]))
-            for r in wh.rows(_GAPS_SQL, [spec.as_at, spec.publication_cutoff]))
+    rows = (
+        GapRow(
+            after=r["after"],
+            framework=r["framework"],
+            judgement=r["judgement"],
+            n=int(r["n"]),
+            min_days=int(r["min_days"]),
+            median_days=_number(r["median_days"]),
+            max_days=int(r["max_days"]),
+        )
+        for r in wh.rows(_GAPS_SQL, [spec.as_at, spec.publication_cutoff])
+    )
     return tuple(sorted(rows, key=_order))

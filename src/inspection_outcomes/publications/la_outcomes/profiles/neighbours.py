@@ -51,20 +51,22 @@ def read_lookup(path: Path, directory: LaDirectory) -> dict[str, tuple[str, ...]
         raise InputError(f"cannot be read: {e.strerror}", file=path) from None
     missing = [c for c in (LOOKUP_CODE, LOOKUP_NEIGHBOURS) if c not in header]
     if missing:
-        raise InputError(f"not an LA lookup: missing column(s) {', '.join(missing)}",
-                         file=path)
+        raise InputError(f"not an LA lookup: missing column(s) {', '.join(missing)}", file=path)
     lists: dict[str, tuple[str, ...]] = {}
     for number, row in enumerate(rows, start=2):
+
         def known(code: str, field: str, where: int = number) -> str:
             la = directory.code(code)
             if la is None:
-                raise InputError(f"unknown local authority code '{code}'", file=path,
-                                 row=where, field=field)
+                raise InputError(
+                    f"unknown local authority code '{code}'", file=path, row=where, field=field
+                )
             return la.la_code
 
         codes = [c.strip() for c in (row[LOOKUP_NEIGHBOURS] or "").split(",") if c.strip()]
         lists[known(row[LOOKUP_CODE], LOOKUP_CODE)] = tuple(
-            known(c, LOOKUP_NEIGHBOURS) for c in codes)
+            known(c, LOOKUP_NEIGHBOURS) for c in codes
+        )
     return lists
 
 
@@ -111,8 +113,9 @@ def hex_neighbours(directory: LaDirectory) -> Callable[[str], tuple[str, ...]]:
     return neighbours_of
 
 
-def neighbour_source(wh: Warehouse, directory: LaDirectory,
-                     path: Path | None = None) -> NeighbourSource:
+def neighbour_source(
+    wh: Warehouse, directory: LaDirectory, path: Path | None = None
+) -> NeighbourSource:
     """The neighbours of the LAs of a source: from the lookup given, else the lookup beside a
     d2i: source file, else (simulated data) the hex map, else none."""
     spec = wh.source.spec
@@ -121,14 +124,24 @@ def neighbour_source(wh: Warehouse, directory: LaDirectory,
     if path is not None:
         lists = read_lookup(path, directory)
         return NeighbourSource(
-            STATISTICAL, "Statistical neighbours (local authorities with similar "
-            f"characteristics), closest first, from {path.name}.", str(path),
-            lambda code: lists.get(code, ()))
+            STATISTICAL,
+            "Statistical neighbours (local authorities with similar "
+            f"characteristics), closest first, from {path.name}.",
+            str(path),
+            lambda code: lists.get(code, ()),
+        )
     if wh.source.simulated:
         return NeighbourSource(
-            HEX_MAP, "Simulated data has no statistical neighbours: these are the "
+            HEX_MAP,
+            "Simulated data has no statistical neighbours: these are the "
             f"{HEX_NEIGHBOURS} nearest LAs of the same region on the hex map, nearest first.",
-            None, hex_neighbours(directory))
+            None,
+            hex_neighbours(directory),
+        )
     return NeighbourSource(
-        NOT_AVAILABLE, "Statistical neighbours are not available: give --neighbours "
-        f"with the D2I tool's {LOOKUP_FILE}.", None, _no_neighbours)
+        NOT_AVAILABLE,
+        "Statistical neighbours are not available: give --neighbours "
+        f"with the D2I tool's {LOOKUP_FILE}.",
+        None,
+        _no_neighbours,
+    )

@@ -76,8 +76,9 @@ class NextInspection:
 
 
 def _not_applied(reason: str) -> FrameworkRule:
-    return FrameworkRule(None, reason, None, None, None, None, None, None, None, None, None,
-                         None, None)
+    return FrameworkRule(
+        None, reason, None, None, None, None, None, None, None, None, None, None, None
+    )
 
 
 def _position(as_at: date, start: date | None, end: date | None) -> str:
@@ -92,9 +93,20 @@ def _applied(rule: ScheduleRule, as_at: date, counted_from: date) -> FrameworkRu
         start = add_months(counted_from, rule.window_start_months)
         end = add_months(counted_from, rule.window_end_months)
     return FrameworkRule(
-        rule.rule, None, rule.next_event, rule.wording, rule.quote, rule.quote_source,
-        rule.source, rule.counted_from, counted_from, (as_at - counted_from).days, start, end,
-        _position(as_at, start, end))
+        rule.rule,
+        None,
+        rule.next_event,
+        rule.wording,
+        rule.quote,
+        rule.quote_source,
+        rule.source,
+        rule.counted_from,
+        counted_from,
+        (as_at - counted_from).days,
+        start,
+        end,
+        _position(as_at, start, end),
+    )
 
 
 def framework_rule(la: LocalAuthority, latest: Event | None, as_at: date) -> FrameworkRule:
@@ -116,8 +128,12 @@ def framework_rule(la: LocalAuthority, latest: Event | None, as_at: date) -> Fra
     return _applied(rule, as_at, latest.start_date or latest.took_place)
 
 
-def observed(la: LocalAuthority, latest: Event | None, as_at: date,
-             gaps: Mapping[tuple[str, str | None, str | None], GapRow]) -> Observed:
+def observed(
+    la: LocalAuthority,
+    latest: Event | None,
+    as_at: date,
+    gaps: Mapping[tuple[str, str | None, str | None], GapRow],
+) -> Observed:
     """The LA's case in the observed gaps (counted from a start date the source holds)."""
     if latest is None:
         if la.valid_from is None:
@@ -125,8 +141,7 @@ def observed(la: LocalAuthority, latest: Event | None, as_at: date,
         key: tuple[str, str | None, str | None] = (AFTER_CREATION, None, None)
         since: date | None = la.valid_from
     else:
-        key = (AFTER_INSPECTION, framework_of(latest.framework),
-               latest.judgements.get(OVERALL))
+        key = (AFTER_INSPECTION, framework_of(latest.framework), latest.judgements.get(OVERALL))
         since = latest.start_date
     row = gaps.get(key)
     days = (as_at - since).days if since is not None else None
@@ -134,7 +149,10 @@ def observed(la: LocalAuthority, latest: Event | None, as_at: date,
     return Observed(key[0], key[1], key[2], row, days, overdue)
 
 
-def next_inspection(la: LocalAuthority, latest: Event | None, as_at: date,
-                    gaps: Mapping[tuple[str, str | None, str | None], GapRow]
-                    ) -> NextInspection:
+def next_inspection(
+    la: LocalAuthority,
+    latest: Event | None,
+    as_at: date,
+    gaps: Mapping[tuple[str, str | None, str | None], GapRow],
+) -> NextInspection:
     return NextInspection(framework_rule(la, latest, as_at), observed(la, latest, as_at, gaps))

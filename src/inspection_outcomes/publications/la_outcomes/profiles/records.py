@@ -52,7 +52,7 @@ class LaEvents:
 _EVENTS_SQL = f"""
 SELECT i.la_code, i.event_id, CAST(i.event_type AS VARCHAR) AS event_type, i.framework,
        i.start_date, i.end_date, i.publication_date, i.took_place, i.themes, f.recency,
-       {', '.join(f'e.{a}' for a in ALL_AREAS)}
+       {", ".join(f"e.{a}" for a in ALL_AREAS)}
 FROM included_events(?, ?) AS i
 JOIN event_facts AS f ON f.event_row = i.event_row
 JOIN events AS e ON e.event_row = i.event_row
@@ -66,26 +66,33 @@ def _event(r: dict[str, Any]) -> Event:
     version = by_id().get(r["framework"] or "")
     areas = version.judgements if graded and version else ()
     return Event(
-        event_id=r["event_id"], event_type=r["event_type"], framework=r["framework"],
-        start_date=r["start_date"], end_date=r["end_date"],
-        publication_date=r["publication_date"], took_place=r["took_place"], graded=graded,
+        event_id=r["event_id"],
+        event_type=r["event_type"],
+        framework=r["framework"],
+        start_date=r["start_date"],
+        end_date=r["end_date"],
+        publication_date=r["publication_date"],
+        took_place=r["took_place"],
+        graded=graded,
         judgements={a: r[a] or None for a in areas},
-        themes=tuple(t.strip() for t in (r["themes"] or "").split(";") if t.strip()))
+        themes=tuple(t.strip() for t in (r["themes"] or "").split(";") if t.strip()),
+    )
 
 
-def as_at_query(spec: ReleaseSpec, column: str,
-                codes: Iterable[str] | None) -> tuple[str, list[object]]:
+def as_at_query(
+    spec: ReleaseSpec, column: str, codes: Iterable[str] | None
+) -> tuple[str, list[object]]:
     """The WHERE clause keeping the rows of some LAs (none: every LA), and the parameters
     of a query over a release's date and cut-off."""
     params: list[object] = [spec.as_at, spec.publication_cutoff]
     if codes is None:
         return "", params
-    return (f"WHERE {column} IN (SELECT unnest(?::VARCHAR[]))",
-            [*params, sorted(set(codes))])
+    return (f"WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [*params, sorted(set(codes))])
 
 
-def la_events(wh: Warehouse, spec: ReleaseSpec,
-              codes: Iterable[str] | None = None) -> dict[str, LaEvents]:
+def la_events(
+    wh: Warehouse, spec: ReleaseSpec, codes: Iterable[str] | None = None
+) -> dict[str, LaEvents]:
     """The events of every LA (or of the LAs with these GSS codes) as at the spec's date."""
     where, params = as_at_query(spec, "i.la_code", codes)
     by_la: dict[str, list[tuple[int | None, Event]]] = {}
@@ -94,7 +101,12 @@ def la_events(wh: Warehouse, spec: ReleaseSpec,
     return {
         code: LaEvents(
             events=tuple(e for _, e in rows),
-            graded=tuple(e for _, e in sorted(((k, e) for k, e in rows if k is not None),
-                                              key=lambda p: p[0], reverse=True)))
+            graded=tuple(
+                e
+                for _, e in sorted(
+                    ((k, e) for k, e in rows if k is not None), key=lambda p: p[0], reverse=True
+                )
+            ),
+        )
         for code, rows in by_la.items()
     }

@@ -71,20 +71,25 @@ class AsAtJudgements:
     counts: JudgementCounts
 
 
-def as_at_judgements(wh: Warehouse, spec: ReleaseSpec,
-                     codes: Iterable[str] | None = None) -> AsAtJudgements:
+def as_at_judgements(
+    wh: Warehouse, spec: ReleaseSpec, codes: Iterable[str] | None = None
+) -> AsAtJudgements:
     """One pass over the release's judgements: the LAs with these codes (None: all) one row
     each, the others grouped by what is counted of them."""
     where, params = as_at_query(spec, "la_code", codes)
     # (the codes' parameter, where given, comes first in the text: the CASE before the macro)
-    wanted, params = (where.removeprefix("WHERE "), [*params[2:], *params[:2]]) if where \
-        else ("true", params)
+    wanted, params = (
+        (where.removeprefix("WHERE "), [*params[2:], *params[:2]]) if where else ("true", params)
+    )
     areas = ", ".join(f"CAST({a} AS VARCHAR) AS {a}" for a in ILACS_AREAS)
     of_la: dict[str, dict[str, str | None]] = {}
     by_region: dict[str, Counter[str | None]] = {}
-    rows = wh.rows(f"""SELECT CASE WHEN {wanted} THEN la_code END AS la_code, region, {areas},
+    rows = wh.rows(
+        f"""SELECT CASE WHEN {wanted} THEN la_code END AS la_code, region, {areas},
                               count(*) AS n
-                       FROM as_at_judgements(?, ?) GROUP BY ALL""", params)
+                       FROM as_at_judgements(?, ?) GROUP BY ALL""",
+        params,
+    )
     for r in rows:
         by_region.setdefault(r["region"] or "", Counter())[r[AREA]] += int(r["n"])
         if r["la_code"] is not None:
@@ -99,12 +104,22 @@ def position(among: str, counts: Counter[str | None], judgement: str | None) -> 
     same = judged.get(judgement, 0) if judgement else 0
     place = better + 1 if judgement and same else None
     return Position(
-        among=among, rank=place, of=of, better=better, same=same,
+        among=among,
+        rank=place,
+        of=of,
+        better=better,
+        same=same,
         worse=of - better - same if place else 0,
         quartile=QUARTILES[min(3, (place - 1) * 4 // of)] if place else None,
-        without_judgement=counts.get(None, 0), distribution=distribution(judged))
+        without_judgement=counts.get(None, 0),
+        distribution=distribution(judged),
+    )
 
 
 def standing(counts: JudgementCounts, region: str, judgement: str | None) -> Standing:
-    return Standing(AREA, judgement, position(ENGLAND, counts.among(None), judgement),
-                    position(region, counts.among(region), judgement))
+    return Standing(
+        AREA,
+        judgement,
+        position(ENGLAND, counts.among(None), judgement),
+        position(region, counts.among(region), judgement),
+    )

@@ -31,13 +31,25 @@ def _say(c: Console, text: str | RenderableType, bold: bool = False) -> None:
 def _header(c: Console, profiles: Profiles, p: LaProfile) -> None:
     la = p.la
     _say(c, la.name, bold=True)
-    _say(c, " · ".join([f"GSS code {la.la_code}", f"LA code {la.old_la_code or 'none'}",
-                        f"Ofsted URN {la.ofsted_urn or 'not recorded'}", la.region]))
+    _say(
+        c,
+        " · ".join(
+            [
+                f"GSS code {la.la_code}",
+                f"LA code {la.old_la_code or 'none'}",
+                f"Ofsted URN {la.ofsted_urn or 'not recorded'}",
+                la.region,
+            ]
+        ),
+    )
     change = say.existence(p, profiles.as_at)
     if change:
         _say(c, change)
-    _say(c, f"As at {say.day(profiles.as_at)} (reports published by "
-            f"{say.day(profiles.publication_cutoff)}). Source: {profiles.source.description}.")
+    _say(
+        c,
+        f"As at {say.day(profiles.as_at)} (reports published by "
+        f"{say.day(profiles.publication_cutoff)}). Source: {profiles.source.description}.",
+    )
     if profiles.source.simulated:
         c.print("[bold red]Simulated data[/bold red]")
 
@@ -72,9 +84,13 @@ def _history(profiles: Profiles, p: LaProfile) -> Table | str:
     for col in ("Start", "Published", "Type", "Framework", "Overall"):
         t.add_column(col)
     for e in p.history:
-        t.add_row(say.day(e.start_date), say.day(e.publication_date),
-                  escape(say.event_type(e.event_type)), say.framework(e.framework),
-                  say.judgement(e, "overall_effectiveness") if e.graded else "")
+        t.add_row(
+            say.day(e.start_date),
+            say.day(e.publication_date),
+            escape(say.event_type(e.event_type)),
+            say.framework(e.framework),
+            say.judgement(e, "overall_effectiveness") if e.graded else "",
+        )
     return t
 
 
@@ -82,52 +98,73 @@ def _neighbours(p: LaProfile) -> Table | str:
     n = p.neighbours
     if not n.local_authorities:
         return say.no_neighbours(p)
-    t = Table(title=say.NEIGHBOURS_TITLES[n.basis], caption=escape(n.note),
-              title_justify="left", caption_justify="left")
+    t = Table(
+        title=say.NEIGHBOURS_TITLES[n.basis],
+        caption=escape(n.note),
+        title_justify="left",
+        caption_justify="left",
+    )
     for col in ("", "LA", "Overall effectiveness", "Latest graded inspection"):
         t.add_column(col)
     for x in n.local_authorities:
         overall = x.judgements.get("overall_effectiveness")
-        shown = (SHORT_LABELS[overall] if overall
-                 else NONE_HELD if x.exists_at_date else "did not exist at the date")
-        t.add_row(str(x.position), escape(x.name), shown,
-                  say.day(x.latest_inspection_start) if x.latest_inspection_start
-                  else NONE_HELD)
+        shown = (
+            SHORT_LABELS[overall]
+            if overall
+            else NONE_HELD
+            if x.exists_at_date
+            else "did not exist at the date"
+        )
+        t.add_row(
+            str(x.position),
+            escape(x.name),
+            shown,
+            say.day(x.latest_inspection_start) if x.latest_inspection_start else NONE_HELD,
+        )
     return t
 
 
 def _gaps(profiles: Profiles, p: LaProfile) -> Table:
     """The table of observed gaps, the LA's own row marked."""
     mine = p.next_inspection.observed.gaps if p.next_inspection else None
-    t = Table(title="Gaps observed between graded inspections (days, start to start)",
-              title_justify="left")
+    t = Table(
+        title="Gaps observed between graded inspections (days, start to start)",
+        title_justify="left",
+    )
     for col in ("After (framework, judgement)", "n", "Shortest", "Median", "Longest"):
         t.add_column(col, justify="right" if col != "After (framework, judgement)" else "left")
     for g in profiles.observed_gaps:
-        t.add_row(say.gap_row(g) + (" (this LA)" if g == mine else ""), str(g.n),
-                  f"{g.min_days:,}", f"{g.median_days:,}", f"{g.max_days:,}")
+        t.add_row(
+            say.gap_row(g) + (" (this LA)" if g == mine else ""),
+            str(g.n),
+            f"{g.min_days:,}",
+            f"{g.median_days:,}",
+            f"{g.max_days:,}",
+        )
     return t
 
 
 def _standing(s: Standing, inspected: bool) -> str:
-    own = (LABELS[s.judgement] if s.judgement
-           else say.NOT_HELD if inspected else "not yet inspected")
-    return (f"Standing ({say.area(s.area).lower()}: {own}): {say.position(s.england)}. "
-            f"{say.position(s.region)}.")
+    own = LABELS[s.judgement] if s.judgement else say.NOT_HELD if inspected else "not yet inspected"
+    return (
+        f"Standing ({say.area(s.area).lower()}: {own}): {say.position(s.england)}. "
+        f"{say.position(s.region)}."
+    )
 
 
 def _distribution(s: Standing) -> Table:
     t = Table(title=f"{say.area(s.area)}: distribution", title_justify="left")
     t.add_column("")
     for j in JUDGEMENTS:
-        t.add_column(SHORT_LABELS[j] + (" (this LA)" if j == s.judgement else ""),
-                     justify="right")
+        t.add_column(SHORT_LABELS[j] + (" (this LA)" if j == s.judgement else ""), justify="right")
     t.add_column("n", justify="right")
     for pos in (s.england, s.region):
         d = pos.distribution
-        t.add_row(escape(pos.among),
-                  *(f"{d['counts'][j]} ({d['percent'][j] or 0}%)" for j in JUDGEMENTS),
-                  str(d["n"]))
+        t.add_row(
+            escape(pos.among),
+            *(f"{d['counts'][j]} ({d['percent'][j] or 0}%)" for j in JUDGEMENTS),
+            str(d["n"]),
+        )
     return t
 
 

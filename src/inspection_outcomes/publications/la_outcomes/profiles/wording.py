@@ -41,8 +41,7 @@ from inspection_outcomes.publications.la_outcomes.profiles.standing import Posit
 NOT_HELD = "not held by the source"
 NOT_GIVEN = "not given"
 NOT_APPLIED = {
-    NO_RULE_FOR_FRAMEWORK: "No rule is recorded for the framework in force on {day} "
-    "({framework}).",
+    NO_RULE_FOR_FRAMEWORK: "No rule is recorded for the framework in force on {day} ({framework}).",
     NO_OVERALL_JUDGEMENT: "The last graded inspection gives no overall effectiveness "
     "judgement, by which the rules recorded are chosen.",
     JUDGEMENT_NOT_HELD: "The source does not hold the last graded inspection's overall "
@@ -103,15 +102,18 @@ def existence(profile: LaProfile, as_at: date) -> str | None:
         return None
     parts = []
     if change.created_on is not None:
-        created = (f"Did not exist yet on {day(as_at)}: created"
-                   if profile.existence == NOT_YET_CREATED else "Created")
-        parts.append(f"{created} on {day(change.created_on)} from "
-                     f"{names(change.predecessors)}.")
+        created = (
+            f"Did not exist yet on {day(as_at)}: created"
+            if profile.existence == NOT_YET_CREATED
+            else "Created"
+        )
+        parts.append(f"{created} on {day(change.created_on)} from {names(change.predecessors)}.")
     if change.last_day is not None:
-        ended = (f"No longer existed on {day(as_at)}: its"
-                 if profile.existence == CEASED else "Its")
-        parts.append(f"{ended} last day was {day(change.last_day)}; its successors: "
-                     f"{names(change.successors)}.")
+        ended = f"No longer existed on {day(as_at)}: its" if profile.existence == CEASED else "Its"
+        parts.append(
+            f"{ended} last day was {day(change.last_day)}; its successors: "
+            f"{names(change.successors)}."
+        )
     return " ".join(parts)
 
 
@@ -120,15 +122,21 @@ def rule(r: FrameworkRule, as_at: date) -> str:
     if r.not_applied is not None:
         in_force = framework_on(as_at)
         return NOT_APPLIED[r.not_applied].format(
-            day=day(as_at), framework=in_force.name if in_force else "none")
-    since = ("since its creation" if r.counted_from == "creation"
-             else "since the last graded inspection started")
+            day=day(as_at), framework=in_force.name if in_force else "none"
+        )
+    since = (
+        "since its creation"
+        if r.counted_from == "creation"
+        else "since the last graded inspection started"
+    )
     text = f"{r.wording} {days(r.days_since or 0)} {since} ({day(r.counted_from_date)})."
     if r.window_start is not None and r.window_end is not None:
-        where = {"before_window": "The window has not opened yet",
-                 "in_window": "The date falls in the window",
-                 "after_window": "The window has closed"}[r.position or ""]
-        text += (f" Window: {day(r.window_start)} to {day(r.window_end)}. {where}.")
+        where = {
+            "before_window": "The window has not opened yet",
+            "in_window": "The date falls in the window",
+            "after_window": "The window has closed",
+        }[r.position or ""]
+        text += f" Window: {day(r.window_start)} to {day(r.window_end)}. {where}."
     return text
 
 
@@ -144,8 +152,11 @@ def gap_case(g: GapRow | Observed) -> str:
     """What a row of observed gaps is of: 'after an inspection under ILACS judged good'."""
     if g.after == "creation":
         return "from an LA's creation to its first graded inspection"
-    judged = (f"judged {LABELS[g.judgement].lower()}" if g.judgement
-              else "without an overall effectiveness judgement in the source")
+    judged = (
+        f"judged {LABELS[g.judgement].lower()}"
+        if g.judgement
+        else "without an overall effectiveness judgement in the source"
+    )
     return f"after an inspection under {framework(g.framework)} {judged}"
 
 
@@ -157,12 +168,17 @@ def observed(o: Observed) -> str:
     if o.gaps is None:
         return f"No gap {case} is observed in the records held."
     g = o.gaps
-    text = (f"Gaps {case}: {days(g.min_days)} to {days(g.max_days)}, median "
-            f"{days(g.median_days)} (n = {g.n}).")
+    text = (
+        f"Gaps {case}: {days(g.min_days)} to {days(g.max_days)}, median "
+        f"{days(g.median_days)} (n = {g.n})."
+    )
     if o.days_since is None:
         return text + " The source holds no start date to count from."
-    verdict = (f"overdue: longer than the longest gap observed ({days(g.max_days)})"
-               if o.overdue else "within the longest gap observed")
+    verdict = (
+        f"overdue: longer than the longest gap observed ({days(g.max_days)})"
+        if o.overdue
+        else "within the longest gap observed"
+    )
     return text + f" {days(o.days_since)} so far: {verdict}."
 
 

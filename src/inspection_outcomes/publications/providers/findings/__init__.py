@@ -42,8 +42,9 @@ SECTIONS: tuple[SectionModule, ...] = (
 
 
 def build_providers_findings(figures: dict[str, Any], title: str = "") -> Findings:
-    return Findings(title=title,
-                    sections=[s for module in SECTIONS for s in module.sections(figures)])
+    return Findings(
+        title=title, sections=[s for module in SECTIONS for s in module.sections(figures)]
+    )
 
 
 def check_providers_numbers(findings: Findings, figures: dict[str, Any]) -> list[str]:

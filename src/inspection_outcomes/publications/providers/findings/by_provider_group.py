@@ -22,27 +22,46 @@ def sections(f: dict[str, Any]) -> list[Section]:
         block = f"{LATEST}.{g}"
         if g == "all_providers" or not get(f, f"total:{block}"):
             continue
-        bullets.append(say(
-            f, f"{pc.group_label(g)}: {{pct:pct}} good or outstanding ({{n}} with a judgement)",
-            pct=gos(block), n=f"total:{block}"))
+        bullets.append(
+            say(
+                f,
+                f"{pc.group_label(g)}: {{pct:pct}} good or outstanding ({{n}} with a judgement)",
+                pct=gos(block),
+                n=f"total:{block}",
+            )
+        )
     sa = f"{LATEST}.supported_accommodation"
     if has(f, f"total:{sa}") and get(f, f"total:{sa}"):
         sa_sentence = say(
-            f, "Supported accommodation providers are judged on their own scale: of the {n} "
+            f,
+            "Supported accommodation providers are judged on their own scale: of the {n} "
             "with a full inspection, {strong} were consistently strong, {mixed} of "
             "inconsistent quality and {weak} had serious or widespread weaknesses.",
-            n=f"total:{sa}", strong=f"{sa}.consistently_strong",
-            mixed=f"{sa}.inconsistent_quality", weak=f"{sa}.serious_or_widespread_weaknesses")
+            n=f"total:{sa}",
+            strong=f"{sa}.consistently_strong",
+            mixed=f"{sa}.inconsistent_quality",
+            weak=f"{sa}.serious_or_widespread_weaknesses",
+        )
     else:
         sa_sentence = not_held("judgements of supported accommodation providers")
-    return [Section(
-        heading=Sentence("Latest overall effectiveness by provider group"),
-        id="by-provider-group",
-        paragraphs=[
-            Paragraph([say(f, "Overall effectiveness at each provider’s latest full inspection "
-                           "as at {as_at:date}, by provider group:",
-                           as_at="latest_overall_effectiveness.as_at")]),
-            Paragraph(bullets, style="bullets"),
-            Paragraph([sa_sentence]),
-        ],
-        figure_ids=["figure_1"])]
+    return [
+        Section(
+            heading=Sentence("Latest overall effectiveness by provider group"),
+            id="by-provider-group",
+            paragraphs=[
+                Paragraph(
+                    [
+                        say(
+                            f,
+                            "Overall effectiveness at each provider’s latest full inspection "
+                            "as at {as_at:date}, by provider group:",
+                            as_at="latest_overall_effectiveness.as_at",
+                        )
+                    ]
+                ),
+                Paragraph(bullets, style="bullets"),
+                Paragraph([sa_sentence]),
+            ],
+            figure_ids=["figure_1"],
+        )
+    ]

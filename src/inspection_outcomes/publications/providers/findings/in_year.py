@@ -17,23 +17,51 @@ from inspection_outcomes.publications.providers.findings.shared import (
 def sections(f: dict[str, Any]) -> list[Section]:
     iy = "in_year_overall_effectiveness"
     if not has(f, f"total:{IN_YEAR}.all_providers"):
-        return [Section(heading=Sentence("In-year outcomes of full inspections"), id="in-year",
-                        paragraphs=[Paragraph([not_held("inspections in the year")])],
-                        figure_ids=["figure_4"])]
+        return [
+            Section(
+                heading=Sentence("In-year outcomes of full inspections"),
+                id="in-year",
+                paragraphs=[Paragraph([not_held("inspections in the year")])],
+                figure_ids=["figure_4"],
+            )
+        ]
     sentences = []
     types = f"{iy}.events_by_type.all_providers"
     if has(f, f"{types}.full_inspection"):
-        sentences.append(say(
-            f, "Between {start:date} and {end:date}, providers had {full} full inspections.",
-            start=f"{iy}.start", end=f"{iy}.end", full=f"{types}.full_inspection"))
+        sentences.append(
+            say(
+                f,
+                "Between {start:date} and {end:date}, providers had {full} full inspections.",
+                start=f"{iy}.start",
+                end=f"{iy}.end",
+                full=f"{types}.full_inspection",
+            )
+        )
     block = f"{IN_YEAR}.all_providers"
-    sentences.append(say(
-        f, "Of the {n} full inspections with a judgement on the four-point scale, {pct:pct} "
-        "found the provider good or outstanding and {inad} found it inadequate.",
-        n=f"total:{block}", pct=gos(block), inad=f"{block}.inadequate"))
+    sentences.append(
+        say(
+            f,
+            "Of the {n} full inspections with a judgement on the four-point scale, {pct:pct} "
+            "found the provider good or outstanding and {inad} found it inadequate.",
+            n=f"total:{block}",
+            pct=gos(block),
+            inad=f"{block}.inadequate",
+        )
+    )
     homes = f"{IN_YEAR}.all_childrens_homes"
-    sentences.append(say(
-        f, "For children’s homes, {pct:pct} of {n} inspections found them good or "
-        "outstanding.", pct=gos(homes), n=f"total:{homes}"))
-    return [Section(heading=Sentence("In-year outcomes of full inspections"), id="in-year",
-                    paragraphs=[Paragraph(sentences)], figure_ids=["figure_4"])]
+    sentences.append(
+        say(
+            f,
+            "For children’s homes, {pct:pct} of {n} inspections found them good or outstanding.",
+            pct=gos(homes),
+            n=f"total:{homes}",
+        )
+    )
+    return [
+        Section(
+            heading=Sentence("In-year outcomes of full inspections"),
+            id="in-year",
+            paragraphs=[Paragraph(sentences)],
+            figure_ids=["figure_4"],
+        )
+    ]

@@ -18,24 +18,57 @@ from inspection_outcomes.publications.providers.findings.shared import (
 def sections(f: dict[str, Any]) -> list[Section]:
     homes = f"{LATEST}.all_childrens_homes"
     everyone = f"{LATEST}.all_providers"
-    paras = [Paragraph([
-        say(f, "As at {as_at:date}, {pct:pct} of the {n} children’s homes with a full "
-            "inspection were judged good or outstanding at their latest full inspection.",
-            as_at="latest_overall_effectiveness.as_at", pct=gos(homes), n=f"total:{homes}"),
-        say(f, "Across all providers on the four-point scale, {pct:pct} of {n} were good or "
-            "outstanding.", pct=gos(everyone), n=f"total:{everyone}"),
-    ])]
+    paras = [
+        Paragraph(
+            [
+                say(
+                    f,
+                    "As at {as_at:date}, {pct:pct} of the {n} children’s homes with a full "
+                    "inspection were judged good or outstanding at their latest full inspection.",
+                    as_at="latest_overall_effectiveness.as_at",
+                    pct=gos(homes),
+                    n=f"total:{homes}",
+                ),
+                say(
+                    f,
+                    "Across all providers on the four-point scale, {pct:pct} of {n} were good or "
+                    "outstanding.",
+                    pct=gos(everyone),
+                    n=f"total:{everyone}",
+                ),
+            ]
+        )
+    ]
     iy_homes = f"{IN_YEAR}.all_childrens_homes"
     if has(f, f"total:{iy_homes}"):
-        paras.append(Paragraph([say(
-            f, "Between {start:date} and {end:date}, {pct:pct} of the {n} full inspections of "
-            "children’s homes with a judgement found them good or outstanding.",
-            start="in_year_overall_effectiveness.start", end="in_year_overall_effectiveness.end",
-            pct=gos(iy_homes), n=f"total:{iy_homes}")]))
+        paras.append(
+            Paragraph(
+                [
+                    say(
+                        f,
+                        "Between {start:date} and {end:date}, {pct:pct} of the {n} full inspections of "
+                        "children’s homes with a judgement found them good or outstanding.",
+                        start="in_year_overall_effectiveness.start",
+                        end="in_year_overall_effectiveness.end",
+                        pct=gos(iy_homes),
+                        n=f"total:{iy_homes}",
+                    )
+                ]
+            )
+        )
     if has(f, "providers_and_places.providers.all_childrens_homes"):
-        paras.append(Paragraph([say(
-            f, "As at {as_at:date}, {n} children’s homes were registered, with {places} "
-            "places.", as_at="providers_and_places.as_at",
-            n="providers_and_places.providers.all_childrens_homes",
-            places="providers_and_places.places.all_childrens_homes")]))
+        paras.append(
+            Paragraph(
+                [
+                    say(
+                        f,
+                        "As at {as_at:date}, {n} children’s homes were registered, with {places} "
+                        "places.",
+                        as_at="providers_and_places.as_at",
+                        n="providers_and_places.providers.all_childrens_homes",
+                        places="providers_and_places.places.all_childrens_homes",
+                    )
+                ]
+            )
+        )
     return [Section(heading=Sentence("Key messages"), id="key-messages", paragraphs=paras)]

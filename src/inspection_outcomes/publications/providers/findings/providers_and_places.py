@@ -13,15 +13,32 @@ def sections(f: dict[str, Any]) -> list[Section]:
     if not has(f, f"{pp}.providers.all_providers"):
         paras = [Paragraph([not_held("a register of providers and places as at this date")])]
     else:
-        paras = [Paragraph([
-            say(f, "As at {as_at:date}, {n} providers were registered, with {places} places.",
-                as_at=f"{pp}.as_at", n=f"{pp}.providers.all_providers",
-                places=f"{pp}.places.all_providers"),
-            say(f, "Of the {all} children’s homes, {n} ({pct:pct}) were run privately.",
-                pct=f"pct:by_sector.providers.private.all_childrens_homes | "
-                    f"{pp}.providers.all_childrens_homes",
-                n="by_sector.providers.private.all_childrens_homes",
-                all=f"{pp}.providers.all_childrens_homes"),
-        ])]
-    return [Section(heading=Sentence("Providers and places"), id="providers-and-places",
-                    paragraphs=paras, figure_ids=["figure_5"])]
+        paras = [
+            Paragraph(
+                [
+                    say(
+                        f,
+                        "As at {as_at:date}, {n} providers were registered, with {places} places.",
+                        as_at=f"{pp}.as_at",
+                        n=f"{pp}.providers.all_providers",
+                        places=f"{pp}.places.all_providers",
+                    ),
+                    say(
+                        f,
+                        "Of the {all} children’s homes, {n} ({pct:pct}) were run privately.",
+                        pct=f"pct:by_sector.providers.private.all_childrens_homes | "
+                        f"{pp}.providers.all_childrens_homes",
+                        n="by_sector.providers.private.all_childrens_homes",
+                        all=f"{pp}.providers.all_childrens_homes",
+                    ),
+                ]
+            )
+        ]
+    return [
+        Section(
+            heading=Sentence("Providers and places"),
+            id="providers-and-places",
+            paragraphs=paras,
+            figure_ids=["figure_5"],
+        )
+    ]

@@ -56,5 +56,4 @@ def gos(block: str) -> str:
 
 
 def not_held(what: str) -> Sentence:
-    return Sentence(f"The source data of this release do not hold {what}, so it is not "
-                    "reported.")
+    return Sentence(f"The source data of this release do not hold {what}, so it is not reported.")
