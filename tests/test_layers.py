@@ -18,7 +18,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("publication", ("publications",)),
     ("publishing core", ("core",)),
     ("engine", ("sources", "checks", "store", "simulate")),
-    ("model", ("model", "errors", "safe_text", "__init__")),
+    ("model", ("model", "errors", "safe_text", "files", "__init__")),
 )
 #: What each layer may import, by layer name: the core and the engine sit side by side but
 #: neither imports the other, so the core knows no publication and no source.

@@ -18,7 +18,6 @@ import os
 import pickle
 import shutil
 import signal
-import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspection_outcomes.core.consistency import check_tables_against_readback
 from inspection_outcomes.errors import InputError, ReleaseError
+from inspection_outcomes.files import temporary_folder
 from inspection_outcomes.safe_text import plain_text
 
 if TYPE_CHECKING:
@@ -201,7 +201,7 @@ def assemble(out: Path, fill: Callable[[Path], dict[str, Any]]) -> list[str]:
     then manifest.json.
     """
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    tmp = temporary_folder(out)
     try:
         manifest = fill(tmp)
         files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())

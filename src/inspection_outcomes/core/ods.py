@@ -12,8 +12,6 @@ odfpy's search of every element for the styles in use, took nine tenths of the w
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import zipfile
 from datetime import date
 from functools import partial
@@ -54,6 +52,7 @@ from inspection_outcomes.core.workbook import (
     Workbook,
     long_date,
 )
+from inspection_outcomes.files import write_atomically
 
 #: Fixed zip entry time (the earliest a zip can hold): timestamps carry no build information.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -104,10 +103,11 @@ class _Styles:
             cell_props["wrapoption"] = "wrap"
         if fmt.rule_below:
             cell_props["borderbottom"] = "0.06pt solid #000000"
+        # In the order of the ODF schema: cell, paragraph, then text properties.
         s.addElement(TableCellProperties(**cell_props))
-        s.addElement(_text_properties(fmt))
         if fmt.wrap:
             s.addElement(ParagraphProperties())
+        s.addElement(_text_properties(fmt))
         self.doc.automaticstyles.addElement(s)
         return s
 
@@ -400,6 +400,16 @@ def _ods_bytes(wb: Workbook) -> bytes:
     return normalise_zip(raw.getvalue())
 
 
+MANIFEST = "META-INF/manifest.xml"
+
+
+def _versioned_manifest(xml: bytes) -> bytes:
+    """The manifest with the version ODF 1.2 requires of it (odfpy leaves it out)."""
+    if b"manifest:version=" in xml:
+        return xml
+    return xml.replace(b"<manifest:manifest ", b'<manifest:manifest manifest:version="1.2" ', 1)
+
+
 def normalise_zip(data: bytes) -> bytes:
     """The same zip with every entry dated ZIP_TIME (mimetype first and stored, as ODF needs)."""
     out = io.BytesIO()
@@ -409,18 +419,13 @@ def normalise_zip(data: bytes) -> bytes:
             fixed.compress_type = info.compress_type
             fixed.external_attr = info.external_attr
             fixed.create_system = 3
-            dst.writestr(fixed, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == MANIFEST:
+                data = _versioned_manifest(data)
+            dst.writestr(fixed, data)
     return out.getvalue()
 
 
 def write_atomic(data: bytes, path: Path) -> None:
     """Write through a temporary file in the same folder: never a half-written output."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)

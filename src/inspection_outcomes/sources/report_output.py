@@ -6,8 +6,6 @@ half-written file; byte-identical for the same inputs.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -15,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspection_outcomes.checks.anomalies import Anomaly
 from inspection_outcomes.errors import InputError
+from inspection_outcomes.files import write_atomically
 from inspection_outcomes.model.events import COLUMNS, InspectionEvent
 from inspection_outcomes.safe_text import csv_text
 
@@ -37,14 +36,7 @@ def _write_atomically(path: Path, content: str) -> None:
         raise InputError("a file name expected, not a folder", file=path)
     if not path.parent.is_dir():
         raise InputError("the folder to write into does not exist", file=path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, content.encode("utf-8"))
 
 
 def events_csv(events: Iterable[InspectionEvent]) -> str:
