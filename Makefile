@@ -49,9 +49,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Browser tests use Debian's Chromium (no browser download).
+# Browser tests use Debian's Chromium (no browser download); the W3C checker (vnu-jar) needs
+# Java, from Debian's packages where it is missing.
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@command -v java >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null)
 
 format: venv ## Format the code (ruff format)
 	$(VENV)/bin/ruff format src tests bench
