@@ -41,12 +41,16 @@ def published_figures(shared: Path) -> dict[str, Any]:
     return figures
 
 
-def published_content(shared: Path, simulated: bool = False) -> ReleaseContent:
+def published_content(shared: Path, simulated: bool = False, final: bool = False) -> ReleaseContent:
+    """The published figures as a release's content: a draft unless `final` (signed off by a
+    producer and a different assurer)."""
     meta = ReleaseMeta(
         title="Local authority inspection outcomes as at 31 March 2024",
         release_kind="la",
         simulated=simulated,
         publication_date="2024-08-30",
+        producer="A. Producer" if final else None,
+        assurer="B. Assurer" if final else None,
     )
     return ReleaseContent(meta=meta, figures=copy.deepcopy(published_figures(shared)))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from inspection_outcomes.core.content import DRAFT_MARK, DRAFT_TEXT
 from inspection_outcomes.publications.la_outcomes.charts import build_charts
 from inspection_outcomes.publications.la_outcomes.findings import build_findings
 from inspection_outcomes.publications.la_outcomes.govspeak import render_govspeak, write_govspeak
@@ -45,7 +46,13 @@ def test_simulated_warning_callout_and_file_written(shared: Path, tmp_path: Path
     content = published_content(shared, simulated=True)
     path = write_govspeak(content, build_charts(content), tmp_path / "main_findings.md")
     text = path.read_text(encoding="utf-8")
-    assert text.startswith(f"%{SIMULATED_WARNING}%\n")
+    assert text.startswith(f"%{DRAFT_MARK}. {DRAFT_TEXT}%\n\n%{SIMULATED_WARNING}%\n")
     assert "60% of LAs were judged to be good or outstanding" in text
     again = write_govspeak(content, build_charts(content), tmp_path / "again.md")
     assert again.read_bytes() == path.read_bytes()
+
+
+def test_a_final_release_never_says_draft(shared: Path, tmp_path: Path) -> None:
+    content = published_content(shared, final=True)
+    text = write_govspeak(content, build_charts(content), tmp_path / "final.md").read_text()
+    assert "Draft" not in text and "not for publication" not in text

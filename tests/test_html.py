@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from inspection_outcomes.core.content import DRAFT_MARK
 from inspection_outcomes.errors import InputError, ReleaseError
 from inspection_outcomes.publications.la_outcomes.charts import build_charts
 from inspection_outcomes.publications.la_outcomes.map import build_map
@@ -125,8 +126,22 @@ def test_simulated_warning_on_every_page(shared: Path) -> None:
     for name in PAGES:
         assert 'class="govuk-warning-text"' in pages[name]
         assert SIMULATED_WARNING in pages[name]
-    real = render_pages(published_content(shared), [], None)
+    real = render_pages(published_content(shared, final=True), [], None)
     assert all("govuk-warning-text" not in real[n] for n in PAGES)
+
+
+def test_a_draft_says_so_first_and_claims_no_publication_date(shared: Path) -> None:
+    draft = render_pages(published_content(shared), [], None)
+    final = render_pages(published_content(shared, final=True), [], None)
+    for name in PAGES:
+        main = draft[name].split('<main class="govuk-main-wrapper" id="main-content">', 1)[1]
+        first = main.split("</div>", 1)[0]
+        assert "govuk-warning-text" in first and f"{DRAFT_MARK}." in first, name
+        assert f"<title>{DRAFT_MARK} - " in draft[name]
+        assert "Published 30 August 2024" not in draft[name]
+        assert "It was published on" not in draft[name]
+        assert "Published 30 August 2024" in final[name]
+        assert "Draft" not in final[name] and "not for publication" not in final[name]
 
 
 def test_without_charts_the_annex_still_has_a_table_per_figure(shared: Path) -> None:

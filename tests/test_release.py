@@ -188,3 +188,16 @@ def test_revision_from_a_later_extract(tmp_path: Path, history: Path) -> None:
     )
     assert new["as_at"] == old["as_at"] == "2025-03-31"
     assert (revised / "revisions.csv").read_text().startswith("figure,original_value,")
+
+
+def test_a_final_release_never_says_draft(built: tuple[Path, Path]) -> None:
+    from python_calamine import CalamineWorkbook
+
+    out = built[0]
+    assert json.loads((out / "manifest.json").read_text())["status"] == "final"
+    texts = [p.read_text(encoding="utf-8") for p in out.rglob("*.html")]
+    texts.append((out / "main-findings.govspeak.md").read_text(encoding="utf-8"))
+    for name in ("underlying-data.ods", "underlying-data.xlsx"):
+        cover = CalamineWorkbook.from_path(str(out / name)).get_sheet_by_name("Cover")
+        texts.append(" ".join(str(c) for r in cover.to_python() for c in r))
+    assert texts and not [t for t in texts if "Draft" in t or "not for publication" in t]

@@ -61,3 +61,17 @@ def test_ods_styles_and_manifest_follow_the_odf_schema(demo: Path) -> None:
             style.get(f"{{{STYLE}}}name"),
             found,
         )
+
+
+def test_a_draft_says_so_first_on_both_cover_sheets(demo: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    from inspection_outcomes.core.content import DRAFT_MARK
+
+    for name in ("underlying-data.ods", "underlying-data.xlsx"):
+        cover = CalamineWorkbook.from_path(str(demo / name)).get_sheet_by_name("Cover")
+        rows = [r[0] for r in cover.to_python() if r and r[0]]
+        assert "(simulated data)" in rows[0], name  # the title says so too
+        assert rows[1] == DRAFT_MARK, name
+        text = " ".join(map(str, rows))
+        assert "Not published: a draft" in text, name

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspection_outcomes.core.consistency import check_tables_against_readback
+from inspection_outcomes.core.content import is_final
 from inspection_outcomes.errors import InputError, ReleaseError
 from inspection_outcomes.files import temporary_folder
 from inspection_outcomes.safe_text import plain_text
@@ -155,9 +156,7 @@ def release_status(producer: str | None, assurer: str | None) -> str:
     for option, name in (("--producer", producer), ("--assurer", assurer)):
         if name:
             plain_text(name, field=option)
-    if producer and assurer and producer.strip().lower() != assurer.strip().lower():
-        return "final"
-    return "draft"
+    return "final" if is_final(producer, assurer) else "draft"
 
 
 def write_workbook(wb: Workbook, folder: Path, kind: str) -> list[str]:

@@ -8,6 +8,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+#: What a release that is not final says, first, on every page, cover sheet and Govspeak.
+DRAFT_MARK = "Draft: not for publication"
+DRAFT_TEXT = (
+    "This release has not been signed off: it is not yet produced and assured by two "
+    "different people. It must not be published or quoted."
+)
+
+
+def is_final(producer: str | None, assurer: str | None) -> bool:
+    """Final only when produced and assured by two different people (the methodology's QA)."""
+    return bool(producer and assurer and producer.strip().lower() != assurer.strip().lower())
+
 
 @dataclass
 class ReleaseMeta:
@@ -22,6 +34,10 @@ class ReleaseMeta:
     provisional: bool = False  # e.g. the 31 August supplementary release
     source_description: str = ""
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def final(self) -> bool:
+        return is_final(self.producer, self.assurer)
 
 
 @dataclass

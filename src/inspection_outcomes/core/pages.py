@@ -21,6 +21,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from inspection_outcomes.core.content import DRAFT_MARK, DRAFT_TEXT
 from inspection_outcomes.core.sentences import Section
 from inspection_outcomes.core.types import Chart, DataTable
 from inspection_outcomes.errors import InputError, ReleaseError
@@ -164,6 +165,8 @@ def environment() -> Environment:
     env.globals["table_cells"] = table_cells
     env.globals["summary_rows"] = summary_rows
     env.globals["navigation_items"] = navigation_items
+    env.globals["draft_mark"] = DRAFT_MARK
+    env.globals["draft_text"] = DRAFT_TEXT
     env.globals["content_security_policy"] = Markup(CONTENT_SECURITY_POLICY)  # no input text
     return env
 

@@ -15,6 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from inspection_outcomes.core.content import DRAFT_MARK, DRAFT_TEXT, is_final
+
 #: Shorthand for a blank cell, from the Analysis Function guidance on symbols in tables.
 NOT_AVAILABLE = "[x]"
 
@@ -223,13 +225,23 @@ def contents_and_notes(notes: Notes, sheets: list[Sheet]) -> list[Sheet]:
     return [contents, notes_sheet, *sheets]
 
 
+def draft_sections(producer: str | None, assurer: str | None) -> list[CoverSection]:
+    """The cover's first section while the release is not final: that it is a draft."""
+    return [] if is_final(producer, assurer) else [CoverSection(DRAFT_MARK, [DRAFT_TEXT])]
+
+
 def closing_sections(
     published: date, producer: str | None, assurer: str | None
 ) -> list[CoverSection]:
-    """The cover's last sections, the same in every workbook: publication date, contact,
-    licence, and who produced and assured the release (when given)."""
+    """The cover's last sections, the same in every workbook: publication date (none claimed
+    by a draft), contact, licence, and who produced and assured the release (when given)."""
+    when: list[str | Link] = (
+        [long_date(published)]
+        if is_final(producer, assurer)
+        else [f"Not published: a draft (planned for {long_date(published)})."]
+    )
     sections = [
-        CoverSection("Publication date", [long_date(published)]),
+        CoverSection("Publication date", when),
         CoverSection(
             "Contact",
             [

@@ -66,7 +66,7 @@ def build_release_content(
 ) -> ReleaseContent:
     """Figures plus the three datasets of the underlying data."""
     meta = ReleaseMeta(
-        title=title_for(run.spec),
+        title=title_for(run.spec) + (" (simulated data)" if run.source.simulated else ""),
         release_kind="la",
         simulated=run.source.simulated,
         producer=producer,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from inspection_outcomes.core.content import ReleaseContent
+from inspection_outcomes.core.content import DRAFT_MARK, DRAFT_TEXT, ReleaseContent
 from inspection_outcomes.core.govspeak import GovspeakText
 from inspection_outcomes.core.sentences import (
     check_numbers,
@@ -22,6 +22,8 @@ def render_govspeak(
     """The main findings as Govspeak, checked against the figures."""
     findings, blocks, extra, annex = arrange(content, charts, map_chart)
     doc = GovspeakText()
+    if not content.meta.final:
+        doc.add(f"%{DRAFT_MARK}. {DRAFT_TEXT}%")
     if content.meta.simulated:
         doc.add(f"%{SIMULATED_WARNING}%")
     doc.add(

@@ -28,6 +28,7 @@ from inspection_outcomes.core.workbook import (
     closing_sections,
     contents_and_notes,
     dig,
+    draft_sections,
     long_date,
     make_sheet,
     or_blank,
@@ -589,7 +590,7 @@ def _cover(
     content: ReleaseContent, notes: Notes, between: str, at: str, published: date
 ) -> list[CoverSection]:
     meta = content.meta
-    sections = []
+    sections = draft_sections(meta.producer, meta.assurer)
     if meta.simulated:
         sections.append(
             CoverSection(

@@ -23,6 +23,7 @@ from inspection_outcomes.core.workbook import (
     Workbook,
     closing_sections,
     contents_and_notes,
+    draft_sections,
     long_date,
     make_sheet,
     or_blank,
@@ -409,7 +410,7 @@ def _cover(
 ) -> list[CoverSection]:
     meta = content.meta
     f = content.figures
-    sections = []
+    sections = draft_sections(meta.producer, meta.assurer)
     if meta.simulated:
         sections.append(
             CoverSection(
