@@ -275,3 +275,33 @@ def region_phrase(name: str, start: bool = False) -> str:
     if name in ("London", "England"):
         return name
     return ("The " if start else "the ") + name
+
+
+@dataclass(frozen=True)
+class Extremes:
+    """The highest and the lowest of some values, each with every key that has it."""
+
+    highest: Any
+    highest_keys: tuple[str, ...]
+    lowest: Any
+    lowest_keys: tuple[str, ...]
+
+    @property
+    def all_equal(self) -> bool:
+        return self.highest == self.lowest
+
+
+def extremes(values: dict[str, Any]) -> Extremes | None:
+    """The one rule for every comparative sentence ("highest in ..., lowest in ..."): a tie is
+    never broken, every key with the highest (or lowest) value is named, in the order of
+    `values`; None where fewer than two keys have a value."""
+    known = {k: v for k, v in values.items() if v is not None}
+    if len(known) < 2:
+        return None
+    hi, lo = max(known.values()), min(known.values())
+    return Extremes(
+        hi,
+        tuple(k for k, v in known.items() if v == hi),
+        lo,
+        tuple(k for k, v in known.items() if v == lo),
+    )

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from inspection_outcomes.core.sentences import Paragraph, Section, Sentence, get
+from inspection_outcomes.core.sentences import (
+    Extremes,
+    Paragraph,
+    Section,
+    Sentence,
+    extremes,
+    get,
+)
 from inspection_outcomes.publications.la_outcomes.findings.shared import MAP_ID, regions
 
 
@@ -24,29 +31,16 @@ def sections(f: dict[str, Any]) -> list[Section]:
     by_region = f.get("by_region") or {}
     gop = _good_or_outstanding(f)
     national = "overall_effectiveness.good_or_outstanding_percent"
-    if gop and get(f, national) is not None:
-        hi, his, lo, los = _extremes(gop)
-        s1 = Sentence(
-            f"In {regions(his)}, {hi}% of LAs were judged as good or outstanding, compared "
-            f"with the national average of {get(f, national)}%.",
-            {f"by_region.{his[0]}.good_or_outstanding_percent": hi, national: get(f, national)},
-        )
-        s2 = Sentence(
-            f"The lowest proportion was in {regions(los)}, where {lo}% of LAs were judged "
-            "as good or outstanding.",
-            {f"by_region.{los[0]}.good_or_outstanding_percent": lo},
-        )
-        sentences = [s1, s2]
-        inad = {k: get(f, f"by_region.{k}.percent.inadequate") for k in sorted(by_region)}
-        inad = {k: v for k, v in inad.items() if v is not None}
-        if inad:
-            top = max(inad.values())
-            tops = [k for k, v in inad.items() if v == top]
+    ext = extremes(gop)
+    if ext is not None and get(f, national) is not None:
+        sentences = _highest_and_lowest(f, ext, national)
+        inad = extremes({k: get(f, f"by_region.{k}.percent.inadequate") for k in sorted(by_region)})
+        if inad is not None and not inad.all_equal:
             sentences.append(
                 Sentence(
-                    f"{regions(tops, start=True)} had the highest proportion of LAs judged as "
-                    f"inadequate ({top}%).",
-                    {f"by_region.{tops[0]}.percent.inadequate": top},
+                    f"{regions(list(inad.highest_keys), start=True)} had the highest proportion "
+                    f"of LAs judged as inadequate ({inad.highest}%).",
+                    _quoted(inad.highest_keys, "percent.inadequate", inad.highest),
                 )
             )
         paras.append(Paragraph(sentences))
@@ -63,35 +57,59 @@ def sections(f: dict[str, Any]) -> list[Section]:
 
 def key_message(f: dict[str, Any]) -> Sentence | None:
     """The highest and lowest regions, for the key messages (None with fewer than two)."""
-    gop = _good_or_outstanding(f)
-    if len(gop) < 2:
+    ext = extremes(_good_or_outstanding(f))
+    if ext is None:
         return None
-    hi, his, lo, los = _extremes(gop)
-    s = Sentence(
+    gop = "good_or_outstanding_percent"
+    if ext.all_equal:
+        return Sentence(
+            "The proportion of LAs judged as good or outstanding was the same in every region "
+            f"({ext.highest}%).",
+            _quoted(ext.highest_keys, gop, ext.highest),
+        )
+    return Sentence(
         "The proportion of LAs judged as good or outstanding was highest in "
-        f"{regions(his)} ({hi}%) and lowest in {regions(los)} ({lo}%)."
+        f"{regions(list(ext.highest_keys))} ({ext.highest}%) and lowest in "
+        f"{regions(list(ext.lowest_keys))} ({ext.lowest}%).",
+        {
+            **_quoted(ext.highest_keys, gop, ext.highest),
+            **_quoted(ext.lowest_keys, gop, ext.lowest),
+        },
     )
-    s.values[f"by_region.{his[0]}.good_or_outstanding_percent"] = hi
-    s.values[f"by_region.{los[0]}.good_or_outstanding_percent"] = lo
-    return s
+
+
+def _highest_and_lowest(f: dict[str, Any], ext: Extremes, national: str) -> list[Sentence]:
+    gop = "good_or_outstanding_percent"
+    if ext.all_equal:
+        return [
+            Sentence(
+                f"In every region, {ext.highest}% of LAs were judged as good or outstanding, "
+                f"compared with the national average of {get(f, national)}%.",
+                {**_quoted(ext.highest_keys, gop, ext.highest), national: get(f, national)},
+            )
+        ]
+    return [
+        Sentence(
+            f"In {regions(list(ext.highest_keys))}, {ext.highest}% of LAs were judged as good or "
+            f"outstanding, compared with the national average of {get(f, national)}%.",
+            {**_quoted(ext.highest_keys, gop, ext.highest), national: get(f, national)},
+        ),
+        Sentence(
+            f"The lowest proportion was in {regions(list(ext.lowest_keys))}, where {ext.lowest}% "
+            "of LAs were judged as good or outstanding.",
+            _quoted(ext.lowest_keys, gop, ext.lowest),
+        ),
+    ]
+
+
+def _quoted(keys: tuple[str, ...], figure: str, value: Any) -> dict[str, Any]:
+    """The figure of every region a sentence names, as the sentence's values."""
+    return {f"by_region.{k}.{figure}": value for k in keys}
 
 
 def _good_or_outstanding(f: dict[str, Any]) -> dict[str, Any]:
-    """Each region's percentage of LAs good or outstanding, by name (regions without one left
-    out)."""
-    shares = {
+    """Each region's percentage of LAs good or outstanding, by name."""
+    return {
         name: block.get("good_or_outstanding_percent")
         for name, block in sorted((f.get("by_region") or {}).items())
     }
-    return {k: v for k, v in shares.items() if v is not None}
-
-
-def _extremes(shares: dict[str, Any]) -> tuple[Any, list[str], Any, list[str]]:
-    """The highest share and the regions with it, then the lowest and the regions with it."""
-    hi, lo = max(shares.values()), min(shares.values())
-    return (
-        hi,
-        [k for k, v in shares.items() if v == hi],
-        lo,
-        [k for k, v in shares.items() if v == lo],
-    )

@@ -6,11 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from inspection_outcomes.core.sentences import (
+    Extremes,
     Paragraph,
     Section,
     Sentence,
+    extremes,
     get,
     has,
+    join_names,
     lower_first,
     none_held,
     say,
@@ -74,18 +77,17 @@ def sections(f: dict[str, Any]) -> list[Section]:
 
 
 def key_message(f: dict[str, Any]) -> Sentence | None:
-    """The weakest and strongest areas, for the key messages (None with fewer than two)."""
-    extremes = _lowest_and_highest(f)
-    if extremes is None:
+    """The weakest and strongest areas, for the key messages (None with fewer than two, or
+    when every area has the same share)."""
+    ext = _area_extremes(f)
+    if ext is None or ext.all_equal:
         return None
-    lo, hi = extremes
-    return say(
+    return _quoting(
         f,
+        ext,
         "Around {lo:pct} of LAs were judged as good or outstanding for their services for "
-        f"{AREA_PHRASES[lo]}, while {{hi:pct}} were judged as good or outstanding for "
-        f"{AREA_PHRASES[hi]}.",
-        lo=f"sub_judgements.{lo}.good_or_outstanding_percent",
-        hi=f"sub_judgements.{hi}.good_or_outstanding_percent",
+        f"{_areas(ext.lowest_keys)}, while {{hi:pct}} were judged as good or outstanding for "
+        f"{_areas(ext.highest_keys)}.",
     )
 
 
@@ -146,9 +148,8 @@ def _care_leavers(f: dict[str, Any]) -> list[Sentence]:
 
 def _area_quality(f: dict[str, Any]) -> list[Sentence]:
     out = []
-    extremes = _lowest_and_highest(f)
-    if extremes is not None:
-        lo, hi = extremes
+    ext = _area_extremes(f)
+    if ext is not None and not ext.all_equal:
         out.append(
             Sentence(
                 "The figure below shows a breakdown of the judgement areas at the LA’s most recent "
@@ -156,19 +157,21 @@ def _area_quality(f: dict[str, Any]) -> list[Sentence]:
             )
         )
         out.append(
-            say(
+            _quoting(
                 f,
-                f"The lowest quality of practice was seen in services for {AREA_PHRASES[lo]}, with "
-                "{lo:pct} of LAs judged as good or outstanding.",
-                lo=f"sub_judgements.{lo}.good_or_outstanding_percent",
+                ext,
+                f"The lowest quality of practice was seen in services for "
+                f"{_areas(ext.lowest_keys)}, with {{lo:pct}} of LAs judged as good or outstanding.",
+                highest=False,
             )
         )
         out.append(
-            say(
+            _quoting(
                 f,
-                f"The strongest practice was seen in services for {AREA_PHRASES[hi]}, where "
-                "{hi:pct} of LAs were judged as good or outstanding.",
-                hi=f"sub_judgements.{hi}.good_or_outstanding_percent",
+                ext,
+                f"The strongest practice was seen in services for {_areas(ext.highest_keys)}, "
+                "where {hi:pct} of LAs were judged as good or outstanding.",
+                lowest=False,
             )
         )
     if has(f, "sub_judgements.impact_of_leaders.percent.outstanding"):
@@ -183,15 +186,36 @@ def _area_quality(f: dict[str, Any]) -> list[Sentence]:
     return out
 
 
-def _lowest_and_highest(f: dict[str, Any]) -> tuple[str, str] | None:
-    """The areas with the lowest and highest share good or outstanding (ties: the earlier area
-    of fw.SUB_JUDGEMENT_AREAS); None when fewer than two areas have one."""
-    areas = {
-        a: get(f, f"sub_judgements.{a}.good_or_outstanding_percent") for a in fw.SUB_JUDGEMENT_AREAS
-    }
-    areas = {k: v for k, v in areas.items() if v is not None}
-    if len(areas) < 2:
-        return None
-    lo = min(areas, key=lambda a: (areas[a], fw.SUB_JUDGEMENT_AREAS.index(a)))
-    hi = max(areas, key=lambda a: (areas[a], -fw.SUB_JUDGEMENT_AREAS.index(a)))
-    return lo, hi
+def _area_extremes(f: dict[str, Any]) -> Extremes | None:
+    """The areas with the lowest and highest share good or outstanding, ties all named (the
+    one rule of core.sentences.extremes), in the order of fw.SUB_JUDGEMENT_AREAS."""
+    return extremes(
+        {
+            a: get(f, f"sub_judgements.{a}.good_or_outstanding_percent")
+            for a in fw.SUB_JUDGEMENT_AREAS
+        }
+    )
+
+
+def _areas(keys: tuple[str, ...]) -> str:
+    """'children in care and for care leavers': each area its own service (never read as the
+    2018 judgement 'children in care and care leavers')."""
+    phrases = [AREA_PHRASES[k] for k in keys]
+    return join_names([phrases[0], *(f"for {p}" for p in phrases[1:])])
+
+
+def _quoting(
+    f: dict[str, Any], ext: Extremes, template: str, highest: bool = True, lowest: bool = True
+) -> Sentence:
+    """A sentence with {hi} and {lo} shares, carrying the figure of every area it names."""
+    paths = {}
+    if highest:
+        paths["hi"] = f"sub_judgements.{ext.highest_keys[0]}.good_or_outstanding_percent"
+    if lowest:
+        paths["lo"] = f"sub_judgements.{ext.lowest_keys[0]}.good_or_outstanding_percent"
+    s = say(f, template, **paths)
+    for keys, wanted in ((ext.highest_keys, highest), (ext.lowest_keys, lowest)):
+        for k in keys if wanted else ():
+            path = f"sub_judgements.{k}.good_or_outstanding_percent"
+            s.values[path] = get(f, path)
+    return s

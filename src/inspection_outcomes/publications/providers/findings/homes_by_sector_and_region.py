@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from inspection_outcomes.core.sentences import Paragraph, Section, Sentence, region_phrase
+from inspection_outcomes.core.sentences import (
+    Extremes,
+    Paragraph,
+    Section,
+    Sentence,
+    extremes,
+    join_names,
+    region_phrase,
+)
 from inspection_outcomes.publications.providers import common as pc
 from inspection_outcomes.publications.providers.findings.shared import get, gos, say
 
@@ -54,24 +62,9 @@ def sections(f: dict[str, Any]) -> list[Section]:
         for r in pc.regions(f["by_region"]["latest_overall_effectiveness"])
         if r in pc.REGIONS
     }
-    known = {r: v for r, v in known.items() if v is not None}
-    if known:
-        hi = max(known, key=lambda r: (known[r], r))
-        lo = min(known, key=lambda r: (known[r], r))
-        paras.append(
-            Paragraph(
-                [
-                    say(
-                        f,
-                        f"By region, the share of children’s homes judged good or outstanding was "
-                        f"highest in {region_phrase(hi)} ({{hi:pct}}) and lowest in "
-                        f"{region_phrase(lo)} ({{lo:pct}}).",
-                        hi=gos(f"{region_block}.{hi}.all_childrens_homes"),
-                        lo=gos(f"{region_block}.{lo}.all_childrens_homes"),
-                    )
-                ]
-            )
-        )
+    ext = extremes(known)
+    if ext is not None:
+        paras.append(Paragraph([_regional_extremes(f, region_block, ext)]))
     return [
         Section(
             heading=Sentence("Children’s homes by sector and region"),
@@ -80,3 +73,34 @@ def sections(f: dict[str, Any]) -> list[Section]:
             figure_ids=["figure_2", "figure_3"],
         )
     ]
+
+
+def _regional_extremes(f: dict[str, Any], block: str, ext: Extremes) -> Sentence:
+    """Highest and lowest regions by the share of homes good or outstanding; ties all named
+    (core.sentences.extremes)."""
+
+    def path(region: str) -> str:
+        return gos(f"{block}.{region}.all_childrens_homes")
+
+    def names(keys: tuple[str, ...]) -> str:
+        return join_names([region_phrase(k) for k in keys])
+
+    if ext.all_equal:
+        s = say(
+            f,
+            "By region, the share of children’s homes judged good or outstanding was the same "
+            "in every region ({hi:pct}).",
+            hi=path(ext.highest_keys[0]),
+        )
+    else:
+        s = say(
+            f,
+            f"By region, the share of children’s homes judged good or outstanding was highest "
+            f"in {names(ext.highest_keys)} ({{hi:pct}}) and lowest in {names(ext.lowest_keys)} "
+            "({lo:pct}).",
+            hi=path(ext.highest_keys[0]),
+            lo=path(ext.lowest_keys[0]),
+        )
+    for k in (*ext.highest_keys, *ext.lowest_keys):
+        s.values[path(k)] = get(f, path(k))
+    return s
