@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,8 @@ def test_writes_each_data_file_with_its_meta_file(folder: Path) -> None:
         [
             *(f"{n}.csv" for n in DATA_FILES),
             *(f"{n}.meta.csv" for n in DATA_FILES),
+            "la_inspection_outcomes.csv",
+            "la_inspection_outcomes.meta.csv",
             "data_guidance.md",
         ]
     )
@@ -206,3 +209,40 @@ def test_check_finds_problems(tmp_path: Path) -> None:
     meta = tmp_path / "la_inspections_in_year.meta.csv"
     meta.write_text("\n".join(meta.read_text("utf-8").splitlines()[:-1]) + "\n", "utf-8")
     assert any("meta describes" in p for p in check_tidy_csv(path))
+
+
+def test_la_level_file_has_one_labelled_row_per_la_and_date(folder: Path) -> None:
+    rows = _read(folder / "la_inspection_outcomes.csv")
+    f = real_content().figures
+    latest = [r for r in rows if r["as_at"] == "2024-03-31"]
+    assert len(latest) == f["local_authorities"]["total"] == len({r["la_code"] for r in latest})
+    assert sorted({r["as_at"] for r in rows}) == ["2022-03-31", "2023-03-31", "2024-03-31"]
+    # labels, never 0/1 indicators: the overall counts are those of the figures
+    for j in JUDGEMENTS:
+        n = sum(r["overall_effectiveness"] == LABELS[j] for r in latest)
+        assert n == f["overall_effectiveness"]["counts"][j]
+    values = {v for r in rows for k, v in r.items() if k != "old_la_code"}
+    assert not values & {"0", "1", "True", "False"}
+    # an inspected LA carries its dates, type, framework and the judgement before
+    judged = [r for r in latest if r["inspection_start_date"]]
+    assert all(r["inspection_type"] and r["framework"] for r in judged)
+    assert all(r["publication_date"] <= r["publication_cutoff"] for r in judged)
+    assert all(
+        r["previous_inspection_start_date"] < r["inspection_start_date"]
+        for r in judged
+        if r["previous_inspection_start_date"]
+    )
+    previous = Counter(r["previous_overall_effectiveness"] for r in latest)
+    assert sum(previous[LABELS[j]] for j in JUDGEMENTS) > 50
+    assert previous["no earlier graded inspection"] + previous["not held by the source"] < 100
+    assert "" not in previous
+
+
+def test_la_level_meta_describes_every_column(folder: Path) -> None:
+    with (folder / "la_inspection_outcomes.csv").open(encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    meta = _read(folder / "la_inspection_outcomes.meta.csv")
+    assert [m["col_name"] for m in meta] == header
+    assert all(m["label"] and m["description"] for m in meta)
+    guidance = (folder / "data_guidance.md").read_text(encoding="utf-8")
+    assert "la_inspection_outcomes.csv" in guidance

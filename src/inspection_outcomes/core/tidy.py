@@ -97,15 +97,18 @@ class TidyFile:
         return [*GEOGRAPHY_COLUMNS, *(m.col_name for m in self.meta)]
 
 
-def write_tidy_files(files: list[TidyFile], guidance: str, folder: str | Path) -> list[Path]:
-    """Write tidy files, their .meta.csv files and data_guidance.md (text `guidance`) into
-    folder, through a temporary folder."""
+def write_tidy_files(
+    files: list[TidyFile], guidance: str, folder: str | Path, others: dict[str, str] | None = None
+) -> list[Path]:
+    """Write tidy files, their .meta.csv files, data_guidance.md (text `guidance`) and any
+    other data files (name -> text) into folder, through a temporary folder."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     texts: dict[str, str] = {}
     for t in files:
         texts[f"{t.name}.csv"] = csv_text(t.columns, ([r[c] for c in t.columns] for r in t.rows))
         texts[f"{t.name}.meta.csv"] = csv_text(META_COLUMNS, (m.as_list() for m in t.meta))
+    texts.update(others or {})
     texts["data_guidance.md"] = guidance
     tmp = Path(tempfile.mkdtemp(prefix=".tidy_csv.", dir=folder))
     try:

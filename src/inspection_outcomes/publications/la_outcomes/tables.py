@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from inspection_outcomes.publications.la_outcomes.la_level import la_level_rows
 from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
 from inspection_outcomes.store.inspections import Warehouse
 
@@ -114,4 +115,10 @@ def build_tables(wh: Warehouse, spec: ReleaseSpec) -> dict[str, list[dict[str, A
     former = _iso(wh.rows(history_sql.format(op="NOT IN"), args))
     for r in as_at:
         r.update({c: r.get(c) for c in AS_AT_COLUMNS if c not in r})
-    return {"as_at": as_at, "in_year": in_year, "history": history, "history_former": former}
+    return {
+        "as_at": as_at,
+        "in_year": in_year,
+        "history": history,
+        "history_former": former,
+        "la_level": la_level_rows(wh, spec),
+    }

@@ -27,6 +27,8 @@ from inspection_outcomes.core.tidy import (
 from inspection_outcomes.model.frameworks import AREA_LABELS, EVENT_TYPE_LABELS, ILACS_AREAS
 from inspection_outcomes.model.frameworks import ILACS_EVENT_TYPES as EVENT_TYPES
 from inspection_outcomes.model.scale import JUDGEMENTS, LABELS, percent
+from inspection_outcomes.publications.la_outcomes.la_level import NAME as LA_LEVEL
+from inspection_outcomes.publications.la_outcomes.la_level import la_level_files
 from inspection_outcomes.publications.la_outcomes.workbook import NOT_APPLICABLE, la_cell
 
 
@@ -282,6 +284,9 @@ def data_guidance(files: list[TidyFile], content: ReleaseContent) -> str:
         "## Files",
         "",
         *(f"- `{t.name}.csv`: {t.description}." for t in files),
+        f"- `{LA_LEVEL}.csv` (not an EES file): one row per local authority and as-at date, "
+        "each judgement as its label, the inspection's dates, type and framework, and the "
+        f"previous overall effectiveness; `{LA_LEVEL}.meta.csv` describes its columns.",
         "",
         "## Conventions",
         "",
@@ -313,7 +318,8 @@ def write_tidy_csv(content: ReleaseContent, folder: str | Path) -> list[Path]:
     Everything is written to a temporary folder first, then moved into place.
     """
     files = tidy_files(content)
-    return write_tidy_files(files, data_guidance(files, content), folder)
+    others = la_level_files(content.tables["la_level"]) if "la_level" in content.tables else {}
+    return write_tidy_files(files, data_guidance(files, content), folder, others)
 
 
 # --- checks -------------------------------------------------------------------------------
