@@ -158,13 +158,27 @@ class _Elements(HTMLParser):
         super().__init__()
         self.found: set[tuple[str, str]] = set()
         self.links: list[str] = []
+        self.scripts: list[str | None] = []  # each script element's src (None: inline)
+        self._in_script = False
+        self.inline_script = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.found.add((tag, ""))
+        if tag == "script":
+            self.scripts.append(dict(attrs).get("src"))
+            self._in_script = True
         for name, value in attrs:
             self.found.add((tag, name))
             if name in ("href", "src", "xlink:href", "action"):
                 self.links.append(value or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.inline_script += data
 
 
 def elements(html: str) -> _Elements:
@@ -184,7 +198,13 @@ def check_pages_have_only_template_markup(hostile: Path, clean: Path) -> None:
         template = elements((clean / page.relative_to(hostile)).read_text(encoding="utf-8"))
         extra = found.found - template.found
         assert not extra, f"{page.name}: markup the template did not write: {sorted(extra)}"
-        assert ("script", "") not in found.found, page.name
+        # the only scripts: the page's own, by file, as its template wrote them
+        assert found.scripts == template.scripts, page.name
+        assert all(
+            src and src.endswith(".js") and "assets/" in src and ":" not in src
+            for src in found.scripts
+        ), page.name
+        assert not found.inline_script.strip(), page.name
         assert not any(
             link.strip().lower().startswith(("javascript:", "data:")) for link in found.links
         ), page.name

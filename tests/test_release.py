@@ -69,6 +69,11 @@ def test_release_contains_every_part(built: tuple[Path, Path]) -> None:
         "manifest.json",
         "vintage/events.parquet",
         "vintage/release.json",
+        "la/index.html",
+        "la/E10000016.html",
+        "assets/la-table.js",
+        "data/la_profiles.csv",
+        "data/la_inspection_outcomes.csv",
     ):
         assert (out / name).is_file(), name
     assert sorted(p.name for p in (out / "charts").glob("*.svg"))

@@ -42,6 +42,7 @@ ASSETS = (
     "assets/fonts/light-94a07e06a1-v2.woff2",
     "assets/fonts/light-f591b13f7d-v2.woff",
     "assets/images/favicon.ico",
+    "assets/images/govuk-crest.svg",  # the footer's crest, from the stylesheet
 )
 
 
@@ -72,6 +73,12 @@ APP_CSS = """\
 .app-table-container { position: relative; overflow-x: auto; margin-bottom: 20px; }
 .app-table-container:focus { outline: 3px solid #ffdd00; }
 .app-table-container .govuk-table { margin-bottom: 0; }
+.app-inline-chart { display: block; width: 100%; max-width: 30rem; height: auto; margin-bottom: 15px; }
+.app-sort-button { font: inherit; font-weight: bold; color: #1d70b8; background: none; border: 0;
+  padding: 0; text-align: left; text-decoration: underline; cursor: pointer; }
+.app-sort-button:focus { outline: 3px solid #ffdd00; color: #0b0c0c; background: #ffdd00; }
+[aria-sort=ascending] .app-sort-button::after { content: " \\25B2"; }
+[aria-sort=descending] .app-sort-button::after { content: " \\25BC"; }
 """
 
 
@@ -165,6 +172,7 @@ def environment() -> Environment:
     env.globals["table_cells"] = table_cells
     env.globals["summary_rows"] = summary_rows
     env.globals["navigation_items"] = navigation_items
+    env.globals["root"] = ""  # a page in a subfolder gives "../"
     env.globals["draft_mark"] = DRAFT_MARK
     env.globals["draft_text"] = DRAFT_TEXT
     env.globals["content_security_policy"] = Markup(CONTENT_SECURITY_POLICY)  # no input text
@@ -205,9 +213,12 @@ def summary_rows(pairs: Sequence[tuple[Any, Any]]) -> list[dict[str, dict[str, A
     return [{"key": {"text": key}, "value": {"text": value}} for key, value in pairs]
 
 
-def navigation_items(nav: Sequence[tuple[str, str]], current: str) -> list[dict[str, Any]]:
-    """govukServiceNavigation's items for the (page, label) pairs, `current` marked."""
-    return [{"href": href, "text": label, "current": href == current} for href, label in nav]
+def navigation_items(
+    nav: Sequence[tuple[str, str]], current: str, root: str = ""
+) -> list[dict[str, Any]]:
+    """govukServiceNavigation's items for the (page, label) pairs, `current` marked; `root`
+    leads from the page's folder to the release's (``../`` for a page in a subfolder)."""
+    return [{"href": root + href, "text": label, "current": href == current} for href, label in nav]
 
 
 def _stylesheet(govuk: Path) -> bytes:

@@ -44,6 +44,7 @@ TEMPLATES = "publications/la_outcomes/templates/"
 
 NAV = (
     ("index.html", "Main findings"),
+    ("la/index.html", "Local authorities"),
     ("methodology.html", "Methodology"),
     ("glossary.html", "Glossary"),
     ("pre-release-access.html", "Pre-release access"),

@@ -41,7 +41,27 @@ from inspection_outcomes.publications.la_outcomes.qa import qa_report
 from inspection_outcomes.publications.la_outcomes.revisions import VINTAGE, write_vintage
 
 if TYPE_CHECKING:
-    pass
+    from inspection_outcomes.core.content import ReleaseContent
+
+
+def _write_la_pages(run: EngineRun, content: ReleaseContent, tmp: Path) -> None:
+    """la/index.html, la/<GSS>.html for every LA, their script and data/la_profiles.csv."""
+    from inspection_outcomes.publications.la_outcomes.la_pages.pages import render_la_pages
+    from inspection_outcomes.publications.la_outcomes.profiles.build import build_profiles
+    from inspection_outcomes.publications.la_outcomes.profiles.directory import LaDirectory
+    from inspection_outcomes.publications.la_outcomes.profiles.neighbours import (
+        neighbour_source,
+    )
+
+    directory = LaDirectory.of(run.warehouse)
+    profiles = build_profiles(
+        run.warehouse,
+        run.spec,
+        neighbour_source(run.warehouse, directory),
+        directory=directory,
+    )
+    for name, text in render_la_pages(content, profiles).items():
+        write_text(tmp / name, text)
 
 
 def write_release(
@@ -96,6 +116,7 @@ def write_release(
             write_text(tmp / "figures.json", dumps_figures(run.figures))
             timed(stages, "csv", lambda: tidy.write_tidy_csv(content, tmp / "data"))
             map_chart = timed(stages, "map", lambda: la_map.build_map(content))
+            timed(stages, "la_pages", lambda: _write_la_pages(run, content, tmp))
             report = timed(stages, "qa", lambda: qa_report(run, corrections))
             problems = timed(
                 stages, "consistency", lambda: check_figures(run.figures) + check_findings(content)
