@@ -171,6 +171,7 @@ def environment() -> Environment:
     )
     env.globals["table_cells"] = table_cells
     env.globals["summary_rows"] = summary_rows
+    env.globals["table_body"] = table_body
     env.globals["navigation_items"] = navigation_items
     env.globals["root"] = ""  # a page in a subfolder gives "../"
     env.globals["draft_mark"] = DRAFT_MARK
@@ -206,6 +207,26 @@ def table_cells(table: DataTable, blank: Markup) -> dict[str, list[Any]]:
     head = [{"text": col, **fmt(i)} for i, col in enumerate(table.columns)]
     rows = [[cell(i, v) for i, v in enumerate(r)] for r in table.rows]
     return {"head": head, "rows": rows}
+
+
+_CELL_OPTIONS = ("format", "classes", "colspan", "rowspan", "html", "text")
+
+
+def table_body(rows: Sequence[Sequence[dict[str, Any]]] | None) -> list[list[dict[str, Any]]]:
+    """govukTable's body rows (empty rows left out) with every cell complete: each option
+    present ("" where not given), attributes as (name, value) pairs; so that the template
+    reads them without a call for each cell."""
+    out = []
+    for row in rows or []:
+        if not row:
+            continue
+        cells = []
+        for cell in row:
+            full = {k: "" if cell.get(k) is None else cell[k] for k in _CELL_OPTIONS}
+            full["attributes"] = list((cell.get("attributes") or {}).items())
+            cells.append(full)
+        out.append(cells)
+    return out
 
 
 def summary_rows(pairs: Sequence[tuple[Any, Any]]) -> list[dict[str, dict[str, Any]]]:
