@@ -143,6 +143,41 @@ class AnnexItem:
     back_label: str = ""
 
 
+@dataclass(frozen=True)
+class Download:
+    """A file of the release a page links to, from the release's folder."""
+
+    href: str
+    description: str
+
+
+#: Both workbooks, written by every release.
+SPREADSHEETS = (
+    Download("underlying-data.ods", "Every table of the release (OpenDocument spreadsheet)"),
+    Download("underlying-data.xlsx", "The same tables (Excel workbook)"),
+)
+
+
+def data_downloads(folder: Path, descriptions: dict[str, str]) -> list[Download]:
+    """The spreadsheets, then each file written under folder/data (its CSV files, their
+    metadata and the data guidance), in name order: a page links only to what was written.
+    `descriptions` gives a CSV file's description by its name without .csv."""
+    out = list(SPREADSHEETS)
+    data = folder / "data"
+    for path in sorted(data.iterdir()) if data.is_dir() else []:
+        name = path.name
+        if name.endswith(".meta.csv"):
+            text = f"What each column of {name.removesuffix('.meta.csv')}.csv holds"
+        elif name.endswith(".csv"):
+            text = descriptions.get(name.removesuffix(".csv"), "Data file (CSV)")
+        elif name == "data_guidance.md":
+            text = "The guidance to the data files: what each holds, its columns and conventions (Markdown)"
+        else:
+            continue
+        out.append(Download(f"data/{name}", text))
+    return out
+
+
 def number_chart(chart: Chart, n: int) -> Chart:
     title = f"Figure {n}: {chart.title}"
     table = dataclasses.replace(chart.table, caption=f"Data for {title}")

@@ -20,6 +20,7 @@ from inspection_outcomes.core.pages import (
     SIMULATED_WARNING,
     AnnexItem,
     Block,
+    Download,
     FigureItem,
     environment,
     number_chart,
@@ -277,8 +278,10 @@ def render_pages(
     map_chart: Chart | None,
     pre_release: Path = PRE_RELEASE_CSV,
     missing_notes: dict[str, str] | None = None,
+    downloads: Sequence[Download] = (),
 ) -> dict[str, str]:
-    """Page name -> HTML, and chart SVGs under charts/ (all in memory, nothing written)."""
+    """Page name -> HTML, and chart SVGs under charts/ (all in memory, nothing written).
+    `downloads`: the release's files the index and the methodology link to."""
     env = environment()
     meta = content.meta
     f = content.figures
@@ -289,6 +292,7 @@ def render_pages(
         "publication_date": long_date(meta.publication_date) if meta.publication_date else "",
         "caption": "Official statistics",
         "page_title_suffix": True,
+        "downloads": list(downloads),
     }
     findings, blocks, extra, annex = arrange(content, charts, map_chart, missing_notes)
     pages = {}
@@ -368,6 +372,7 @@ def write_pages(
     *,
     pre_release: Path = PRE_RELEASE_CSV,
     missing_notes: dict[str, str] | None = None,
+    downloads: Sequence[Download] = (),
 ) -> list[Path]:
     """Write the pages, chart SVGs and assets into out_dir; return the paths written, sorted.
 
@@ -375,7 +380,7 @@ def write_pages(
     """
     if missing_notes is None:
         missing_notes = _chart_notes(content)
-    pages = render_pages(content, charts, map_chart, pre_release, missing_notes)
+    pages = render_pages(content, charts, map_chart, pre_release, missing_notes, downloads)
     return write_site(pages, out_dir)
 
 

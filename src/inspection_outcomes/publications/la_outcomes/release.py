@@ -34,6 +34,7 @@ from inspection_outcomes.core.assembler import (
     write_workbook,
 )
 from inspection_outcomes.core.figures_json import dumps_figures
+from inspection_outcomes.core.pages import data_downloads
 from inspection_outcomes.errors import ReleaseError
 from inspection_outcomes.publications.la_outcomes.consistency import check_figures
 from inspection_outcomes.publications.la_outcomes.engine import EngineRun, build_release_content
@@ -130,7 +131,12 @@ def write_release(
                 stages,
                 "pages",
                 lambda: pages.write_pages(
-                    content, chart_list, map_chart, tmp, missing_notes=missing
+                    content,
+                    chart_list,
+                    map_chart,
+                    tmp,
+                    missing_notes=missing,
+                    downloads=data_downloads(tmp, tidy.descriptions(content)),
                 ),
             )
             timed(

@@ -312,6 +312,21 @@ def data_guidance(files: list[TidyFile], content: ReleaseContent) -> str:
     return "\n".join(lines) + "\n"
 
 
+def descriptions(content: ReleaseContent) -> dict[str, str]:
+    """What each data file of the release holds, by its name (without .csv), for the pages."""
+    from inspection_outcomes.publications.la_outcomes.la_pages.profiles_file import (
+        NAME as PROFILES,
+    )
+
+    out = {t.name: t.description[:1].upper() + t.description[1:] for t in tidy_files(content)}
+    out[LA_LEVEL] = (
+        "One row per local authority and as-at date: each judgement as its label, the "
+        "inspection's dates, type and framework, and the previous judgement"
+    )
+    out[PROFILES] = "One row per local authority: what its page in this release says"
+    return out
+
+
 def write_tidy_csv(content: ReleaseContent, folder: str | Path) -> list[Path]:
     """Write the tidy CSV files, their .meta.csv files and data_guidance.md into folder.
 

@@ -19,6 +19,7 @@ from inspection_outcomes.core.pages import (
     SIMULATED_WARNING,
     AnnexItem,
     Block,
+    Download,
     FigureItem,
     environment,
     number_chart,
@@ -70,7 +71,10 @@ def arrange(
 
 
 def render_providers_pages(
-    content: ReleaseContent, charts: Sequence[Chart], missing_notes: dict[str, str]
+    content: ReleaseContent,
+    charts: Sequence[Chart],
+    missing_notes: dict[str, str],
+    downloads: Sequence[Download] = (),
 ) -> dict[str, str]:
     """The pages and charts/*.svg in memory; a ReleaseError when text and figures disagree."""
     findings, blocks, annex = arrange(content, charts, missing_notes)
@@ -91,6 +95,7 @@ def render_providers_pages(
         "as_at": long_date(f["latest_overall_effectiveness"]["as_at"]),
         "period_start": long_date(iy["start"]),
         "period_end": long_date(iy["end"]),
+        "downloads": list(downloads),
     }
     pages = {
         "index.html": env.get_template(TEMPLATES + "index.html.j2").render(
@@ -119,7 +124,11 @@ def render_providers_pages(
 
 
 def write_providers_pages(
-    content: ReleaseContent, charts: Sequence[Chart], missing_notes: dict[str, str], out_dir: Path
+    content: ReleaseContent,
+    charts: Sequence[Chart],
+    missing_notes: dict[str, str],
+    out_dir: Path,
+    downloads: Sequence[Download] = (),
 ) -> list[Path]:
     """Write the pages, their charts and the GOV.UK Frontend assets into out_dir."""
-    return write_site(render_providers_pages(content, charts, missing_notes), out_dir)
+    return write_site(render_providers_pages(content, charts, missing_notes, downloads), out_dir)

@@ -80,6 +80,7 @@ def write_providers_release(
     """Build the providers release for `figures` into `out`; `inputs` are the source files
     (listed in the manifest with their SHA-256)."""
     from inspection_outcomes.core.ods import ods_bytes
+    from inspection_outcomes.core.pages import data_downloads
     from inspection_outcomes.core.tidy import check_tidy_csv, write_tidy_files
     from inspection_outcomes.core.workbook import (
         Workbook,
@@ -128,7 +129,13 @@ def write_providers_release(
         charts = timed("charts", lambda: build_providers_charts(content))
         timed(
             "pages",
-            lambda: write_providers_pages(content, charts, providers_chart_notes(content), tmp),
+            lambda: write_providers_pages(
+                content,
+                charts,
+                providers_chart_notes(content),
+                tmp,
+                data_downloads(tmp, {t.name: t.description for t in files}),
+            ),
         )
 
         problems: list[str] = []

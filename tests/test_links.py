@@ -1,0 +1,144 @@
+"""Every page of the LA release and of the providers releases (2025 from the ODS, 2024 from
+the CSV) leads somewhere: each href and src of every page, and each url() of the stylesheets,
+names a file the release holds, and each #fragment an element of its page. The index and the
+methodology link to both spreadsheets and to every data file written."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+OUTCOMES = [sys.executable, "-m", "inspection_outcomes"]
+
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(str(a["id"]))
+        for name in ("href", "src"):
+            if a.get(name):
+                self.refs.append(str(a[name]))
+
+
+def _parse(path: Path) -> _Refs:
+    p = _Refs()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def _build(args: list[str]) -> Path:
+    out = Path(args[args.index("--out") + 1])
+    p = subprocess.run([*OUTCOMES, *args], capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def releases(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("links")
+    history = shared / "data" / "ilacs" / "ofsted_csc_ilacs_history.csv"
+    ods = shared / "data" / "providers" / "childrens_social_care_data_2025_provider_level.ods"
+    csv24 = shared / "data" / "providers" / "provider_level_at_31_march_2024.csv"
+    return {
+        "la": _build(
+            [
+                "release",
+                "--as-at",
+                "2024-03-31",
+                "--source",
+                f"d2i:{history}",
+                "--corrections",
+                "corrections/d2i-ilacs.csv",
+                "--out",
+                str(root / "la"),
+            ]
+        ),
+        "providers-2025": _build(
+            [
+                "providers",
+                "release",
+                "--as-at",
+                "2025-03-31",
+                "--source",
+                f"ofsted-providers:{ods}",
+                "--in-year-source",
+                f"ofsted-providers:{ods}",
+                "--out",
+                str(root / "p25"),
+            ]
+        ),
+        "providers-2024": _build(
+            [
+                "providers",
+                "release",
+                "--as-at",
+                "2024-03-31",
+                "--source",
+                f"ofsted-providers:{csv24}",
+                "--out",
+                str(root / "p24"),
+            ]
+        ),
+    }
+
+
+def _broken_ref(folder: Path, page: Path, ref: str, ids: dict[Path, set[str]]) -> str | None:
+    """Why a page's reference leads nowhere (None: it leads to a file, and id, it holds)."""
+    parts = urlsplit(ref)
+    where = f"{page.relative_to(folder)}: {ref}"
+    if parts.scheme:
+        return None if parts.scheme == "https" else f"{where} (not https)"
+    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    if not target.is_file():
+        return where
+    if parts.fragment and target.suffix == ".html" and parts.fragment not in ids[target]:
+        return f"{where} (no such id)"
+    return None
+
+
+@pytest.mark.parametrize("name", ["la", "providers-2025", "providers-2024"])
+def test_every_href_and_src_leads_to_what_the_release_holds(
+    releases: dict[str, Path], name: str
+) -> None:
+    folder = releases[name]
+    pages = sorted(folder.rglob("*.html"))
+    assert pages
+    ids = {p.resolve(): _parse(p).ids for p in pages}
+    broken = [
+        why
+        for page in pages
+        for ref in _parse(page).refs
+        if (why := _broken_ref(folder, page, ref, ids))
+    ]
+    for css in folder.glob("assets/*.css"):
+        for ref in re.findall(r"url\(([^)]+)\)", css.read_text(encoding="utf-8")):
+            ref = ref.strip("'\"")
+            if not ref.startswith("data:") and not (css.parent / ref).is_file():
+                broken.append(f"{css.name}: {ref}")
+    assert broken == []
+
+
+@pytest.mark.parametrize("name", ["la", "providers-2025", "providers-2024"])
+@pytest.mark.parametrize("page", ["index.html", "methodology.html"])
+def test_index_and_methodology_link_to_every_data_file(
+    releases: dict[str, Path], name: str, page: str
+) -> None:
+    folder = releases[name]
+    refs = set(_parse(folder / page).refs)
+    expected = {"underlying-data.ods", "underlying-data.xlsx"} | {
+        f"data/{p.name}" for p in (folder / "data").iterdir()
+    }
+    assert len(expected) > 4
+    assert expected <= refs, sorted(expected - refs)
