@@ -23,6 +23,7 @@ from inspection_outcomes.core.sentences import Sentence
 from inspection_outcomes.core.tidy import check_tidy_csv
 from inspection_outcomes.core.workbook import read_back
 from inspection_outcomes.model import providers as pm
+from inspection_outcomes.model.ees_geography import regions as ons_regions
 from inspection_outcomes.model.reference import read_table
 from inspection_outcomes.model.scale import JUDGEMENTS, SUPPORTED_ACCOMMODATION_JUDGEMENTS
 from inspection_outcomes.publications.providers import common as pc
@@ -452,8 +453,20 @@ def test_tidy_csv_totals_agree_with_the_figures(
         **{pc.GRADE_LABELS[j]: str(homes[j]) for j in JUDGEMENTS},
         "Total": str(sum(homes.values())),
     }
-    regions = {r["region_name"] for r in rows if r["geographic_level"] == "Regional"}
-    assert regions == set(figures["by_region"]["latest_overall_effectiveness"]) & set(pc.REGIONS)
+    regional = [r for r in rows if r["geographic_level"] == "Regional"]
+    ons = {(r.code, r.name) for r in ons_regions()}
+    assert {(r["region_code"], r["region_name"]) for r in regional} == ons
+    # each Ofsted region is the sum of the ONS regions its filter item names
+    by_ofsted = figures["by_region"]["latest_overall_effectiveness"]
+    for region in pc.REGIONS:
+        total = sum(
+            int(r["number_of_providers"])
+            for r in regional
+            if r["ofsted_region"] == region
+            and r["provider_group"] == "All providers"
+            and r["judgement"] == "Total"
+        )
+        assert total == sum(by_ofsted[region]["all_providers"].values()), region
 
 
 # --- methodology and glossary ---------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The figures of the children's social care providers release, as one dict (figures.md).
 
 Fixed keys: ``latest_overall_effectiveness``, ``in_year_overall_effectiveness`` and
-``providers_and_places``; added: ``by_sector``, ``by_region``, ``by_local_authority``,
+``providers_and_places``; added: ``by_sector``, ``by_region``, ``by_ons_region`` (the tidy
+files' regions), ``by_local_authority``,
 ``joiners_and_leavers``, ``rules``, ``sources`` and ``in_year_overall_effectiveness.provisional``
 (a period shorter than a year). Counts come from the warehouse models;
 a figure the source cannot support (no in-year table, no providers and places table, no
@@ -18,6 +19,7 @@ import duckdb
 
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model import providers as pm
+from inspection_outcomes.model.ees_geography import regions as ons_regions
 from inspection_outcomes.model.scale import JUDGEMENTS, SUPPORTED_ACCOMMODATION_JUDGEMENTS
 from inspection_outcomes.sources.ofsted_providers import ProviderSource
 from inspection_outcomes.store import providers as wh
@@ -314,6 +316,7 @@ def _shape(
             "providers": region_providers,
             "places": region_places,
         },
+        "by_ons_region": _by_ons_region(con, as_at, groups, register_ok, sa_latest),
         "by_local_authority": {
             "as_at": as_at.isoformat(),
             "groups": list(LA_GROUPS),
@@ -344,6 +347,35 @@ def _shape(
             "as_at": source.path.name,
             "in_year": events_src.path.name if events_src else None,
         },
+    }
+
+
+def _by_ons_region(
+    con: duckdb.DuckDBPyConnection,
+    as_at: date,
+    groups: tuple[str, ...],
+    register_ok: bool,
+    sa_latest: bool,
+) -> dict[str, Any]:
+    """The figures by ONS region (code), for the tidy files: EES lists ONS regions only."""
+    codes = tuple(r.code for r in ons_regions())
+    providers, places = _nested_register(
+        _q(con, "SELECT region_code, grp, providers, places FROM by_ons_region_register"),
+        codes,
+        groups,
+        register_ok,
+    )
+    return {
+        "as_at": as_at.isoformat(),
+        "latest_overall_effectiveness": _nested_judgements(
+            _q(con, "SELECT region_code, grp, judgement, providers FROM by_ons_region_latest"),
+            codes,
+            groups,
+            True,
+            sa_latest,
+        ),
+        "providers": providers,
+        "places": places,
     }
 
 

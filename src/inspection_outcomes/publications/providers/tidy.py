@@ -1,11 +1,12 @@
 """The providers release as tidy CSV files with metadata (Explore Education Statistics).
 
-Same standard and writer as the LA files (tidy_csv.py): time and geography columns, then
-filters (never empty: "Total" for an aggregate), then indicators (numbers, or x not
-available, z not applicable). National and regional levels only: the provider data name LA
-areas but carry no LA codes, so LA-level figures are in the spreadsheet. Providers the data
-place in Wales are in the national totals but have no regional row (Wales is not an English
-region); the data guidance says so.
+Same standard and writer as the LA files (core/tidy.py): time and geography columns, then
+filters (never empty: "Total" for an aggregate, or the declared `filter_default`), then
+indicators (numbers, or x not available, z not applicable). National and regional levels
+only: the provider data name LA areas but carry no LA codes, so LA-level figures are in the
+spreadsheet. Regional rows are ONS regions (figures `by_ons_region`), with Ofsted's region as
+the `ofsted_region` filter. Providers the data place in Wales are in the national totals but
+have no regional row (Wales is not an English region); the data guidance says so.
 """
 
 from __future__ import annotations
@@ -15,17 +16,20 @@ from typing import Any
 
 from inspection_outcomes.core.content import ReleaseContent
 from inspection_outcomes.core.tidy import (
-    COUNTRY,
     GEOGRAPHY_COLUMNS,
-    REGION_CODES,
     TOTAL,
     MetaRow,
     TidyFile,
+    ofsted_region_meta,
 )
+from inspection_outcomes.model.ees_geography import COUNTRY, OFSTED_REGION, Region, regions
 from inspection_outcomes.publications.providers import common as pc
 
 
-def _geo(level: str, time_period: str, time_identifier: str, region: str = "") -> dict[str, Any]:
+def _geo(
+    level: str, time_period: str, time_identifier: str, region: Region | None = None
+) -> dict[str, Any]:
+    """Time and geography columns, and the `ofsted_region` filter (Total at national level)."""
     row: dict[str, Any] = dict.fromkeys(GEOGRAPHY_COLUMNS, "")
     row.update(
         time_period=time_period,
@@ -34,8 +38,10 @@ def _geo(level: str, time_period: str, time_identifier: str, region: str = "") -
         country_code=COUNTRY[0],
         country_name=COUNTRY[1],
     )
-    if region:
-        row.update(region_code=REGION_CODES[region], region_name=region)
+    row[OFSTED_REGION] = TOTAL
+    if region is not None:
+        row.update(region_code=region.code, region_name=region.name)
+        row[OFSTED_REGION] = region.ofsted_region
     return row
 
 
@@ -76,10 +82,9 @@ def _judgement_rows(
     return out
 
 
-def _regions(f: dict[str, Any]) -> list[str]:
-    return [
-        r for r in pc.regions(f["by_region"]["latest_overall_effectiveness"]) if r in REGION_CODES
-    ]
+def _regions(f: dict[str, Any]) -> list[Region]:
+    """The ONS regions of the regional rows (figures by_ons_region)."""
+    return list(regions()) if "by_ons_region" in f else []
 
 
 def latest_outcomes(f: dict[str, Any]) -> TidyFile:
@@ -87,7 +92,7 @@ def latest_outcomes(f: dict[str, Any]) -> TidyFile:
     period, ident = _time(None, None, as_at)
     groups = pc.groups(f["latest_overall_effectiveness"]["groups"])
     by_sector = f["by_sector"]["latest_overall_effectiveness"]
-    by_region = f["by_region"]["latest_overall_effectiveness"]
+    by_region = f.get("by_ons_region", {}).get("latest_overall_effectiveness", {})
     rows: list[dict[str, Any]] = []
     national = _geo("National", period, ident)
     for g in groups:
@@ -107,11 +112,12 @@ def latest_outcomes(f: dict[str, Any]) -> TidyFile:
             rows += _judgement_rows(
                 _geo("Regional", period, ident, r),
                 g,
-                by_region[r][g],
+                by_region[r.code][g],
                 {"sector": TOTAL},
                 "providers",
             )
     meta = [
+        ofsted_region_meta(),
         MetaRow(
             "sector",
             "Filter",
@@ -123,6 +129,7 @@ def latest_outcomes(f: dict[str, Any]) -> TidyFile:
             "Filter",
             "Provider group",
             filter_hint="Provision type, or All children's homes and All providers",
+            filter_default=pc.group_label("all_providers"),
         ),
         MetaRow(
             "judgement",
@@ -161,6 +168,7 @@ def in_year_outcomes(f: dict[str, Any]) -> TidyFile:
             "Filter",
             "Provider group",
             filter_hint="Provision type, or All children's homes and All providers",
+            filter_default=pc.group_label("all_providers"),
         ),
         MetaRow(
             "judgement",
@@ -212,6 +220,7 @@ def events_in_year(f: dict[str, Any]) -> TidyFile:
             "Filter",
             "Provider group",
             filter_hint="Provision type, or All children's homes and All providers",
+            filter_default=pc.group_label("all_providers"),
         ),
         MetaRow(
             "event_type",
@@ -262,16 +271,24 @@ def providers_and_places(f: dict[str, Any]) -> TidyFile:
     for r in _regions(f):
         geo = _geo("Regional", period, ident, r)
         rows += [
-            row(geo, TOTAL, g, f["by_region"]["providers"][r][g], f["by_region"]["places"][r][g])
+            row(
+                geo,
+                TOTAL,
+                g,
+                f["by_ons_region"]["providers"][r.code][g],
+                f["by_ons_region"]["places"][r.code][g],
+            )
             for g in groups
         ]
     meta = [
+        ofsted_region_meta(),
         MetaRow("sector", "Filter", "Sector", filter_hint="Total is every sector"),
         MetaRow(
             "provider_group",
             "Filter",
             "Provider group",
             filter_hint="Provision type, or All children's homes and All providers",
+            filter_default=pc.group_label("all_providers"),
         ),
         MetaRow("number_of_providers", "Indicator", "Number of providers", indicator_dp="0"),
         MetaRow("number_of_places", "Indicator", "Number of registered places", indicator_dp="0"),
@@ -312,6 +329,7 @@ def joiners_and_leavers(f: dict[str, Any]) -> TidyFile:
             "Filter",
             "Provider group",
             filter_hint="Provision type, or All children's homes and All providers",
+            filter_default=pc.group_label("all_providers"),
         ),
         MetaRow(
             "number_of_joiners", "Indicator", "Providers that joined the register", indicator_dp="0"
@@ -360,10 +378,21 @@ def providers_data_guidance(files: list[TidyFile], content: ReleaseContent) -> s
         '- Time: data as at a date use `time_identifier` "Reporting year" and the year of '
         'the date. Data for the year 1 April to 31 March use "Financial year" with the '
         "six-digit `time_period` (202425 for 1 April 2024 to 31 March 2025).",
-        "- Geography: National and Regional levels (Ofsted's 8 regions; \"North East, "
-        'Yorkshire and the Humber" has the two ONS codes joined by a semicolon). Providers '
-        "the data place in Wales count in the national totals but have no regional row. LA "
-        "areas are in the spreadsheet: the provider data carry no LA codes.",
+        "- Geography: National and Regional levels. Regional rows are the 9 ONS regions with "
+        'their ONS codes and EES names (for example E12000003 "Yorkshire and The Humber"): a '
+        "provider's region is the ONS region of its local authority area, or the one ONS "
+        "region of its Ofsted region where the area is not named. Ofsted reports by its own 8 "
+        'regions (it joins North East and Yorkshire and The Humber as "North East, Yorkshire '
+        'and the Humber"), which EES does not list: the filter `ofsted_region` gives the '
+        "Ofsted region of each regional row (Total at national level), and Ofsted's regional "
+        "figures are the sums of the ONS regions with that filter item; the pages and "
+        "spreadsheets give Ofsted's regions. Providers the data place in Wales count in the "
+        "national totals but have no regional row. LA areas are in the spreadsheet: the "
+        "provider data carry no LA codes.",
+        "- Filters: every filter has a Total or a declared default (`filter_default` in the "
+        "metadata): `provider_group` defaults to All providers.",
+        "- Indicators: counts have no unit and 0 decimal places; percentages have unit % and 0 "
+        "decimal places.",
         f"- Sector: {f['rules']['sector_description']}.",
         f"- In-year outcomes count {f['rules']['in_year_events']}.",
         "- Supported accommodation is judged on its own scale (consistently strong, "
