@@ -641,3 +641,27 @@ def test_provisional_pages_have_no_axe_violations(provisional: Path) -> None:
     with serve(provisional) as url:
         for name in ("index.html", "methodology.html"):
             _axe(f"{url}/{name}", url)
+
+
+def test_a_tidy_file_that_breaks_an_ees_rule_fails_the_build(
+    figures: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from inspection_outcomes.errors import ReleaseError
+    from inspection_outcomes.publications.providers import release, tidy
+
+    made = tidy.providers_tidy_files
+
+    def joined_code(content: Any) -> Any:
+        files = made(content)
+        for r in files[0].rows:
+            if r["region_code"] == "E12000001":
+                r["region_code"] = "E12000001;E12000003"
+        return files
+
+    monkeypatch.setattr(tidy, "providers_tidy_files", joined_code)
+    with pytest.raises(ReleaseError) as e:
+        release.write_providers_release(figures, tmp_path / "out", inputs=[])
+    assert re.search(
+        r"providers_latest_outcomes\.csv row \d+: rule geog_region_combos \(", str(e.value)
+    ), str(e.value)
+    assert not (tmp_path / "out").exists()

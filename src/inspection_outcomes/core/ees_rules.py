@@ -391,11 +391,9 @@ def _precheck_columns(report: _Report, f: _Files, meta_header: list[str]) -> Non
 def _cross_file(report: _Report, f: _Files, _: list[str]) -> None:
     described = [m["col_name"] for m in f.meta] + f.groups()
     for i, m in enumerate(f.meta, 2):
-        if m["col_name"] not in f.header:
+        # blank names and filter groups have rules of their own (meta_col_name, _fil_grp_match)
+        if m["col_name"] and m["col_name"] not in f.header:
             report.add(f.meta_name, "cross_meta_to_data", f"{m['col_name']} is not in the data", i)
-    for g in f.groups():
-        if g not in f.header:
-            report.add(f.meta_name, "cross_meta_to_data", f"filter group {g} is not in the data")
     for c in f.header:
         if c not in OB_UNITS and c not in described and len(f.distinct(c)) > 1:
             report.add(f.data_name, "cross_data_to_meta", f"column {c} is not in the metadata")

@@ -113,3 +113,18 @@ def check_tidy_csv(data_path: str | Path) -> list[str]:
     """Every EES screener rule a data file and its .meta.csv break (core.ees_rules), one line
     each naming file, row and rule; empty when none."""
     return check_files(Path(data_path))
+
+
+def check_tidy_files(
+    files: list[TidyFile], folder: str | Path, *, skip: tuple[str, ...] = ()
+) -> list[str]:
+    """The EES rules broken by the written files, one line each naming file, row and rule;
+    rules named in `skip` are left out (a simulated release's LAs are not EES's)."""
+    problems = []
+    for t in files:
+        problems += [
+            p
+            for p in check_tidy_csv(Path(folder) / f"{t.name}.csv")
+            if not any(f": rule {rule} " in p for rule in skip)
+        ]
+    return problems
