@@ -345,8 +345,8 @@ def data_guidance(files: list[TidyFile], content: ReleaseContent) -> str:
         "- Filters: every filter has a Total or a declared default (`filter_default` in the "
         "metadata); `judgement_area` has no Total (the areas are not added up) and defaults "
         "to Overall effectiveness.",
-        "- Indicators: counts have no unit and 0 decimal places; percentages have unit % and 0 "
-        "decimal places.",
+        "- Indicators: counts are whole numbers (`indicator_unit` blank, `indicator_dp` 0); "
+        "percentages have `indicator_unit` % and `indicator_dp` 0.",
         "- Symbols: `x` not available (for example a judgement missing from the source, or an "
         "event type the source does not hold), `z` not applicable (for example a judgement "
         "not given by the framework in force, or a percentage of no LAs).",

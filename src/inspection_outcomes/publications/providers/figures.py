@@ -68,6 +68,33 @@ def financial_year_to(as_at: date) -> Period:
     return Period(date(end_year - 1, 4, 1), date(end_year, 3, 31))
 
 
+def _year(start: date, end: date) -> str:
+    if (start.month, start.day, end.month, end.day) == (4, 1, 3, 31):
+        return f"{start.year}-{str(end.year)[2:]} ({long(start)} to {long(end)})"
+    return f"{long(start)} to {long(end)}"
+
+
+def long(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def check_in_year_period(in_year: ProviderSource | None, as_at: date) -> None:
+    """In-year data must be for the year of the release: a table whose title gives a year
+    that does not hold the as-at date (2024-25 events for a release as at 31 March 2024)
+    is an error naming both, unless asked for (--allow-other-period)."""
+    declared = in_year.events_period if in_year is not None else None
+    if in_year is None or declared is None or declared[0] <= as_at <= declared[1]:
+        return
+    release = financial_year_to(as_at)
+    raise InputError(
+        f"holds in-year data for {_year(*declared)}, but the release as at {long(as_at)} is "
+        f"for {_year(release.start, release.end)}: give that year's in-year data, or "
+        "--allow-other-period to publish these with this release",
+        file=in_year.path,
+        field="--in-year-source",
+    )
+
+
 def choose_period(
     in_year: ProviderSource | None, as_at: date, start: date | None, end: date | None
 ) -> Period:
@@ -140,6 +167,8 @@ def build_figures(
     period_start: date | None = None,
     period_end: date | None = None,
     sector_rule: pm.SectorRule | None = None,
+    *,
+    allow_other_period: bool = False,
 ) -> dict[str, Any]:
     """The providers release figures as at ``as_at``.
 
@@ -167,6 +196,8 @@ def build_figures(
             file=in_year_source.path,
         )
     events_src = in_year_source or (source if source.events is not None else None)
+    if not allow_other_period:
+        check_in_year_period(events_src, as_at)
     period = choose_period(events_src, as_at, period_start, period_end)
     register_ok = source.register is not None and source.register_as_at in (None, as_at)
     joiners_ok = source.joiners_leavers is not None

@@ -25,6 +25,28 @@ from inspection_outcomes.core.tidy import (
 from inspection_outcomes.model.ees_geography import COUNTRY, OFSTED_REGION, Region, regions
 from inspection_outcomes.publications.providers import common as pc
 
+ALL, SA = "all_providers", "supported_accommodation"
+#: What "All providers" is, the same in every file: supported accommodation is judged on its
+#: own scale, so the judgement files cannot count it in All providers; the count files
+#: (events, providers and places, joiners and leavers) leave it out of All providers too.
+GROUP_HINT = (
+    "Provision type, or All children's homes and All providers. All providers is every "
+    "provision type except supported accommodation (judged on its own scale), which has rows "
+    "of its own"
+)
+
+
+def _minus_sa(block: dict[str, Any]) -> dict[str, Any]:
+    """A {group: count or {key: count}} block whose All providers leaves supported
+    accommodation out (a provider has one provision type, so it is a subtraction)."""
+    out = dict(block)
+    a, sa = out.get(ALL), out.get(SA)
+    if isinstance(a, int) and isinstance(sa, int):
+        out[ALL] = a - sa
+    elif isinstance(a, dict) and isinstance(sa, dict):
+        out[ALL] = {k: v - sa.get(k, 0) if isinstance(v, int) else v for k, v in a.items()}
+    return out
+
 
 def _geo(
     level: str, time_period: str, time_identifier: str, region: Region | None = None
@@ -128,7 +150,7 @@ def latest_outcomes(f: dict[str, Any]) -> TidyFile:
             "provider_group",
             "Filter",
             "Provider group",
-            filter_hint="Provision type, or All children's homes and All providers",
+            filter_hint=GROUP_HINT,
             filter_default=pc.group_label("all_providers"),
         ),
         MetaRow(
@@ -167,7 +189,7 @@ def in_year_outcomes(f: dict[str, Any]) -> TidyFile:
             "provider_group",
             "Filter",
             "Provider group",
-            filter_hint="Provision type, or All children's homes and All providers",
+            filter_hint=GROUP_HINT,
             filter_default=pc.group_label("all_providers"),
         ),
         MetaRow(
@@ -198,7 +220,7 @@ def events_in_year(f: dict[str, Any]) -> TidyFile:
     iy = f["in_year_overall_effectiveness"]
     period, ident = _time(iy["start"], iy["end"], f["latest_overall_effectiveness"]["as_at"])
     national = _geo("National", period, ident)
-    by_type = iy["events_by_type"]
+    by_type = _minus_sa(iy["events_by_type"])
     types = sorted({t for v in by_type.values() for t in (v or {})})
     rows = []
     for g in pc.groups(by_type):
@@ -219,7 +241,7 @@ def events_in_year(f: dict[str, Any]) -> TidyFile:
             "provider_group",
             "Filter",
             "Provider group",
-            filter_hint="Provision type, or All children's homes and All providers",
+            filter_hint=GROUP_HINT,
             filter_default=pc.group_label("all_providers"),
         ),
         MetaRow(
@@ -242,6 +264,14 @@ def events_in_year(f: dict[str, Any]) -> TidyFile:
 
 def providers_and_places(f: dict[str, Any]) -> TidyFile:
     pp = f["providers_and_places"]
+    pp = {**pp, "providers": _minus_sa(pp["providers"]), "places": _minus_sa(pp["places"])}
+    by_sector = {
+        k: {s: _minus_sa(v) for s, v in f["by_sector"][k].items()} for k in ("providers", "places")
+    }
+    by_region = {
+        k: {r: _minus_sa(v) for r, v in f.get("by_ons_region", {}).get(k, {}).items()}
+        for k in ("providers", "places")
+    }
     period, ident = _time(None, None, pp["as_at"])
     groups = pc.groups(pp["providers"])
 
@@ -264,8 +294,8 @@ def providers_and_places(f: dict[str, Any]) -> TidyFile:
                     national,
                     pc.sector_label(s),
                     g,
-                    f["by_sector"]["providers"][s][g],
-                    f["by_sector"]["places"][s][g],
+                    by_sector["providers"][s][g],
+                    by_sector["places"][s][g],
                 )
             )
     for r in _regions(f):
@@ -275,8 +305,8 @@ def providers_and_places(f: dict[str, Any]) -> TidyFile:
                 geo,
                 TOTAL,
                 g,
-                f["by_ons_region"]["providers"][r.code][g],
-                f["by_ons_region"]["places"][r.code][g],
+                by_region["providers"][r.code][g],
+                by_region["places"][r.code][g],
             )
             for g in groups
         ]
@@ -287,7 +317,7 @@ def providers_and_places(f: dict[str, Any]) -> TidyFile:
             "provider_group",
             "Filter",
             "Provider group",
-            filter_hint="Provision type, or All children's homes and All providers",
+            filter_hint=GROUP_HINT,
             filter_default=pc.group_label("all_providers"),
         ),
         MetaRow("number_of_providers", "Indicator", "Number of providers", indicator_dp="0"),
@@ -299,7 +329,9 @@ def providers_and_places(f: dict[str, Any]) -> TidyFile:
 
 
 def joiners_and_leavers(f: dict[str, Any]) -> TidyFile:
-    jl = f["joiners_and_leavers"]
+    jl: dict[str, Any] = {
+        k: _minus_sa(v) if isinstance(v, dict) else v for k, v in f["joiners_and_leavers"].items()
+    }
     iy = f["in_year_overall_effectiveness"]
     period, ident = _time(
         jl["start"] or iy["start"],
@@ -328,7 +360,7 @@ def joiners_and_leavers(f: dict[str, Any]) -> TidyFile:
             "provider_group",
             "Filter",
             "Provider group",
-            filter_hint="Provision type, or All children's homes and All providers",
+            filter_hint=GROUP_HINT,
             filter_default=pc.group_label("all_providers"),
         ),
         MetaRow(
@@ -349,14 +381,44 @@ def joiners_and_leavers(f: dict[str, Any]) -> TidyFile:
     )
 
 
-def providers_tidy_files(content: ReleaseContent) -> list[TidyFile]:
-    f = content.figures
+def _all_x(t: TidyFile) -> bool:
+    indicators = [m.col_name for m in t.meta if m.col_type == "Indicator"]
+    return all(r[c] in ("x", "z") for r in t.rows for c in indicators)
+
+
+def _every_file(f: dict[str, Any]) -> list[TidyFile]:
     return [
         latest_outcomes(f),
         in_year_outcomes(f),
         events_in_year(f),
         providers_and_places(f),
         joiners_and_leavers(f),
+    ]
+
+
+#: Why a file is not written: the source table it needs.
+NOT_WRITTEN = {
+    "providers_in_year_outcomes": "no in-year table (one row per inspection in the year) was given",
+    "providers_events_in_year": "no in-year table (one row per inspection in the year) was given",
+    "providers_and_places": "the source holds no register: no providers and places table and "
+    "no Places column in its provider-level table",
+    "providers_joiners_and_leavers": "the source holds no joiners and leavers table (providers "
+    "that joined or left the register in the year)",
+}
+
+
+def providers_tidy_files(content: ReleaseContent) -> list[TidyFile]:
+    """The files the source holds figures for: a file of x only (a table the source does not
+    hold) is not written; the data guidance says why (`providers_not_written`)."""
+    return [t for t in _every_file(content.figures) if not _all_x(t)]
+
+
+def providers_not_written(content: ReleaseContent) -> list[tuple[str, str]]:
+    """(file name, why) of the files not written."""
+    return [
+        (t.name, NOT_WRITTEN.get(t.name, "the source holds none of its figures"))
+        for t in _every_file(content.figures)
+        if _all_x(t)
     ]
 
 
@@ -372,6 +434,7 @@ def providers_data_guidance(files: list[TidyFile], content: ReleaseContent) -> s
         "## Files",
         "",
         *(f"- `{t.name}.csv`: {t.description}." for t in files),
+        *(f"- `{name}.csv` is not written: {why}." for name, why in providers_not_written(content)),
         "",
         "## Conventions",
         "",
@@ -391,12 +454,14 @@ def providers_data_guidance(files: list[TidyFile], content: ReleaseContent) -> s
         "provider data carry no LA codes.",
         "- Filters: every filter has a Total or a declared default (`filter_default` in the "
         "metadata): `provider_group` defaults to All providers.",
-        "- Indicators: counts have no unit and 0 decimal places; percentages have unit % and 0 "
-        "decimal places.",
+        "- Indicators: counts are whole numbers (`indicator_unit` blank, `indicator_dp` 0); "
+        "percentages have `indicator_unit` % and `indicator_dp` 0.",
         f"- Sector: {f['rules']['sector_description']}.",
         f"- In-year outcomes count {f['rules']['in_year_events']}.",
         "- Supported accommodation is judged on its own scale (consistently strong, "
-        "inconsistent quality, serious or widespread weaknesses).",
+        "inconsistent quality, serious or widespread weaknesses). So that All providers means "
+        "the same in every file, it is every provision type except supported accommodation, "
+        "which has rows of its own: add them for every provider.",
         "- Symbols: `x` not available (a figure the source data do not hold), `z` not "
         "applicable (for example places of a provision type without places, or a percentage "
         "of no providers).",
