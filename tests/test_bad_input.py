@@ -248,3 +248,31 @@ def test_duplicates_found_by_sorting_hashes_as_in_a_large_source(
             run_engine(f"canonical:{src}", spec)
     else:
         assert run_engine(f"canonical:{src}", spec).figures["local_authorities"]["total"] == 153
+
+
+@pytest.mark.shared
+def test_in_year_data_for_another_year_than_the_release(shared: Path, tmp_path: Path) -> None:
+    providers = shared / "data" / "providers"
+    csv_2024 = providers / "provider_level_at_31_march_2024.csv"
+    ods_2025 = providers / "childrens_social_care_data_2025_provider_level.ods"
+    args = [
+        "--as-at",
+        "2024-03-31",
+        "--source",
+        f"ofsted-providers:{csv_2024}",
+        "--in-year-source",
+        f"ofsted-providers:{ods_2025}",
+    ]
+    for command in (["figures", "--format", "json"], ["release", "--out", str(tmp_path / "r")]):
+        p = run("providers", *command, *args)
+        assert_one_line_error(
+            p,
+            f"{ods_2025}, field '--in-year-source': holds in-year data for 2024-25 (1 April "
+            "2024 to 31 March 2025), but the release as at 31 March 2024 is for 2023-24 (1 "
+            "April 2023 to 31 March 2024): give that year's in-year data, or "
+            "--allow-other-period to publish these with this release",
+        )
+        assert not (tmp_path / "r").exists()
+    asked = run("providers", "figures", "--format", "json", *args, "--allow-other-period")
+    assert asked.returncode == 0, asked.stderr
+    assert '"start": "2024-04-01"' in asked.stdout

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import json
+from collections import Counter
 from datetime import date
 from typing import Any
 
 import pytest
 
 from inspection_outcomes.model import providers as pm
+from inspection_outcomes.model.ees_geography import regions as ons_regions
 from inspection_outcomes.model.scale import JUDGEMENTS, SUPPORTED_ACCOMMODATION_JUDGEMENTS
 from inspection_outcomes.publications.providers.figures import build_figures
 from tests.providers_support import (
@@ -31,7 +34,9 @@ KNOWN_DIFFERENCES: dict[str, str] = {}
 
 @pytest.fixture(scope="module")
 def figures_2024() -> dict[str, Any]:
-    return build_figures(source(CSV_2024), date(2024, 3, 31), source(ODS_2025))
+    return build_figures(
+        source(CSV_2024), date(2024, 3, 31), source(ODS_2025), allow_other_period=True
+    )
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +68,7 @@ def test_cli_json_is_the_same_figures_sorted_and_indented(
         f"ofsted-providers:{data_file(CSV_2024)}",
         "--in-year-source",
         f"ofsted-providers:{data_file(ODS_2025)}",
+        "--allow-other-period",
         "--format",
         "json",
     ]
@@ -194,6 +200,25 @@ def test_sector_rule_moves_trust_homes_from_voluntary_to_la() -> None:
     assert on["latest_overall_effectiveness"] == off["latest_overall_effectiveness"]
 
 
+def test_the_2024_csvs_places_column_feeds_the_providers_and_places_tables() -> None:
+    """The latest-inspection table of the 2024 CSV also carries registration (Places): its
+    providers and places are counted, as the file itself adds up."""
+    path = data_file(CSV_2024)
+    with path.open(encoding="cp1252", newline="") as f:
+        rows = list(csv.reader(f))
+    header = rows[3]
+    body = [r for r in rows[4:] if r and r[header.index("URN")]]
+    places = sum(int(p) for r in body if (p := r[header.index("Places")].strip()))
+    figs = build_figures(source(CSV_2024), date(2024, 3, 31))
+    pp = figs["providers_and_places"]
+    assert (pp["providers"]["all_providers"], pp["places"]["all_providers"]) == (len(body), places)
+    assert (len(body), places) == (3876, 29663)
+    by_region = figs["by_ons_region"]["providers"]
+    gor = Counter(r[header.index("Government Office Region")] for r in body)
+    names = {r.code: r.name for r in ons_regions()}
+    assert {names[c]: v["all_providers"] for c, v in by_region.items()} == dict(gor)
+
+
 def test_what_the_2024_csv_cannot_support_is_null() -> None:
     figs = build_figures(source(CSV_2024), date(2024, 3, 31))
     assert figs["latest_overall_effectiveness"]["groups"]["supported_accommodation"] == {
@@ -206,7 +231,6 @@ def test_what_the_2024_csv_cannot_support_is_null() -> None:
         "2023-24",
     )
     assert all(v is None for g in in_year["groups"].values() for v in g.values())
-    assert set(figs["providers_and_places"]["providers"].values()) == {None}
     assert set(figs["joiners_and_leavers"]["joiners"].values()) == {None}
     assert figs["latest_overall_effectiveness"]["groups"]["childrens_homes"]["good"] > 0
 

@@ -64,7 +64,15 @@ def strings(data: Any) -> set[str]:
 
 
 RUNS = {
-    "2024": ["--as-at", "2024-03-31", "--source", "CSV", "--in-year-source", "ODS"],
+    "2024": [
+        "--as-at",
+        "2024-03-31",
+        "--source",
+        "CSV",
+        "--in-year-source",
+        "ODS",
+        "--allow-other-period",
+    ],
     "2025": ["--as-at", "2025-03-31", "--source", "ODS"],
 }
 

@@ -23,6 +23,7 @@ from inspection_outcomes.core.sentences import Sentence
 from inspection_outcomes.core.tidy import check_tidy_csv
 from inspection_outcomes.core.workbook import read_back
 from inspection_outcomes.model import providers as pm
+from inspection_outcomes.model.ees_geography import regions as ons_regions
 from inspection_outcomes.model.reference import read_table
 from inspection_outcomes.model.scale import JUDGEMENTS, SUPPORTED_ACCOMMODATION_JUDGEMENTS
 from inspection_outcomes.publications.providers import common as pc
@@ -54,6 +55,7 @@ def _args(out: Path) -> list[str]:
         f"ofsted-providers:{data_file(CSV_2024)}",
         "--in-year-source",
         f"ofsted-providers:{data_file(ODS_2025)}",
+        "--allow-other-period",
         "--out",
         str(out),
         "--producer",
@@ -120,15 +122,23 @@ def test_release_contains_every_part(built: tuple[Path, Path]) -> None:
         "assets/govuk-frontend.min.css",
     ):
         assert (out / name).is_file(), name
-    # in-year outcomes come from the ODS; the 2024 CSV holds no register: no figure 5
+    # in-year outcomes come from the ODS; the 2024 CSV's Places column is its register
     assert sorted(p.name for p in (out / "charts").glob("*.svg")) == [
-        "figure_1.svg",
-        "figure_2.svg",
-        "figure_3.svg",
-        "figure_4.svg",
+        f"figure_{n}.svg" for n in range(1, 6)
     ]
+    # no joiners and leavers table: that file is not written (no file of x), and the data
+    # guidance says why
     metas = sorted((out / "data").glob("*.meta.csv"))
-    assert len(metas) == 5
+    assert [m.name.removesuffix(".meta.csv") for m in metas] == [
+        "providers_and_places",
+        "providers_events_in_year",
+        "providers_in_year_outcomes",
+        "providers_latest_outcomes",
+    ]
+    guidance = (out / "data" / "data_guidance.md").read_text()
+    assert "`providers_joiners_and_leavers.csv` is not written: the source holds no joiners" in (
+        guidance
+    )
     for meta in metas:
         data = meta.with_name(meta.name.replace(".meta.csv", ".csv"))
         assert check_tidy_csv(data) == [], data.name
@@ -166,6 +176,7 @@ def test_figures_json_equals_the_figures_command(
         f"ofsted-providers:{data_file(CSV_2024)}",
         "--in-year-source",
         f"ofsted-providers:{data_file(ODS_2025)}",
+        "--allow-other-period",
         "--format",
         "json",
     )
@@ -304,8 +315,9 @@ def test_every_chart_has_alt_text_and_its_data_table(built: tuple[Path, Path]) -
         assert f'src="charts/{chart_id}.svg"' in page
         assert f'id="data-{chart_id}"' in page
         alt = re.search(rf'src="charts/{chart_id}.svg" alt="([^"]+)"', page)
-        assert alt and len(alt.group(1)) > 80 and re.search(r"\d+%", alt.group(1))
-    assert "no register of providers" in page  # why figure 5 is not drawn
+        assert alt and len(alt.group(1)) > 80 and re.search(r"\d+(%| providers)", alt.group(1))
+    # the 2024 CSV's Places column is the register: figure 5 is drawn, nothing says otherwise
+    assert "no register of providers" not in page
 
 
 # --- redaction -----------------------------------------------------------------------------
@@ -416,13 +428,13 @@ def _axe(url: str, served: str, check: Any = None) -> None:
 
 @pytest.mark.browser
 def test_findings_page_has_no_axe_violations(served: str) -> None:
-    def four_images(page: Any) -> None:
+    def five_images(page: Any) -> None:
         images = page.locator("img")
-        assert images.count() == 4
+        assert images.count() == 5
         for i in range(images.count()):
             assert page.evaluate("img => img.naturalWidth > 0", images.nth(i).element_handle())
 
-    _axe(f"{served}/index.html", served, four_images)
+    _axe(f"{served}/index.html", served, five_images)
 
 
 @pytest.mark.browser
@@ -452,8 +464,20 @@ def test_tidy_csv_totals_agree_with_the_figures(
         **{pc.GRADE_LABELS[j]: str(homes[j]) for j in JUDGEMENTS},
         "Total": str(sum(homes.values())),
     }
-    regions = {r["region_name"] for r in rows if r["geographic_level"] == "Regional"}
-    assert regions == set(figures["by_region"]["latest_overall_effectiveness"]) & set(pc.REGIONS)
+    regional = [r for r in rows if r["geographic_level"] == "Regional"]
+    ons = {(r.code, r.name) for r in ons_regions()}
+    assert {(r["region_code"], r["region_name"]) for r in regional} == ons
+    # each Ofsted region is the sum of the ONS regions its filter item names
+    by_ofsted = figures["by_region"]["latest_overall_effectiveness"]
+    for region in pc.REGIONS:
+        total = sum(
+            int(r["number_of_providers"])
+            for r in regional
+            if r["ofsted_region"] == region
+            and r["provider_group"] == "All providers"
+            and r["judgement"] == "Total"
+        )
+        assert total == sum(by_ofsted[region]["all_providers"].values()), region
 
 
 # --- methodology and glossary ---------------------------------------------------------------
@@ -502,9 +526,10 @@ def test_methodology_states_this_releases_parameters(
     assert f"{ODS_2025}: inspections 1 April 2024 to 31 March 2025" in text
     for row in read_table("provider_groups.csv"):
         assert row["label"].replace("'", "’").lower() in text.lower(), row["label"]
-    # the 2024 CSV holds no register and no joiners: the page says so
-    assert figures["providers_and_places"]["providers"]["all_providers"] is None
-    assert "do not hold" in text and "a register of providers and places" in text
+    # the 2024 CSV's Places column is its register; it holds no joiners: the page says so
+    assert figures["providers_and_places"]["providers"]["all_providers"] == 3876
+    assert "a register of providers and places" not in text
+    assert "do not hold" in text and "providers joining and leaving during the year" in text
     for pillar in ("Trustworthiness", "Quality", "Value", "Revisions policy"):
         assert pillar in text
     assert "names and addresses of children’s homes are redacted" in text
@@ -628,3 +653,78 @@ def test_provisional_pages_have_no_axe_violations(provisional: Path) -> None:
     with serve(provisional) as url:
         for name in ("index.html", "methodology.html"):
             _axe(f"{url}/{name}", url)
+
+
+def test_a_tidy_file_that_breaks_an_ees_rule_fails_the_build(
+    figures: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from inspection_outcomes.errors import ReleaseError
+    from inspection_outcomes.publications.providers import release, tidy
+
+    made = tidy.providers_tidy_files
+
+    def joined_code(content: Any) -> Any:
+        files = made(content)
+        for r in files[0].rows:
+            if r["region_code"] == "E12000001":
+                r["region_code"] = "E12000001;E12000003"
+        return files
+
+    monkeypatch.setattr(tidy, "providers_tidy_files", joined_code)
+    with pytest.raises(ReleaseError) as e:
+        release.write_providers_release(figures, tmp_path / "out", inputs=[])
+    assert re.search(
+        r"providers_latest_outcomes\.csv row \d+: rule geog_region_combos \(", str(e.value)
+    ), str(e.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_providers_and_places_are_counted_from_the_places_column(built: tuple[Path, Path]) -> None:
+    with (built[0] / "data" / "providers_and_places.csv").open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    national = {
+        r["provider_group"]: r
+        for r in rows
+        if r["geographic_level"] == "National" and r["sector"] == "Total"
+    }
+    # the 2024 CSV holds no supported accommodation: All providers is every provider
+    assert national["All providers"]["number_of_providers"] == "3876"
+    assert national["All providers"]["number_of_places"] == "29663"
+    assert not any(r["number_of_providers"] == "x" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("name", "indicator"),
+    [
+        ("providers_in_year_outcomes", "number_of_inspections"),
+        ("providers_events_in_year", "number_of_events"),
+        ("providers_latest_outcomes", "number_of_providers"),
+        ("providers_and_places", "number_of_providers"),
+    ],
+)
+def test_all_providers_means_the_same_in_every_file(
+    built: tuple[Path, Path], name: str, indicator: str
+) -> None:
+    """All providers is the sum of the provision types except supported accommodation, in
+    every file and every cell; the metadata says so."""
+    with (built[0] / "data" / f"{name}.meta.csv").open(newline="") as fh:
+        meta = {m["col_name"]: m for m in csv.DictReader(fh)}
+    assert "except supported accommodation" in meta["provider_group"]["filter_hint"]
+    assert meta["provider_group"]["filter_default"] == "All providers"
+    with (built[0] / "data" / f"{name}.csv").open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    aggregates = {"All providers", "All children's homes", "Supported accommodation"}
+    indicators = [c for c, m in meta.items() if m["col_type"] == "Indicator"]
+    keys = [c for c in rows[0] if c not in ("provider_group", *indicators)]
+    cells: dict[tuple[str, ...], dict[str, str]] = {}
+    for r in rows:
+        cells.setdefault(tuple(r[k] for k in keys), {})[r["provider_group"]] = r[indicator]
+    checked = 0
+    for groups in cells.values():
+        parts = [v for g, v in groups.items() if g not in aggregates]
+        total = groups.get("All providers", "z")
+        if total in ("x", "z") or any(v in ("x", "z") for v in parts):
+            continue
+        assert int(total) == sum(int(v) for v in parts), groups
+        checked += 1
+    assert checked > 0

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from inspection_outcomes.core.tidy import META_COLUMNS, check_tidy_csv
+from inspection_outcomes.model.ees_geography import ees_la, regions
 from inspection_outcomes.model.frameworks import AREA_LABELS
 from inspection_outcomes.model.scale import JUDGEMENTS, LABELS
-from inspection_outcomes.publications.la_outcomes.tidy import REGION_CODES, write_tidy_csv
+from inspection_outcomes.publications.la_outcomes.tidy import write_tidy_csv
 from tests.test_spreadsheet import real_content, small_content
 
 DATA_FILES = (
@@ -82,13 +83,50 @@ def test_national_and_regional_judgements_equal_the_figures(folder: Path) -> Non
                 int(get("National", AREA_LABELS[area], LABELS[j])["number_of_las"])
                 == fig["counts"][j]
             )
+        # Ofsted's regions are the sums of the ONS regions their filter names
         for region, fig in f["by_region"].items():
-            row = get("Regional", "Overall effectiveness", LABELS[j], region)
-            assert int(row["number_of_las"]) == fig["counts"][j]
-            assert int(row["percent_of_las"]) == fig["percent"][j]
-            assert row["region_code"] == REGION_CODES[region]
+            parts = [
+                r
+                for r in rows
+                if r["geographic_level"] == "Regional"
+                and r["ofsted_region"] == region
+                and r["judgement_area"] == "Overall effectiveness"
+                and r["judgement"] == LABELS[j]
+            ]
+            assert parts, region
+            assert sum(int(r["number_of_las"]) for r in parts) == fig["counts"][j]
     assert int(get("National", "Overall effectiveness", "Total")["number_of_las"]) == oe["n"]
-    assert REGION_CODES["North East, Yorkshire and the Humber"] == "E12000001;E12000003"
+
+
+def test_regional_rows_are_ons_regions_with_ees_codes_and_names(folder: Path) -> None:
+    ons = {(r.code, r.name) for r in regions()}
+    assert ("E12000003", "Yorkshire and The Humber") in ons and len(ons) == 9
+    for name in DATA_FILES:
+        rows = _read(folder / f"{name}.csv")
+        regional = {(r["region_code"], r["region_name"]) for r in rows if r["region_code"]}
+        assert regional == ons, name
+        assert not any(";" in r["region_code"] for r in rows)
+        national = {r["ofsted_region"] for r in rows if r["geographic_level"] == "National"}
+        assert national == {"Total"}
+
+
+def test_every_la_of_the_release_has_its_ees_name_and_code(folder: Path) -> None:
+    content = real_content()
+    rows = _read(folder / "la_judgements_as_at.csv")
+    written = {
+        (r["old_la_code"], r["new_la_code"], r["la_name"], r["region_code"], r["ofsted_region"])
+        for r in rows
+        if r["geographic_level"] == "Local authority"
+    }
+    expected = set()
+    for src in content.tables["as_at"]:
+        la = ees_la(src["la_code"])
+        assert la is not None, src["la_name"]
+        expected.add((la.old_la_code, la.new_la_code, la.la_name, la.region.code, src["region"]))
+    assert written == expected
+    names = {n for _, _, n, _, _ in written}
+    assert {"Bedford", "County Durham", "Herefordshire, County of"} <= names
+    assert not names & {"Bedford Borough", "Durham", "Herefordshire"}
 
 
 def test_la_level_gives_each_las_judgement(folder: Path) -> None:
@@ -177,7 +215,7 @@ def test_writing_twice_gives_identical_files(tmp_path: Path) -> None:
     assert [p.name for p in a] == [p.name for p in b]
     assert all(p.read_bytes() == q.read_bytes() for p, q in zip(a, b, strict=True))
     guidance = (tmp_path / "a" / "data_guidance.md").read_text("utf-8")
-    assert "simulated" in guidance and "E12000001;E12000003" in guidance
+    assert "simulated" in guidance and "ONS region" in guidance
 
 
 def test_small_release_covers_focused_visits(tmp_path: Path) -> None:
@@ -203,12 +241,12 @@ def test_check_finds_problems(tmp_path: Path) -> None:
     bad[header.index("time_period")] = "2023-24"
     path.write_text("\n".join([text[0], ",".join(bad), *text[2:]]) + "\n", "utf-8")
     problems = " | ".join(check_tidy_csv(path))
-    assert "filter event_type empty" in problems
-    assert "indicator number_of_events" in problems
-    assert "time_period" in problems
+    assert "la_inspections_in_year.csv row 2: rule filter_blanks" in problems
+    assert "la_inspections_in_year.csv row 2: rule ind_value" in problems
+    assert "la_inspections_in_year.csv row 2: rule time_period_num" in problems
     meta = tmp_path / "la_inspections_in_year.meta.csv"
     meta.write_text("\n".join(meta.read_text("utf-8").splitlines()[:-1]) + "\n", "utf-8")
-    assert any("meta describes" in p for p in check_tidy_csv(path))
+    assert any("rule cross_data_to_meta" in p for p in check_tidy_csv(path))
 
 
 def test_la_level_file_has_one_labelled_row_per_la_and_date(folder: Path) -> None:

@@ -54,6 +54,14 @@ PeriodStart = Annotated[
 PeriodEnd = Annotated[
     str | None, typer.Option("--period-end", help="In-year period end (default: as-at).")
 ]
+AllowOtherPeriod = Annotated[
+    bool,
+    typer.Option(
+        "--allow-other-period",
+        help="Accept in-year data for a year that does not hold the as-at date (e.g. 2024-25 "
+        "events for a release as at 31 March 2024).",
+    ),
+]
 Format = Annotated[str, typer.Option("--format", help="json or table.")]
 Out = Annotated[Path, typer.Option("--out", help="Folder to write the release into.")]
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing release.")]

@@ -9,6 +9,7 @@ import typer
 
 from inspection_outcomes.cli.apps import providers_app
 from inspection_outcomes.cli.options import (
+    AllowOtherPeriod,
     AsAt,
     Assurer,
     Force,
@@ -52,6 +53,7 @@ def providers_figures(
     period_start: PeriodStart = None,
     period_end: PeriodEnd = None,
     sector_rule: SectorRuleOption = "trusts_as_la",
+    allow_other_period: AllowOtherPeriod = False,
     format: Format = "json",
 ) -> None:
     """Print the providers release figures (figures.md) as JSON or as tables."""
@@ -61,7 +63,7 @@ def providers_figures(
 
     check_format(format)
     figures, _ = _providers_figures(
-        as_at, source, in_year_source, period_start, period_end, sector_rule
+        as_at, source, in_year_source, period_start, period_end, sector_rule, allow_other_period
     )
     if format == "json":
         print(json.dumps(figures, indent=2, sort_keys=True, ensure_ascii=False))
@@ -80,6 +82,7 @@ def _providers_figures(
     period_start: str | None,
     period_end: str | None,
     sector_rule: str,
+    allow_other_period: bool,
 ) -> tuple[dict[str, Any], list[Path]]:
     """The providers figures from the options, and the source files they were read from."""
     from inspection_outcomes.model.providers import SECTOR_RULES, SectorRule
@@ -105,6 +108,7 @@ def _providers_figures(
         parse_date(period_start, "--period-start"),
         parse_date(period_end, "--period-end"),
         SectorRule(sector_rule),
+        allow_other_period=allow_other_period,
     )
     return figures, paths
 
@@ -123,6 +127,7 @@ def providers_release(
     producer: Producer = None,
     assurer: Assurer = None,
     publication_date: PublicationDate = None,
+    allow_other_period: AllowOtherPeriod = False,
 ) -> None:
     """The complete providers release: data, spreadsheets, CSV, findings page, charts."""
     from inspection_outcomes.core.assembler import refuse_existing
@@ -131,7 +136,7 @@ def providers_release(
     parse_date(publication_date, "--publication-date")
     refuse_existing(out, force)  # before the sources are read
     figures, paths = _providers_figures(
-        as_at, source, in_year_source, period_start, period_end, sector_rule
+        as_at, source, in_year_source, period_start, period_end, sector_rule, allow_other_period
     )
     result = write_providers_release(
         figures,

@@ -11,20 +11,15 @@ its filters and indicators. Choices the standard leaves open are written to data
 
 from __future__ import annotations
 
-import csv
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from inspection_outcomes.model.reference import read_table
+from inspection_outcomes.core.ees_rules import REQUIRED_META, check_files
 from inspection_outcomes.safe_text import csv_text
-
-COUNTRY = ("E92000001", "England")
-
 
 GEOGRAPHY_COLUMNS = (
     "time_period",
@@ -40,34 +35,12 @@ GEOGRAPHY_COLUMNS = (
 )
 
 
-META_COLUMNS = (
-    "col_name",
-    "col_type",
-    "label",
-    "indicator_grouping",
-    "indicator_unit",
-    "indicator_dp",
-    "filter_hint",
-    "filter_grouping_column",
-)
-
-
-#: EES symbols allowed in indicator columns.
-SYMBOLS = ("x", "z", "c", "low", "u")
+#: The metadata columns: the 8 the standard requires, then its optional `filter_default`
+#: (the filter item shown when none is chosen; blank means "Total").
+META_COLUMNS = (*REQUIRED_META, "filter_default")
 
 
 TOTAL = "Total"
-
-
-_REGIONS = sorted(read_table("regions.csv"), key=lambda r: int(r["order"]))
-
-
-#: Ofsted's 8 regions -> region_code. "North East, Yorkshire and the Humber" has no single ONS
-#: code: it is given as both ONS codes joined by ";" (E12000001;E12000003).
-REGION_CODES = {r["region"]: r["ons_codes"] for r in _REGIONS}
-
-
-REGION_ORDER = tuple(r["region"] for r in _REGIONS)
 
 
 @dataclass(frozen=True)
@@ -80,6 +53,7 @@ class MetaRow:
     filter_hint: str = ""
     indicator_grouping: str = ""
     filter_grouping_column: str = ""
+    filter_default: str = ""
 
     def as_list(self) -> list[str]:
         return [getattr(self, c) for c in META_COLUMNS]
@@ -123,85 +97,34 @@ def write_tidy_files(
     return out
 
 
-_TIME_FORMATS = {
-    "Reporting year": r"\d{4}",
-    "Calendar year": r"\d{4}",
-    "Financial year": r"\d{6}",
-    "Academic year": r"\d{6}",
-}
-
-
-_LEVEL_COLUMNS = {
-    "National": (),
-    "Regional": ("region_code", "region_name"),
-    "Local authority": ("region_code", "region_name", "old_la_code", "new_la_code", "la_name"),
-}
+def ofsted_region_meta() -> MetaRow:
+    """The `ofsted_region` filter of files with regional or LA rows (model.ees_geography)."""
+    return MetaRow(
+        "ofsted_region",
+        "Filter",
+        "Ofsted region",
+        filter_hint="Ofsted's region of the region or local authority (Ofsted joins North East "
+        "and Yorkshire and The Humber); Total at national level",
+        filter_default=TOTAL,
+    )
 
 
 def check_tidy_csv(data_path: str | Path) -> list[str]:
-    """Problems with a data file and its .meta.csv against the standard (empty when none)."""
-    data_path = Path(data_path)
-    meta_path = data_path.with_name(data_path.name.removesuffix(".csv") + ".meta.csv")
-    if not meta_path.is_file():
-        return [f"{data_path.name}: no {meta_path.name}"]
-    with data_path.open(encoding="utf-8", newline="") as fh:
-        data = list(csv.DictReader(fh))
-        header = list(data[0].keys()) if data else []
-    with meta_path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        problems: list[str] = []
-        if tuple(reader.fieldnames or ()) != META_COLUMNS:
-            problems.append(
-                f"{meta_path.name}: columns {reader.fieldnames} are not {list(META_COLUMNS)}"
-            )
-        meta = list(reader)
-    if not data:
-        return [*problems, f"{data_path.name}: no rows"]
-    problems += _column_problems(data_path.name, meta_path.name, header, meta)
-    filters = [m["col_name"] for m in meta if m["col_type"] == "Filter"]
-    indicators = [m["col_name"] for m in meta if m["col_type"] == "Indicator"]
-    for i, row in enumerate(data, start=2):
-        problems += _row_problems(f"{data_path.name} row {i}", row, filters, indicators)
-    return problems
+    """Every EES screener rule a data file and its .meta.csv break (core.ees_rules), one line
+    each naming file, row and rule; empty when none."""
+    return check_files(Path(data_path))
 
 
-def _column_problems(
-    data_name: str, meta_name: str, header: list[str], meta: list[dict[str, str]]
+def check_tidy_files(
+    files: list[TidyFile], folder: str | Path, *, skip: tuple[str, ...] = ()
 ) -> list[str]:
+    """The EES rules broken by the written files, one line each naming file, row and rule;
+    rules named in `skip` are left out (a simulated release's LAs are not EES's)."""
     problems = []
-    missing = [c for c in GEOGRAPHY_COLUMNS[:5] if c not in header]
-    if missing:
-        problems.append(f"{data_name}: mandatory columns missing: {missing}")
-    described = [m["col_name"] for m in meta]
-    others = [c for c in header if c not in GEOGRAPHY_COLUMNS]
-    if described != others:
-        problems.append(f"{data_name}: columns {others} but meta describes {described}")
-    if any(m["col_type"] not in ("Filter", "Indicator") for m in meta):
-        problems.append(f"{meta_name}: col_type must be Filter or Indicator")
-    return problems
-
-
-def _row_problems(
-    where: str, row: dict[str, str], filters: list[str], indicators: list[str]
-) -> list[str]:
-    problems = []
-    pattern = _TIME_FORMATS.get(row.get("time_identifier", ""))
-    if pattern is None or not re.fullmatch(pattern, row.get("time_period", "")):
-        problems.append(
-            f"{where}: time_period {row.get('time_period')!r} / {row.get('time_identifier')!r}"
-        )
-    level = row.get("geographic_level", "")
-    if level not in _LEVEL_COLUMNS:
-        problems.append(f"{where}: geographic_level {level!r}")
-    else:
+    for t in files:
         problems += [
-            f"{where}: {c} empty at {level} level"
-            for c in ("country_code", "country_name", *_LEVEL_COLUMNS[level])
-            if not row.get(c)
+            p
+            for p in check_tidy_csv(Path(folder) / f"{t.name}.csv")
+            if not any(f": rule {rule} " in p for rule in skip)
         ]
-    problems += [f"{where}: filter {c} empty" for c in filters if not row.get(c)]
-    for c in indicators:
-        v = row.get(c, "")
-        if v not in SYMBOLS and not re.fullmatch(r"-?\d+(\.\d+)?", v):
-            problems.append(f"{where}: indicator {c} = {v!r}")
     return problems

@@ -115,6 +115,8 @@ class ProviderSource:
     providers: list[ProviderRecord] | None = None
     providers_as_at: date | None = None
     providers_have_sa_outcome: bool = False
+    #: the latest table's columns (normalised): a Places column makes it the register too
+    latest_columns: tuple[str, ...] = ()
     register: list[ProviderRecord] | None = None
     register_as_at: date | None = None
     events: list[ProviderEvent] | None = None
@@ -166,6 +168,11 @@ def read_provider_source(path: str | Path) -> ProviderSource:
             f"first {HEADER_SEARCH_ROWS} rows of any sheet",
             file=p,
         )
+    if src.register is None and src.providers is not None and "places" in src.latest_columns:
+        # a latest-inspection table that also carries registration (Places, status) is the
+        # register too: every provider it lists, with its places (no separate table needed)
+        src.register, src.register_as_at = src.providers, src.providers_as_at
+        src.tables["register"] = src.tables["latest"]
     if src.providers is None and src.events is None and src.register is None:
         raise InputError(
             "no provider-level table: expected a header with 'Latest full inspection event "
@@ -471,6 +478,7 @@ def _load(src: ProviderSource, kind: str, t: _Table) -> None:
             _once(src.providers, src, t, kind)
             src.providers, src.providers_as_at = records, title_as_at(t.title)
             src.providers_have_sa_outcome = has_sa
+            src.latest_columns = tuple(t.header)
         else:
             _once(src.register, src, t, kind)
             src.register, src.register_as_at = records, title_as_at(t.title)

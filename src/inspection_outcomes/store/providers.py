@@ -20,6 +20,8 @@ from pathlib import Path
 import duckdb
 
 from inspection_outcomes.model import providers as pm
+from inspection_outcomes.model.ees_geography import ees_la, region_of_ofsted
+from inspection_outcomes.model.local_authorities import all_local_authorities
 from inspection_outcomes.store.layers import run_models
 
 
@@ -91,5 +93,26 @@ def build(
             settings.sector_rule.trusts_as_la,
         ],
     )
+    con.executemany("INSERT INTO la_ons_regions VALUES (?, ?, ?)", la_ons_regions())
+    con.executemany(
+        "INSERT INTO ofsted_ons_regions VALUES (?, ?, ?)",
+        [
+            (name, r.code, r.name)
+            for name in dict.fromkeys(la.region for la in all_local_authorities())
+            if (r := region_of_ofsted(name)) is not None
+        ],
+    )
     run_models(con, "providers", ("rules", "summaries"))
     return con
+
+
+def la_ons_regions() -> list[tuple[str, str, str]]:
+    """(LA name or alias, ONS region code, region name), for each name that names LAs of one
+    ONS region only (so a provider is never counted twice)."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for la in all_local_authorities():
+        ees = ees_la(la.la_code)
+        if ees is not None:
+            for name in (la.name, *la.aliases):
+                found.setdefault(name, set()).add((ees.region.code, ees.region.name))
+    return [(name, *next(iter(r))) for name, r in sorted(found.items()) if len(r) == 1]

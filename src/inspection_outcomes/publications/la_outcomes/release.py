@@ -122,6 +122,9 @@ def write_release(
             problems = timed(
                 stages, "consistency", lambda: check_figures(run.figures) + check_findings(content)
             )
+            problems += timed(
+                stages, "csv", lambda: tidy.check_tidy_csv_files(content, tmp / "data")
+            )
             timed(stages, "vintage", lambda: write_vintage(run, tmp / VINTAGE, corrections))
             chart_list = result("charts")
             for c in [*chart_list, map_chart]:

@@ -16,13 +16,22 @@ from typing import Any
 
 from inspection_outcomes.core.content import ReleaseContent
 from inspection_outcomes.core.tidy import (
-    COUNTRY,
-    REGION_CODES,
-    REGION_ORDER,
     TOTAL,
     MetaRow,
     TidyFile,
+    check_tidy_files,
+    ofsted_region_meta,
     write_tidy_files,
+)
+from inspection_outcomes.errors import ReleaseError
+from inspection_outcomes.model.ees_geography import (
+    COUNTRY,
+    OFSTED_REGION,
+    EesLa,
+    Region,
+    ees_la,
+    region_of_ofsted,
+    regions,
 )
 from inspection_outcomes.model.frameworks import AREA_LABELS, EVENT_TYPE_LABELS, ILACS_AREAS
 from inspection_outcomes.model.frameworks import ILACS_EVENT_TYPES as EVENT_TYPES
@@ -36,9 +45,11 @@ def _geo(
     level: str,
     time_period: str,
     time_identifier: str,
-    region: str = "",
-    la: dict[str, Any] | None = None,
+    region: Region | None = None,
+    la: EesLa | None = None,
 ) -> dict[str, Any]:
+    """The time and geography columns, with EES's codes and names, and the `ofsted_region`
+    filter: the Ofsted region of the region or LA ("Total" at national level)."""
     row = {
         "time_period": time_period,
         "time_identifier": time_identifier,
@@ -50,14 +61,14 @@ def _geo(
         "old_la_code": "",
         "new_la_code": "",
         "la_name": "",
+        OFSTED_REGION: TOTAL,
     }
-    if region:
-        row.update(region_code=REGION_CODES.get(region, ""), region_name=region)
     if la is not None:
+        region = la.region
+        row.update(old_la_code=la.old_la_code, new_la_code=la.new_la_code, la_name=la.la_name)
+    if region is not None:
         row.update(
-            old_la_code=str(la.get("old_la_code") or ""),
-            new_la_code=str(la.get("la_code") or ""),
-            la_name=str(la.get("la_name") or ""),
+            region_code=region.code, region_name=region.name, ofsted_region=region.ofsted_region
         )
     return row
 
@@ -66,21 +77,39 @@ def _symbol(cell: str) -> str:
     return cell.strip("[]")
 
 
-def _levels(
-    rows: list[dict[str, Any]],
-) -> list[tuple[str, str, dict[str, Any] | None, list[dict[str, Any]]]]:
-    """(geographic level, region, LA row, the LA rows it covers): national, regional, LA."""
-    out: list[tuple[str, str, dict[str, Any] | None, list[dict[str, Any]]]] = [
-        ("National", "", None, rows)
-    ]
-    for region in REGION_ORDER:
-        out.append(("Regional", region, None, [r for r in rows if r.get("region") == region]))
-    for region in REGION_ORDER:
-        las = sorted(
-            (r for r in rows if r.get("region") == region),
-            key=lambda r: (str(r.get("la_name")), str(r.get("la_code"))),
+def _ees(row: dict[str, Any]) -> EesLa:
+    """The LA of a table row as EES lists it.
+
+    An LA EES does not list (a simulated copy such as E09000002-2) keeps its own code and
+    name, in the ONS region of the LA it copies or the one ONS region of its Ofsted region;
+    the EES check then names it, unless the release is simulated (core.ees_rules).
+    """
+    code = str(row.get("la_code") or "")
+    la = ees_la(code)
+    if la is not None:
+        return la
+    original = ees_la(code.rsplit("-", 1)[0])
+    region = original.region if original else region_of_ofsted(str(row.get("region") or ""))
+    if region is None:
+        raise ReleaseError(
+            f"local authority {row.get('la_name')!r} ({code}) is not in the EES geography "
+            "lookup (model/data/ees_geography.csv) and its ONS region is not known"
         )
-        out += [("Local authority", region, r, [r]) for r in las]
+    return EesLa(code, str(row.get("old_la_code") or ""), str(row.get("la_name") or ""), region)
+
+
+Level = tuple[str, Region | None, EesLa | None, list[dict[str, Any]]]
+
+
+def _levels(rows: list[dict[str, Any]]) -> list[Level]:
+    """(geographic level, ONS region, EES LA, the LA rows it covers): national, the 9 ONS
+    regions (from each LA's ONS region), then LAs by region and EES name."""
+    out: list[Level] = [("National", None, None, rows)]
+    las = [(_ees(r), r) for r in rows]
+    for region in regions():
+        out.append(("Regional", region, None, [r for la, r in las if la.region == region]))
+    for la, r in sorted(las, key=lambda p: (p[0].region.code, p[0].la_name, p[0].new_la_code)):
+        out.append(("Local authority", la.region, la, [r]))
     return out
 
 
@@ -117,11 +146,14 @@ def judgements_as_at(content: ReleaseContent) -> TidyFile:
                     }
                 )
     meta = [
+        ofsted_region_meta(),
         MetaRow(
             "judgement_area",
             "Filter",
             "Judgement area",
-            filter_hint="Overall effectiveness or one of the sub-judgements",
+            filter_hint="Overall effectiveness or one of the sub-judgements (areas are not "
+            "added up: there is no Total)",
+            filter_default=AREA_LABELS["overall_effectiveness"],
         ),
         MetaRow(
             "judgement",
@@ -163,9 +195,9 @@ def inspections_in_year(content: ReleaseContent) -> TidyFile:
         if level == "National":
             mine = events
         elif la is None:
-            mine = [e for e in events if e.get("region") == region]
+            mine = [e for e in events if _ees(e).region == region]
         else:
-            mine = [e for e in events if e.get("la_code") == la.get("la_code")]
+            mine = [e for e in events if e.get("la_code") == la.new_la_code]
         for t in (*EVENT_TYPES, TOTAL):
             types = set(EVENT_TYPES) if t == TOTAL else {t}
             held = types <= coverage
@@ -181,6 +213,7 @@ def inspections_in_year(content: ReleaseContent) -> TidyFile:
                 }
             )
     meta = [
+        ofsted_region_meta(),
         MetaRow(
             "event_type",
             "Filter",
@@ -219,9 +252,10 @@ def graded_outcomes_in_year(content: ReleaseContent) -> TidyFile:
         if e.get("event_type") in ("standard_inspection", "short_inspection")
     ]
     out = []
-    levels = [("National", "", graded)] + [
-        ("Regional", region, [e for e in graded if e.get("region") == region])
-        for region in REGION_ORDER
+    levels: list[tuple[str, Region | None, list[dict[str, Any]]]] = [("National", None, graded)]
+    levels += [
+        ("Regional", region, [e for e in graded if _ees(e).region == region])
+        for region in regions()
     ]
     for level, region, rows in levels:
         cells = [la_cell(r, "overall_effectiveness") for r in rows]
@@ -239,6 +273,7 @@ def graded_outcomes_in_year(content: ReleaseContent) -> TidyFile:
                 }
             )
     meta = [
+        ofsted_region_meta(),
         MetaRow(
             "judgement",
             "Filter",
@@ -295,11 +330,23 @@ def data_guidance(files: list[TidyFile], content: ReleaseContent) -> str:
         'to 31 March use "Financial year" with the six-digit `time_period` (202324 for '
         "1 April 2023 to 31 March 2024).",
         "- Geography: `geographic_level` is National, Regional or Local authority; columns "
-        "for lower levels are empty at higher levels. `new_la_code` is the GSS code and "
-        "`old_la_code` the 3-digit code.",
-        "- Regions are Ofsted's 8 regions. Ofsted's \"North East, Yorkshire and the Humber\" "
-        "has no single ONS code: its `region_code` is the two ONS codes joined by a "
-        "semicolon, `E12000001;E12000003`. The other regions use their ONS code.",
+        "for lower levels are empty at higher levels. Codes and names are those of the EES "
+        "geography lookup: `new_la_code` is the GSS code, `old_la_code` the 3-digit code and "
+        '`la_name` the name EES lists (for example "Bedford", "County Durham", '
+        '"Herefordshire, County of"), which can differ from the names used in the pages.',
+        "- Regions: Regional rows are the 9 ONS regions with their ONS codes (for example "
+        'E12000003 "Yorkshire and The Humber"), each the sum of the local authorities in it; '
+        "local authority rows give their ONS region too. Ofsted reports by its own 8 regions "
+        '(it joins North East and Yorkshire and The Humber as "North East, Yorkshire and the '
+        'Humber"), which EES does not list: the filter `ofsted_region` gives the Ofsted region '
+        "of each region and local authority row (Total at national level), and Ofsted's "
+        "regional figures are the sums of the ONS regions with that filter item. The pages "
+        "and spreadsheets give Ofsted's regions.",
+        "- Filters: every filter has a Total or a declared default (`filter_default` in the "
+        "metadata); `judgement_area` has no Total (the areas are not added up) and defaults "
+        "to Overall effectiveness.",
+        "- Indicators: counts are whole numbers (`indicator_unit` blank, `indicator_dp` 0); "
+        "percentages have `indicator_unit` % and `indicator_dp` 0.",
         "- Symbols: `x` not available (for example a judgement missing from the source, or an "
         "event type the source does not hold), `z` not applicable (for example a judgement "
         "not given by the framework in force, or a percentage of no LAs).",
@@ -335,6 +382,14 @@ def write_tidy_csv(content: ReleaseContent, folder: str | Path) -> list[Path]:
     files = tidy_files(content)
     others = la_level_files(content.tables["la_level"]) if "la_level" in content.tables else {}
     return write_tidy_files(files, data_guidance(files, content), folder, others)
+
+
+def check_tidy_csv_files(content: ReleaseContent, folder: str | Path) -> list[str]:
+    """The EES screener's rules (core.ees_rules) the written files break. A simulated
+    release's copied LAs (E09000002-2...) are not EES geographies: their code/name check is
+    left out, as the data guidance says the files are simulated."""
+    skip = ("geog_la_combos",) if content.meta.simulated else ()
+    return check_tidy_files(tidy_files(content), folder, skip=skip)
 
 
 # --- checks -------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The figures of the children's social care providers release, as one dict (figures.md).
 
 Fixed keys: ``latest_overall_effectiveness``, ``in_year_overall_effectiveness`` and
-``providers_and_places``; added: ``by_sector``, ``by_region``, ``by_local_authority``,
+``providers_and_places``; added: ``by_sector``, ``by_region``, ``by_ons_region`` (the tidy
+files' regions), ``by_local_authority``,
 ``joiners_and_leavers``, ``rules``, ``sources`` and ``in_year_overall_effectiveness.provisional``
 (a period shorter than a year). Counts come from the warehouse models;
 a figure the source cannot support (no in-year table, no providers and places table, no
@@ -18,6 +19,7 @@ import duckdb
 
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model import providers as pm
+from inspection_outcomes.model.ees_geography import regions as ons_regions
 from inspection_outcomes.model.scale import JUDGEMENTS, SUPPORTED_ACCOMMODATION_JUDGEMENTS
 from inspection_outcomes.sources.ofsted_providers import ProviderSource
 from inspection_outcomes.store import providers as wh
@@ -64,6 +66,33 @@ def financial_year_to(as_at: date) -> Period:
     """The year of 1 April to 31 March that ends on or before as_at's 31 March."""
     end_year = as_at.year if (as_at.month, as_at.day) >= (3, 31) else as_at.year - 1
     return Period(date(end_year - 1, 4, 1), date(end_year, 3, 31))
+
+
+def _year(start: date, end: date) -> str:
+    if (start.month, start.day, end.month, end.day) == (4, 1, 3, 31):
+        return f"{start.year}-{str(end.year)[2:]} ({long(start)} to {long(end)})"
+    return f"{long(start)} to {long(end)}"
+
+
+def long(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def check_in_year_period(in_year: ProviderSource | None, as_at: date) -> None:
+    """In-year data must be for the year of the release: a table whose title gives a year
+    that does not hold the as-at date (2024-25 events for a release as at 31 March 2024)
+    is an error naming both, unless asked for (--allow-other-period)."""
+    declared = in_year.events_period if in_year is not None else None
+    if in_year is None or declared is None or declared[0] <= as_at <= declared[1]:
+        return
+    release = financial_year_to(as_at)
+    raise InputError(
+        f"holds in-year data for {_year(*declared)}, but the release as at {long(as_at)} is "
+        f"for {_year(release.start, release.end)}: give that year's in-year data, or "
+        "--allow-other-period to publish these with this release",
+        file=in_year.path,
+        field="--in-year-source",
+    )
 
 
 def choose_period(
@@ -138,6 +167,8 @@ def build_figures(
     period_start: date | None = None,
     period_end: date | None = None,
     sector_rule: pm.SectorRule | None = None,
+    *,
+    allow_other_period: bool = False,
 ) -> dict[str, Any]:
     """The providers release figures as at ``as_at``.
 
@@ -165,6 +196,8 @@ def build_figures(
             file=in_year_source.path,
         )
     events_src = in_year_source or (source if source.events is not None else None)
+    if not allow_other_period:
+        check_in_year_period(events_src, as_at)
     period = choose_period(events_src, as_at, period_start, period_end)
     register_ok = source.register is not None and source.register_as_at in (None, as_at)
     joiners_ok = source.joiners_leavers is not None
@@ -314,6 +347,7 @@ def _shape(
             "providers": region_providers,
             "places": region_places,
         },
+        "by_ons_region": _by_ons_region(con, as_at, groups, register_ok, sa_latest),
         "by_local_authority": {
             "as_at": as_at.isoformat(),
             "groups": list(LA_GROUPS),
@@ -344,6 +378,35 @@ def _shape(
             "as_at": source.path.name,
             "in_year": events_src.path.name if events_src else None,
         },
+    }
+
+
+def _by_ons_region(
+    con: duckdb.DuckDBPyConnection,
+    as_at: date,
+    groups: tuple[str, ...],
+    register_ok: bool,
+    sa_latest: bool,
+) -> dict[str, Any]:
+    """The figures by ONS region (code), for the tidy files: EES lists ONS regions only."""
+    codes = tuple(r.code for r in ons_regions())
+    providers, places = _nested_register(
+        _q(con, "SELECT region_code, grp, providers, places FROM by_ons_region_register"),
+        codes,
+        groups,
+        register_ok,
+    )
+    return {
+        "as_at": as_at.isoformat(),
+        "latest_overall_effectiveness": _nested_judgements(
+            _q(con, "SELECT region_code, grp, judgement, providers FROM by_ons_region_latest"),
+            codes,
+            groups,
+            True,
+            sa_latest,
+        ),
+        "providers": providers,
+        "places": places,
     }
 
 

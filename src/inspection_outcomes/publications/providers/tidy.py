@@ -1,11 +1,12 @@
 """The providers release as tidy CSV files with metadata (Explore Education Statistics).
 
-Same standard and writer as the LA files (tidy_csv.py): time and geography columns, then
-filters (never empty: "Total" for an aggregate), then indicators (numbers, or x not
-available, z not applicable). National and regional levels only: the provider data name LA
-areas but carry no LA codes, so LA-level figures are in the spreadsheet. Providers the data
-place in Wales are in the national totals but have no regional row (Wales is not an English
-region); the data guidance says so.
+Same standard and writer as the LA files (core/tidy.py): time and geography columns, then
+filters (never empty: "Total" for an aggregate, or the declared `filter_default`), then
+indicators (numbers, or x not available, z not applicable). National and regional levels
+only: the provider data name LA areas but carry no LA codes, so LA-level figures are in the
+spreadsheet. Regional rows are ONS regions (figures `by_ons_region`), with Ofsted's region as
+the `ofsted_region` filter. Providers the data place in Wales are in the national totals but
+have no regional row (Wales is not an English region); the data guidance says so.
 """
 
 from __future__ import annotations
@@ -15,17 +16,42 @@ from typing import Any
 
 from inspection_outcomes.core.content import ReleaseContent
 from inspection_outcomes.core.tidy import (
-    COUNTRY,
     GEOGRAPHY_COLUMNS,
-    REGION_CODES,
     TOTAL,
     MetaRow,
     TidyFile,
+    ofsted_region_meta,
 )
+from inspection_outcomes.model.ees_geography import COUNTRY, OFSTED_REGION, Region, regions
 from inspection_outcomes.publications.providers import common as pc
 
+ALL, SA = "all_providers", "supported_accommodation"
+#: What "All providers" is, the same in every file: supported accommodation is judged on its
+#: own scale, so the judgement files cannot count it in All providers; the count files
+#: (events, providers and places, joiners and leavers) leave it out of All providers too.
+GROUP_HINT = (
+    "Provision type, or All children's homes and All providers. All providers is every "
+    "provision type except supported accommodation (judged on its own scale), which has rows "
+    "of its own"
+)
 
-def _geo(level: str, time_period: str, time_identifier: str, region: str = "") -> dict[str, Any]:
+
+def _minus_sa(block: dict[str, Any]) -> dict[str, Any]:
+    """A {group: count or {key: count}} block whose All providers leaves supported
+    accommodation out (a provider has one provision type, so it is a subtraction)."""
+    out = dict(block)
+    a, sa = out.get(ALL), out.get(SA)
+    if isinstance(a, int) and isinstance(sa, int):
+        out[ALL] = a - sa
+    elif isinstance(a, dict) and isinstance(sa, dict):
+        out[ALL] = {k: v - sa.get(k, 0) if isinstance(v, int) else v for k, v in a.items()}
+    return out
+
+
+def _geo(
+    level: str, time_period: str, time_identifier: str, region: Region | None = None
+) -> dict[str, Any]:
+    """Time and geography columns, and the `ofsted_region` filter (Total at national level)."""
     row: dict[str, Any] = dict.fromkeys(GEOGRAPHY_COLUMNS, "")
     row.update(
         time_period=time_period,
@@ -34,8 +60,10 @@ def _geo(level: str, time_period: str, time_identifier: str, region: str = "") -
         country_code=COUNTRY[0],
         country_name=COUNTRY[1],
     )
-    if region:
-        row.update(region_code=REGION_CODES[region], region_name=region)
+    row[OFSTED_REGION] = TOTAL
+    if region is not None:
+        row.update(region_code=region.code, region_name=region.name)
+        row[OFSTED_REGION] = region.ofsted_region
     return row
 
 
@@ -76,10 +104,9 @@ def _judgement_rows(
     return out
 
 
-def _regions(f: dict[str, Any]) -> list[str]:
-    return [
-        r for r in pc.regions(f["by_region"]["latest_overall_effectiveness"]) if r in REGION_CODES
-    ]
+def _regions(f: dict[str, Any]) -> list[Region]:
+    """The ONS regions of the regional rows (figures by_ons_region)."""
+    return list(regions()) if "by_ons_region" in f else []
 
 
 def latest_outcomes(f: dict[str, Any]) -> TidyFile:
@@ -87,7 +114,7 @@ def latest_outcomes(f: dict[str, Any]) -> TidyFile:
     period, ident = _time(None, None, as_at)
     groups = pc.groups(f["latest_overall_effectiveness"]["groups"])
     by_sector = f["by_sector"]["latest_overall_effectiveness"]
-    by_region = f["by_region"]["latest_overall_effectiveness"]
+    by_region = f.get("by_ons_region", {}).get("latest_overall_effectiveness", {})
     rows: list[dict[str, Any]] = []
     national = _geo("National", period, ident)
     for g in groups:
@@ -107,11 +134,12 @@ def latest_outcomes(f: dict[str, Any]) -> TidyFile:
             rows += _judgement_rows(
                 _geo("Regional", period, ident, r),
                 g,
-                by_region[r][g],
+                by_region[r.code][g],
                 {"sector": TOTAL},
                 "providers",
             )
     meta = [
+        ofsted_region_meta(),
         MetaRow(
             "sector",
             "Filter",
@@ -122,7 +150,8 @@ def latest_outcomes(f: dict[str, Any]) -> TidyFile:
             "provider_group",
             "Filter",
             "Provider group",
-            filter_hint="Provision type, or All children's homes and All providers",
+            filter_hint=GROUP_HINT,
+            filter_default=pc.group_label("all_providers"),
         ),
         MetaRow(
             "judgement",
@@ -160,7 +189,8 @@ def in_year_outcomes(f: dict[str, Any]) -> TidyFile:
             "provider_group",
             "Filter",
             "Provider group",
-            filter_hint="Provision type, or All children's homes and All providers",
+            filter_hint=GROUP_HINT,
+            filter_default=pc.group_label("all_providers"),
         ),
         MetaRow(
             "judgement",
@@ -190,7 +220,7 @@ def events_in_year(f: dict[str, Any]) -> TidyFile:
     iy = f["in_year_overall_effectiveness"]
     period, ident = _time(iy["start"], iy["end"], f["latest_overall_effectiveness"]["as_at"])
     national = _geo("National", period, ident)
-    by_type = iy["events_by_type"]
+    by_type = _minus_sa(iy["events_by_type"])
     types = sorted({t for v in by_type.values() for t in (v or {})})
     rows = []
     for g in pc.groups(by_type):
@@ -211,7 +241,8 @@ def events_in_year(f: dict[str, Any]) -> TidyFile:
             "provider_group",
             "Filter",
             "Provider group",
-            filter_hint="Provision type, or All children's homes and All providers",
+            filter_hint=GROUP_HINT,
+            filter_default=pc.group_label("all_providers"),
         ),
         MetaRow(
             "event_type",
@@ -233,6 +264,14 @@ def events_in_year(f: dict[str, Any]) -> TidyFile:
 
 def providers_and_places(f: dict[str, Any]) -> TidyFile:
     pp = f["providers_and_places"]
+    pp = {**pp, "providers": _minus_sa(pp["providers"]), "places": _minus_sa(pp["places"])}
+    by_sector = {
+        k: {s: _minus_sa(v) for s, v in f["by_sector"][k].items()} for k in ("providers", "places")
+    }
+    by_region = {
+        k: {r: _minus_sa(v) for r, v in f.get("by_ons_region", {}).get(k, {}).items()}
+        for k in ("providers", "places")
+    }
     period, ident = _time(None, None, pp["as_at"])
     groups = pc.groups(pp["providers"])
 
@@ -255,23 +294,31 @@ def providers_and_places(f: dict[str, Any]) -> TidyFile:
                     national,
                     pc.sector_label(s),
                     g,
-                    f["by_sector"]["providers"][s][g],
-                    f["by_sector"]["places"][s][g],
+                    by_sector["providers"][s][g],
+                    by_sector["places"][s][g],
                 )
             )
     for r in _regions(f):
         geo = _geo("Regional", period, ident, r)
         rows += [
-            row(geo, TOTAL, g, f["by_region"]["providers"][r][g], f["by_region"]["places"][r][g])
+            row(
+                geo,
+                TOTAL,
+                g,
+                by_region["providers"][r.code][g],
+                by_region["places"][r.code][g],
+            )
             for g in groups
         ]
     meta = [
+        ofsted_region_meta(),
         MetaRow("sector", "Filter", "Sector", filter_hint="Total is every sector"),
         MetaRow(
             "provider_group",
             "Filter",
             "Provider group",
-            filter_hint="Provision type, or All children's homes and All providers",
+            filter_hint=GROUP_HINT,
+            filter_default=pc.group_label("all_providers"),
         ),
         MetaRow("number_of_providers", "Indicator", "Number of providers", indicator_dp="0"),
         MetaRow("number_of_places", "Indicator", "Number of registered places", indicator_dp="0"),
@@ -282,7 +329,9 @@ def providers_and_places(f: dict[str, Any]) -> TidyFile:
 
 
 def joiners_and_leavers(f: dict[str, Any]) -> TidyFile:
-    jl = f["joiners_and_leavers"]
+    jl: dict[str, Any] = {
+        k: _minus_sa(v) if isinstance(v, dict) else v for k, v in f["joiners_and_leavers"].items()
+    }
     iy = f["in_year_overall_effectiveness"]
     period, ident = _time(
         jl["start"] or iy["start"],
@@ -311,7 +360,8 @@ def joiners_and_leavers(f: dict[str, Any]) -> TidyFile:
             "provider_group",
             "Filter",
             "Provider group",
-            filter_hint="Provision type, or All children's homes and All providers",
+            filter_hint=GROUP_HINT,
+            filter_default=pc.group_label("all_providers"),
         ),
         MetaRow(
             "number_of_joiners", "Indicator", "Providers that joined the register", indicator_dp="0"
@@ -331,14 +381,44 @@ def joiners_and_leavers(f: dict[str, Any]) -> TidyFile:
     )
 
 
-def providers_tidy_files(content: ReleaseContent) -> list[TidyFile]:
-    f = content.figures
+def _all_x(t: TidyFile) -> bool:
+    indicators = [m.col_name for m in t.meta if m.col_type == "Indicator"]
+    return all(r[c] in ("x", "z") for r in t.rows for c in indicators)
+
+
+def _every_file(f: dict[str, Any]) -> list[TidyFile]:
     return [
         latest_outcomes(f),
         in_year_outcomes(f),
         events_in_year(f),
         providers_and_places(f),
         joiners_and_leavers(f),
+    ]
+
+
+#: Why a file is not written: the source table it needs.
+NOT_WRITTEN = {
+    "providers_in_year_outcomes": "no in-year table (one row per inspection in the year) was given",
+    "providers_events_in_year": "no in-year table (one row per inspection in the year) was given",
+    "providers_and_places": "the source holds no register: no providers and places table and "
+    "no Places column in its provider-level table",
+    "providers_joiners_and_leavers": "the source holds no joiners and leavers table (providers "
+    "that joined or left the register in the year)",
+}
+
+
+def providers_tidy_files(content: ReleaseContent) -> list[TidyFile]:
+    """The files the source holds figures for: a file of x only (a table the source does not
+    hold) is not written; the data guidance says why (`providers_not_written`)."""
+    return [t for t in _every_file(content.figures) if not _all_x(t)]
+
+
+def providers_not_written(content: ReleaseContent) -> list[tuple[str, str]]:
+    """(file name, why) of the files not written."""
+    return [
+        (t.name, NOT_WRITTEN.get(t.name, "the source holds none of its figures"))
+        for t in _every_file(content.figures)
+        if _all_x(t)
     ]
 
 
@@ -354,20 +434,34 @@ def providers_data_guidance(files: list[TidyFile], content: ReleaseContent) -> s
         "## Files",
         "",
         *(f"- `{t.name}.csv`: {t.description}." for t in files),
+        *(f"- `{name}.csv` is not written: {why}." for name, why in providers_not_written(content)),
         "",
         "## Conventions",
         "",
         '- Time: data as at a date use `time_identifier` "Reporting year" and the year of '
         'the date. Data for the year 1 April to 31 March use "Financial year" with the '
         "six-digit `time_period` (202425 for 1 April 2024 to 31 March 2025).",
-        "- Geography: National and Regional levels (Ofsted's 8 regions; \"North East, "
-        'Yorkshire and the Humber" has the two ONS codes joined by a semicolon). Providers '
-        "the data place in Wales count in the national totals but have no regional row. LA "
-        "areas are in the spreadsheet: the provider data carry no LA codes.",
+        "- Geography: National and Regional levels. Regional rows are the 9 ONS regions with "
+        'their ONS codes and EES names (for example E12000003 "Yorkshire and The Humber"): a '
+        "provider's region is the ONS region of its local authority area, or the one ONS "
+        "region of its Ofsted region where the area is not named. Ofsted reports by its own 8 "
+        'regions (it joins North East and Yorkshire and The Humber as "North East, Yorkshire '
+        'and the Humber"), which EES does not list: the filter `ofsted_region` gives the '
+        "Ofsted region of each regional row (Total at national level), and Ofsted's regional "
+        "figures are the sums of the ONS regions with that filter item; the pages and "
+        "spreadsheets give Ofsted's regions. Providers the data place in Wales count in the "
+        "national totals but have no regional row. LA areas are in the spreadsheet: the "
+        "provider data carry no LA codes.",
+        "- Filters: every filter has a Total or a declared default (`filter_default` in the "
+        "metadata): `provider_group` defaults to All providers.",
+        "- Indicators: counts are whole numbers (`indicator_unit` blank, `indicator_dp` 0); "
+        "percentages have `indicator_unit` % and `indicator_dp` 0.",
         f"- Sector: {f['rules']['sector_description']}.",
         f"- In-year outcomes count {f['rules']['in_year_events']}.",
         "- Supported accommodation is judged on its own scale (consistently strong, "
-        "inconsistent quality, serious or widespread weaknesses).",
+        "inconsistent quality, serious or widespread weaknesses). So that All providers means "
+        "the same in every file, it is every provision type except supported accommodation, "
+        "which has rows of its own: add them for every provider.",
         "- Symbols: `x` not available (a figure the source data do not hold), `z` not "
         "applicable (for example places of a provision type without places, or a percentage "
         "of no providers).",
