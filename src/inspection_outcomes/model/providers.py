@@ -43,7 +43,7 @@ PROVIDER_SCHEMA: tuple[tuple[str, str, str], ...] = (
         "la_trust",
         "BOOLEAN",
         "Owner is a trust or other body running children's services for an "
-        "LA (model/data/la_trusts.csv); counted as local_authority when the sector rule is on",
+        "LA (model/data/la_trusts.csv); counted as local_authority under trusts_as_la",
     ),
     ("ofsted_region", "VARCHAR", "Ofsted region (8 regions; 'Wales' for the few providers there)"),
     ("local_authority", "VARCHAR", "Local authority area the provider is in"),
@@ -347,10 +347,11 @@ class SectorRule:
     def describe(self) -> str:
         if self.trusts_as_la:
             return (
-                "providers recorded as voluntary whose owner runs children's services for "
-                "an LA (model/data/la_trusts.csv) are counted as local_authority"
+                "children's homes recorded as voluntary whose owner is a trust or other body "
+                "running children's services on behalf of an LA are counted in the local "
+                "authority sector, as in Ofsted's analysis"
             )
-        return "sectors as recorded in the data"
+        return "every provider is counted in the sector the data record"
 
 
 @cache

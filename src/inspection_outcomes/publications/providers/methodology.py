@@ -217,7 +217,7 @@ def glossary_terms(figures: dict[str, Any]) -> list[tuple[str, str]]:
             "Sector",
             "Who runs a provider: private, local authority, voluntary, academy or health "
             "authority. Children’s homes run by trusts on behalf of an LA are counted as local "
-            "authority when this release’s sector rule says so.",
+            "authority where the methodology says so.",
         ),
     ]
     for row in read_table("provider_groups.csv"):
