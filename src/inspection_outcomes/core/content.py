@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from inspection_outcomes.core.contacts import Contact, contact_for
+
 #: What a release that is not final says, first, on every page, cover sheet and Govspeak.
 DRAFT_MARK = "Draft: not for publication"
 DRAFT_TEXT = (
@@ -38,6 +40,11 @@ class ReleaseMeta:
     @property
     def final(self) -> bool:
         return is_final(self.producer, self.assurer)
+
+    @property
+    def contact(self) -> Contact | None:
+        """Who answers questions about the release (config/release_contacts.csv)."""
+        return contact_for(self.release_kind)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from inspection_outcomes.core.contacts import Contact
 from inspection_outcomes.core.content import DRAFT_MARK, DRAFT_TEXT, is_final
 
 #: Shorthand for a blank cell, from the Analysis Function guidance on symbols in tables.
@@ -231,7 +232,7 @@ def draft_sections(producer: str | None, assurer: str | None) -> list[CoverSecti
 
 
 def closing_sections(
-    published: date, producer: str | None, assurer: str | None
+    published: date, producer: str | None, assurer: str | None, contact: Contact | None = None
 ) -> list[CoverSection]:
     """The cover's last sections, the same in every workbook: publication date (none claimed
     by a draft), contact, licence, and who produced and assured the release (when given)."""
@@ -245,7 +246,15 @@ def closing_sections(
         CoverSection(
             "Contact",
             [
-                "Social care inspection insight team, Ofsted",
+                *(
+                    [
+                        f"{contact.statistician}, {contact.team}",
+                        f"Email: {contact.email}",
+                        *([f"Telephone: {contact.phone}"] if contact.phone else []),
+                    ]
+                    if contact
+                    else []
+                ),
                 Link("Contact Ofsted", "https://www.gov.uk/government/organisations/ofsted"),
             ],
         ),

@@ -624,7 +624,7 @@ def _cover(
         ),
         CoverSection("Source", [_source_text(meta.source_description)]),
         CoverSection("Period covered", [f"Inspections as at {at}; in-year activity {between}."]),
-        *closing_sections(published, meta.producer, meta.assurer),
+        *closing_sections(published, meta.producer, meta.assurer, meta.contact),
     ]
     return sections
 

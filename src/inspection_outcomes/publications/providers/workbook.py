@@ -455,6 +455,6 @@ def _cover(
         ),
         CoverSection("Source", [source_text + "."]),
         CoverSection("Period covered", [f"Providers as at {at}; inspections {between}."]),
-        *closing_sections(published, meta.producer, meta.assurer),
+        *closing_sections(published, meta.producer, meta.assurer, meta.contact),
     ]
     return sections
