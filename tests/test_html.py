@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from inspection_outcomes.core.content import DRAFT_MARK
+from inspection_outcomes.core.pages import read_pre_release
 from inspection_outcomes.errors import InputError, ReleaseError
 from inspection_outcomes.publications.la_outcomes.charts import build_charts
 from inspection_outcomes.publications.la_outcomes.map import build_map
 from inspection_outcomes.publications.la_outcomes.pages import (
     SIMULATED_WARNING,
-    read_pre_release,
     render_pages,
     write_pages,
 )

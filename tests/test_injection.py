@@ -515,8 +515,8 @@ def test_hidden_characters_and_long_values_are_refused_where_published(
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_hidden_characters_in_the_pre_release_list_are_refused(name: str, tmp_path: Path) -> None:
+    from inspection_outcomes.core.pages import read_pre_release
     from inspection_outcomes.errors import InputError
-    from inspection_outcomes.publications.la_outcomes.pages import read_pre_release
 
     path = hostile_pre_release(tmp_path, {name: REFUSED[name]})
     with pytest.raises(InputError, match=r"row 2, field 'role'"):

@@ -482,7 +482,7 @@ def test_tidy_csv_totals_agree_with_the_figures(
 
 # --- methodology and glossary ---------------------------------------------------------------
 
-PAGES = ("index.html", "methodology.html", "glossary.html")
+PAGES = ("index.html", "methodology.html", "glossary.html", "pre-release-access.html")
 
 
 def _text(html: str) -> str:

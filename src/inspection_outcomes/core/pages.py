@@ -32,6 +32,8 @@ PACKAGE = Path(__file__).resolve().parents[1]
 PRE_RELEASE_CSV = PACKAGE / "config" / "pre_release_access.csv"
 #: The glossary page, the same template in every publication (each gives its own terms).
 GLOSSARY = "core/templates/glossary.html.j2"
+#: The pre-release access page, the same in every publication (config/pre_release_access.csv).
+PRE_RELEASE = "core/templates/pre_release_access.html.j2"
 GOVUK_SUBDIR = Path("node_modules") / "govuk-frontend" / "dist" / "govuk"
 
 
@@ -176,6 +178,16 @@ def data_downloads(folder: Path, descriptions: dict[str, str]) -> list[Download]
             continue
         out.append(Download(f"data/{name}", text))
     return out
+
+
+def pre_release_table(path: Path = PRE_RELEASE_CSV) -> DataTable:
+    """The post holders given pre-release access, as the page's table."""
+    return DataTable(
+        "pre_release",
+        "Post holders given pre-release access",
+        ["Role", "Organisation"],
+        [list(r) for r in read_pre_release(path)],
+    )
 
 
 def number_chart(chart: Chart, n: int) -> Chart:

@@ -16,6 +16,7 @@ from typing import Any
 from inspection_outcomes.core.content import ReleaseContent
 from inspection_outcomes.core.pages import (
     GLOSSARY,
+    PRE_RELEASE,
     PRE_RELEASE_CSV,
     SIMULATED_WARNING,
     AnnexItem,
@@ -24,7 +25,7 @@ from inspection_outcomes.core.pages import (
     FigureItem,
     environment,
     number_chart,
-    read_pre_release,
+    pre_release_table,
     write_site,
 )
 from inspection_outcomes.core.sentences import (
@@ -329,18 +330,11 @@ def render_pages(
         page_title="Glossary",
         terms=glossary_terms(),
     )
-    table = DataTable(
-        "pre_release",
-        "Post holders given pre-release access",
-        ["Role", "Organisation"],
-        [list(r) for r in read_pre_release(pre_release)],
-    )
-    page = env.get_template(TEMPLATES + "pre_release_access.html.j2")
-    pages["pre-release-access.html"] = page.render(
+    pages["pre-release-access.html"] = env.get_template(PRE_RELEASE).render(
         **common,
         current="pre-release-access.html",
         page_title="Pre-release access list",
-        table=table,
+        table=pre_release_table(pre_release),
     )
     placed = [*(c for b in blocks for c in (i.chart for i in b.figures) if c), *extra]
     for chart in placed:

@@ -16,6 +16,7 @@ from typing import Any
 from inspection_outcomes.core.content import ReleaseContent
 from inspection_outcomes.core.pages import (
     GLOSSARY,
+    PRE_RELEASE,
     SIMULATED_WARNING,
     AnnexItem,
     Block,
@@ -23,6 +24,7 @@ from inspection_outcomes.core.pages import (
     FigureItem,
     environment,
     number_chart,
+    pre_release_table,
     write_site,
 )
 from inspection_outcomes.core.sentences import (
@@ -41,6 +43,7 @@ NAV = (
     ("index.html", "Main findings"),
     ("methodology.html", "Methodology"),
     ("glossary.html", "Glossary"),
+    ("pre-release-access.html", "Pre-release access"),
 )
 
 
@@ -115,6 +118,12 @@ def render_providers_pages(
         ),
         "glossary.html": env.get_template(GLOSSARY).render(
             **common, current="glossary.html", page_title="Glossary", terms=pmeth.glossary_terms(f)
+        ),
+        "pre-release-access.html": env.get_template(PRE_RELEASE).render(
+            **common,
+            current="pre-release-access.html",
+            page_title="Pre-release access list",
+            table=pre_release_table(),
         ),
     }
     for item in (i for b in blocks for i in b.figures if i.chart):
