@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import re
-import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -89,62 +88,6 @@ def _parse(path: Path) -> _Refs:
     p = _Refs()
     p.feed(path.read_text(encoding="utf-8"))
     return p
-
-
-def _build(args: list[str]) -> Path:
-    out = Path(args[args.index("--out") + 1])
-    p = subprocess.run([*OUTCOMES, *args], capture_output=True, text=True, timeout=600)
-    assert p.returncode == 0, p.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
-def releases(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("links")
-    history = shared / "data" / "ilacs" / "ofsted_csc_ilacs_history.csv"
-    ods = shared / "data" / "providers" / "childrens_social_care_data_2025_provider_level.ods"
-    csv24 = shared / "data" / "providers" / "provider_level_at_31_march_2024.csv"
-    return {
-        "la": _build(
-            [
-                "release",
-                "--as-at",
-                "2024-03-31",
-                "--source",
-                f"d2i:{history}",
-                "--corrections",
-                "corrections/d2i-ilacs.csv",
-                "--out",
-                str(root / "la"),
-            ]
-        ),
-        "providers-2025": _build(
-            [
-                "providers",
-                "release",
-                "--as-at",
-                "2025-03-31",
-                "--source",
-                f"ofsted-providers:{ods}",
-                "--in-year-source",
-                f"ofsted-providers:{ods}",
-                "--out",
-                str(root / "p25"),
-            ]
-        ),
-        "providers-2024": _build(
-            [
-                "providers",
-                "release",
-                "--as-at",
-                "2024-03-31",
-                "--source",
-                f"ofsted-providers:{csv24}",
-                "--out",
-                str(root / "p24"),
-            ]
-        ),
-    }
 
 
 def _broken_ref(folder: Path, page: Path, ref: str, ids: dict[Path, set[str]]) -> str | None:

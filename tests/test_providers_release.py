@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterator
 from datetime import date
@@ -334,6 +335,10 @@ def _texts(folder: Path) -> dict[str, str]:
                     out[f"{rel}!{name}"] = z.read(name).decode("utf-8", "replace")
         elif path.suffix in (".woff", ".woff2", ".ico"):
             continue
+        elif path.suffix == ".svg" and rel.parts[0] != "assets":
+            # a drawing's text (titles, descriptions, labels), not its coordinates
+            root = ET.parse(path).getroot()
+            out[str(rel)] = "\n".join(root.itertext())
         else:
             out[str(rel)] = path.read_text(encoding="utf-8")
     return out

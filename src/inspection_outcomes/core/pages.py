@@ -68,6 +68,7 @@ APP_CSS = """\
 .app-figure__image { display: block; max-width: 100%; height: auto; margin-bottom: 15px; }
 .app-contents { margin-bottom: 30px; }
 .app-break { overflow-wrap: anywhere; }
+.app-content p, .app-content li, .app-content dd { overflow-wrap: anywhere; }
 .app-content > p, .app-content > ul, .app-content > h2, .app-content > h3, .app-content > h4,
 .app-content > .govuk-caption-l, .app-content > .govuk-inset-text, .app-content > nav,
 .app-figure > p, .app-figure > figcaption, .app-figure > details,
@@ -147,10 +148,12 @@ class AnnexItem:
 
 @dataclass(frozen=True)
 class Download:
-    """A file of the release a page links to, from the release's folder."""
+    """A file of the release a page links to, from the release's folder (with its metadata
+    file, where it has one)."""
 
     href: str
     description: str
+    meta_href: str = ""
 
 
 #: Both workbooks, written by every release.
@@ -161,22 +164,26 @@ SPREADSHEETS = (
 
 
 def data_downloads(folder: Path, descriptions: dict[str, str]) -> list[Download]:
-    """The spreadsheets, then each file written under folder/data (its CSV files, their
-    metadata and the data guidance), in name order: a page links only to what was written.
-    `descriptions` gives a CSV file's description by its name without .csv."""
+    """The spreadsheets, the data guidance, then each CSV file written under folder/data with
+    its metadata file, in name order: a page links only to what was written. `descriptions`
+    gives a CSV file's description by its name without .csv."""
     out = list(SPREADSHEETS)
     data = folder / "data"
-    for path in sorted(data.iterdir()) if data.is_dir() else []:
-        name = path.name
-        if name.endswith(".meta.csv"):
-            text = f"What each column of {name.removesuffix('.meta.csv')}.csv holds"
-        elif name.endswith(".csv"):
-            text = descriptions.get(name.removesuffix(".csv"), "Data file (CSV)")
-        elif name == "data_guidance.md":
-            text = "The guidance to the data files: what each holds, its columns and conventions (Markdown)"
-        else:
-            continue
-        out.append(Download(f"data/{name}", text))
+    names = sorted(p.name for p in data.iterdir()) if data.is_dir() else []
+    if "data_guidance.md" in names:
+        guidance = "The guidance to the data files: what each holds, its columns and conventions"
+        out.append(Download("data/data_guidance.md", guidance + " (Markdown)"))
+    for name in names:
+        if name.endswith(".csv") and not name.endswith(".meta.csv"):
+            stem = name.removesuffix(".csv")
+            meta = f"{stem}.meta.csv"
+            out.append(
+                Download(
+                    f"data/{name}",
+                    descriptions.get(stem, "Data file (CSV)"),
+                    f"data/{meta}" if meta in names else "",
+                )
+            )
     return out
 
 

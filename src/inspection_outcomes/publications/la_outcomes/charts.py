@@ -14,6 +14,7 @@ from typing import Any
 from inspection_outcomes.core.charts import (
     SIMULATED,
     finish_svg,
+    grouped_bars,
     n_and_percents,
     stacked_bars,
     style_params,
@@ -221,7 +222,6 @@ def focused_visits_note(content: ReleaseContent) -> str | None:
 
 
 def _figure_4(content: ReleaseContent) -> Chart | None:
-    from matplotlib.figure import Figure
 
     f = content.figures
     fv = (f.get("in_year") or {}).get("focused_visits") or {}
@@ -245,40 +245,13 @@ def _figure_4(content: ReleaseContent) -> Chart | None:
         "A visit can look at more than one theme. Percentages are of focused visits in the period."
     )
     caption = f"{SIMULATED}. {note}" if simulated else note
-    height = 1.3 + 0.32 * len(order) * len(series) + 0.25 * len(order)
-    fig = Figure(figsize=(9, height), dpi=100)
-    ax = fig.add_axes((0.34, 0.75 / height, 0.6, (height - 1.55) / height))
-    bar_h = 0.8 / len(series)
-    ys = list(range(len(order)))[::-1]
-    top = max((v or 0) for _, vals, _ in series for v in vals.values())
-    for k, (label, vals, colour) in enumerate(series):
-        yy = [y + 0.4 - bar_h * (k + 0.5) for y in ys]
-        values = [vals.get(t) for t in order]
-        ax.barh(yy, [v or 0 for v in values], height=bar_h * 0.92, color=colour, label=label)
-        for y, v in zip(yy, values, strict=True):
-            ax.text(
-                (v or 0) + top * 0.01,
-                y,
-                "no data" if v is None else f"{v}%",
-                va="center",
-                ha="left",
-                fontsize=10,
-                color="#0B0C0C",
-            )
-    ax.set_yticks(ys, [theme_labels.get(t, t.replace("_", " ").capitalize()) for t in order])
-    ax.tick_params(axis="y", length=0)
-    ax.set_xlim(0, max(10, top * 1.15))
-    ax.xaxis.set_major_formatter(lambda x, _pos: f"{x:.0f}%")
-    ax.set_ylim(-0.5, len(order) - 0.5)
-    ax.legend(
-        loc="lower left",
-        bbox_to_anchor=(-0.5, 1.0),
-        ncols=len(series),
-        fontsize=10,
-        handlelength=1.0,
-        borderaxespad=0.3,
+    fig = grouped_bars(
+        [theme_labels.get(t, t.replace("_", " ").capitalize()) for t in order],
+        [(label, [vals.get(t) for t in order], colour) for label, vals, colour in series],
+        caption=caption,
+        value_text=lambda v: "no data" if v is None else f"{v}%",
+        axis_text=lambda x: f"{x:.0f}%",
     )
-    fig.text(0.01, 0.02, caption, fontsize=10, color="#3D3D3D")
 
     title = f"ILACS focused visits by theme between {this_label.replace(' to ', ' and ')}"
     shown_title = f"{title} ({SIMULATED.lower()})" if simulated else title

@@ -14,6 +14,7 @@ from typing import Any
 from inspection_outcomes.core.charts import (
     SIMULATED,
     finish_svg,
+    grouped_bars,
     stacked_bars,
     style_params,
 )
@@ -166,7 +167,6 @@ def _in_year_by_group(content: ReleaseContent) -> Chart | None:
 
 
 def _providers_by_sector(content: ReleaseContent) -> Chart | None:
-    from matplotlib.figure import Figure
 
     f = content.figures
     providers = f["by_sector"]["providers"]
@@ -179,34 +179,12 @@ def _providers_by_sector(content: ReleaseContent) -> Chart | None:
     ]
     simulated = content.meta.simulated
     note = "Providers on the register as at the date, by the sector used in the analysis."
-    height = 1.5 + 0.7 * len(sectors)
-    fig = Figure(figsize=(9, height), dpi=100)
-    ax = fig.add_axes((0.25, 0.75 / height, 0.68, (height - 1.55) / height))
-    bar_h = 0.8 / len(series)
-    ys = list(range(len(sectors)))[::-1]
-    top = max(providers[s][key] for s in sectors for _, key, _ in series)
-    for k, (label, key, colour) in enumerate(series):
-        yy = [y + 0.4 - bar_h * (k + 0.5) for y in ys]
-        values = [providers[s][key] for s in sectors]
-        ax.barh(yy, values, height=bar_h * 0.92, color=colour, label=label)
-        for y, v in zip(yy, values, strict=True):
-            ax.text(
-                v + top * 0.01, y, f"{v:,}", va="center", ha="left", fontsize=10, color="#0B0C0C"
-            )
-    ax.set_yticks(ys, [pc.sector_label(s) for s in sectors])
-    ax.tick_params(axis="y", length=0)
-    ax.set_xlim(0, max(10, top * 1.15))
-    ax.set_ylim(-0.5, len(sectors) - 0.5)
-    ax.legend(
-        loc="lower left",
-        bbox_to_anchor=(-0.3, 1.0),
-        ncols=2,
-        fontsize=10,
-        handlelength=1.0,
-        borderaxespad=0.3,
-    )
-    fig.text(
-        0.01, 0.02, f"{SIMULATED}. {note}" if simulated else note, fontsize=10, color="#3D3D3D"
+    fig = grouped_bars(
+        [pc.sector_label(s) for s in sectors],
+        [(label, [providers[s][key] for s in sectors], colour) for label, key, colour in series],
+        caption=f"{SIMULATED}. {note}" if simulated else note,
+        value_text=lambda v: f"{v:,}",
+        axis_text=lambda x: f"{x:,.0f}",
     )
     as_at = pc.long_date(f["providers_and_places"]["as_at"])
     title = "Providers and children's homes by sector"

@@ -1,0 +1,88 @@
+"""The pages on a phone (375 px wide) in real headless Chromium: nothing wider than the
+screen (wide tables scroll in their own box), and the text of every chart at least 12 px as
+rendered, in the LA release and both providers releases."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser_support import chromium, serve
+
+PHONE = 375
+MIN_TEXT_PX = 12.0
+RELEASES = ["la", "providers-2025", "providers-2024"]
+_SIZE = re.compile(r"font(?:-size)?:\s*(?:[a-z]+\s+)*([0-9.]+)px")
+
+
+def smallest_text(svg: Path) -> tuple[float, float]:
+    """(the drawing's width in its own units, its smallest font size in those units)."""
+    root = ET.parse(svg).getroot()
+    width = float(root.attrib["viewBox"].split()[2])
+    sizes = []
+    for el in root.iter():
+        if el.tag.rsplit("}", 1)[-1] != "text":
+            continue
+        style = el.attrib.get("style", "")
+        m = _SIZE.search(style)
+        if m:
+            sizes.append(float(m.group(1)))
+        elif "font-size" in el.attrib:
+            sizes.append(float(el.attrib["font-size"].removesuffix("px")))
+    assert sizes, svg.name
+    return width, min(sizes)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as b:
+        yield b
+
+
+@pytest.mark.parametrize("name", RELEASES)
+@pytest.mark.parametrize("page_name", ["index.html", "methodology.html"])
+def test_nothing_is_wider_than_a_phone(
+    releases: dict[str, Path], browser: Any, name: str, page_name: str
+) -> None:
+    with serve(releases[name]) as url:
+        page = browser.new_page(viewport={"width": PHONE, "height": 800})
+        page.goto(f"{url}/{page_name}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+        page.close()
+
+
+@pytest.mark.parametrize("name", RELEASES)
+def test_chart_text_is_legible_on_a_phone(
+    releases: dict[str, Path], browser: Any, name: str
+) -> None:
+    folder = releases[name]
+    with serve(folder) as url:
+        page = browser.new_page(viewport={"width": PHONE, "height": 800})
+        page.goto(f"{url}/index.html")
+        images = page.locator("figure img")
+        assert images.count() >= 2
+        small = []
+        for i in range(images.count()):
+            src = images.nth(i).get_attribute("src")
+            shown = images.nth(i).bounding_box()["width"]
+            width, size = smallest_text(folder / src)
+            rendered = size * shown / width
+            if rendered < MIN_TEXT_PX:
+                small.append(f"{src}: {rendered:.1f} px")
+        page.close()
+    assert small == []
+
+
+def test_the_measure_reads_a_drawings_smallest_text(tmp_path: Path) -> None:
+    svg = tmp_path / "x.svg"
+    svg.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 100">'
+        '<text style="font: 12px sans-serif">a</text><text font-size="9">b</text></svg>',
+        encoding="utf-8",
+    )
+    assert smallest_text(svg) == (400.0, 9.0)
