@@ -60,7 +60,6 @@ class History:
             "reports_replacing_fields": sum(1 for r in self.from_reports if r.action == "replaced"),
             "reports_agreeing": sum(1 for r in self.from_reports if r.action == "agreed"),
             "reports_added": sum(1 for r in self.from_reports if r.action == "added"),
-            "secondary_source_records": len(self.additions),
         }
 
 
@@ -143,9 +142,18 @@ def combine(
             )
         records.append(e)
     history.additions = list(additions)
+    reported = {r.record: r.report for r in history.from_reports if r.action != "added"}
+    anomalies = [
+        replace(
+            a, effect=f"superseded: the record's values come from its report ({reported[a.record]})"
+        )
+        if a.record in reported
+        else a
+        for a in base.anomalies
+    ]
     return replace(
         base,
-        anomalies=[*base.anomalies, *report_anomalies],
+        anomalies=[*anomalies, *report_anomalies],
         records=records,
         source_values=source_values,
         history=history,
