@@ -180,3 +180,27 @@ def test_secondary_source_records_counted(figures: dict[str, Any]) -> None:
     for day in ("2022-03-31", "2023-03-31"):
         las = figures["earlier_as_at"][day]["local_authorities"]
         assert "Cumbria" not in las["not_yet_graded"]
+
+
+@pytest.mark.parametrize("year", range(2015, 2027))
+def test_figures_every_31_march(shared: Path, report_cache: Path, year: int) -> None:
+    """Every 31 March from 2015 to 2026: the framework mix of the LAs' most recent
+    inspections counts each LA with an inspection once; figures that compare or read
+    sub-judgements rest on ILACS inspections only (model.frameworks.comparable)."""
+    from inspection_outcomes.publications.la_outcomes.pages import framework_mix_text
+
+    f = run_figures(shared, report_cache, "--as-at", f"{year}-03-31")
+    mix = f["framework_mix"]
+    las = f["local_authorities"]
+    assert sum(mix.values()) == las["total"] - len(las["not_yet_graded"])
+    ilacs = sum(n for k, n in mix.items() if k.startswith("ilacs"))
+    assert f["change_since_earlier_inspection"]["n"] <= ilacs
+    assert f["sub_judgements"]["help_and_protection"]["n"] <= ilacs
+    for day, earlier in f["earlier_as_at"].items():
+        e_las = earlier["local_authorities"]
+        assert sum(earlier["framework_mix"].values()) == e_las["total"] - len(
+            e_las["not_yet_graded"]
+        ), day
+    text = framework_mix_text(f)
+    assert all(f": {n}" in text for n in mix.values())
+    assert ("before ILACS" in text) == any(not k.startswith("ilacs") for k in mix)
