@@ -33,6 +33,12 @@ def input_checksums(run: EngineRun, corrections: Path | None) -> list[dict[str, 
         named.append((h.additions_file.name, h.additions_file))
     if h is not None and h.reports is not None and h.reports.is_file():
         named.append((h.reports.name, h.reports))
+    elif h is not None and h.reports is not None:
+        named += [
+            (f"reports/{p.relative_to(h.reports).as_posix()}", p)
+            for p in sorted(h.reports.rglob("*"))
+            if p.is_file()
+        ]
     return [{"path": name, "sha256": sha256(p)} for name, p in named]
 
 
