@@ -78,7 +78,29 @@ def run_engine(
     figures["simulated"] = loaded.simulated
     figures["corrections_applied"] = sum(1 for a in wh.applications if a.applied)
     figures["anomalies"] = len(loaded.anomalies)
+    if loaded.history is not None:
+        figures["notes"] = [*figures.get("notes", []), history_note(loaded.history)]
     return EngineRun(loaded, wh, spec, figures)
+
+
+def history_note(history: History) -> str:
+    """What the records combine, for the methodology (the QA report lists each record)."""
+    c = history.counts()
+    parts = []
+    if history.reports is not None:
+        parts.append(
+            f"{c['reports_replacing_fields'] + c['reports_agreeing'] + c['reports_added']} "
+            f"published reports ({c['reports_replacing_fields']} giving values the history "
+            f"lacked or held wrongly, {c['reports_added']} of inspections it lacked)"
+        )
+    if history.additions_file is not None:
+        parts.append(f"{len(history.additions)} secondary-source records from the additions ledger")
+    return (
+        "The inspection records combine the inspection history with "
+        + " and ".join(parts)
+        + ": a correction comes first, then the inspection's own report, then the history. "
+        "The quality assurance report lists each record."
+    )
 
 
 def title_for(spec: ReleaseSpec) -> str:
