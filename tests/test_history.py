@@ -208,3 +208,51 @@ def test_the_reading_is_cached_until_a_report_changes(
     (folder / sorted(p.name for p in folder.iterdir())[0]).unlink()
     assert folder_key(folder) != key
     assert len(read_reports_cached(folder)[0]) < len(first[0])
+
+
+def test_a_records_file_reads_back_the_records(shared: Path, tmp_path: Path) -> None:
+    """`--reports FILE.csv`: the records `outcomes reports extract --out` wrote."""
+    from inspection_outcomes.sources.report_cache import reports_records
+    from inspection_outcomes.sources.report_output import write_events_csv
+    from inspection_outcomes.sources.reports import read_reports
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in sorted(p.name for p in (shared / "data" / "ilacs" / "reports").iterdir())[:4]:
+        shutil.copy2(shared / "data" / "ilacs" / "reports" / name, folder / name)
+    read = read_reports(folder, workers=1)
+    write_events_csv(read.events, tmp_path / "records.csv")
+    events, anomalies = reports_records(tmp_path / "records.csv")
+    assert [e.as_row() for e in events] == [e.as_row() for e in read.events]
+    assert anomalies == []
+
+
+def test_a_bad_additions_ledger_stops_the_command_with_one_line(
+    shared: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    path = _ledger(tmp_path, care_leavers="very good")
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "inspection_outcomes",
+            "figures",
+            "--as-at",
+            "2024-03-31",
+            "--source",
+            f"d2i:{shared / 'data' / 'ilacs' / 'ofsted_csc_ilacs_history.csv'}",
+            "--additions",
+            str(path),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert p.returncode == 2 and p.stdout == ""
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and "row 2" in lines[0] and "care_leavers" in lines[0]
