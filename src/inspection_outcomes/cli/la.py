@@ -10,10 +10,12 @@ import typer
 
 from inspection_outcomes.cli.apps import app
 from inspection_outcomes.cli.options import (
+    Additions,
     AsAt,
     Corrections,
     Cutoff,
     Format,
+    Reports,
     Source,
     check_format,
     parse_date,
@@ -45,6 +47,8 @@ def la(
     as_at: AsAt,
     source: Source,
     corrections: Corrections = None,
+    reports: Reports = None,
+    additions: Additions = None,
     cutoff: Cutoff = None,
     neighbours: NeighboursFile = None,
     format: Format = "table",
@@ -62,7 +66,7 @@ def la(
     spec = ReleaseSpec.for_date(
         required_date(as_at, "--as-at"), cutoff=parse_date(cutoff, "--cutoff")
     )
-    wh = open_warehouse(source, corrections)
+    wh = open_warehouse(source, corrections, reports=reports, additions=additions)
     directory = LaDirectory.of(wh)
     found = directory.find(name, spec.as_at)
     profiles = build_profiles(

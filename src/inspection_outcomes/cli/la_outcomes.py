@@ -12,6 +12,7 @@ import typer
 
 from inspection_outcomes.cli.apps import app
 from inspection_outcomes.cli.options import (
+    Additions,
     AsAt,
     Assurer,
     Compare,
@@ -23,6 +24,7 @@ from inspection_outcomes.cli.options import (
     PeriodStart,
     Producer,
     PublicationDate,
+    Reports,
     Source,
     check_format,
     parse_date,
@@ -78,6 +80,8 @@ def figures(
     compare: Compare = "first",
     source: Source,
     corrections: Corrections = None,
+    reports: Reports = None,
+    additions: Additions = None,
     cutoff: Cutoff = None,
     period_start: PeriodStart = None,
     period_end: PeriodEnd = None,
@@ -87,7 +91,13 @@ def figures(
     from inspection_outcomes.publications.la_outcomes.engine import run_engine
 
     check_format(format)
-    run = run_engine(source, _spec(as_at, compare, cutoff, period_start, period_end), corrections)
+    run = run_engine(
+        source,
+        _spec(as_at, compare, cutoff, period_start, period_end),
+        corrections,
+        reports=reports,
+        additions=additions,
+    )
     _emit(format, run.figures, "figures_table:print_figures")
 
 
@@ -99,6 +109,8 @@ def check(
     compare: Compare = "first",
     source: Source,
     corrections: Corrections = None,
+    reports: Reports = None,
+    additions: Additions = None,
     cutoff: Cutoff = None,
     format: Format = "table",
     verbose: Annotated[
@@ -115,7 +127,9 @@ def check(
     from inspection_outcomes.publications.la_outcomes.qa import qa_report
 
     check_format(format)
-    run = run_engine(source, _spec(as_at, compare, cutoff), corrections)
+    run = run_engine(
+        source, _spec(as_at, compare, cutoff), corrections, reports=reports, additions=additions
+    )
     report = qa_report(run, corrections)
     _emit(format, report, "qa_text:print_qa", **({"verbose": True} if verbose else {}))
     if not report["consistency"]["passed"]:
@@ -155,6 +169,8 @@ def release(
     compare: Compare = "first",
     source: Source,
     corrections: Corrections = None,
+    reports: Reports = None,
+    additions: Additions = None,
     out: ReleaseOut = None,
     revise: Revise = None,
     cutoff: Cutoff = None,
@@ -172,12 +188,18 @@ def release(
     parse_date(publication_date, "--publication-date")
     extra = None
     if revise is not None:
-        run, out, extra, corrections = _revision(source, revise, corrections, cutoff, out)
+        run, out, extra, corrections = _revision(
+            source, revise, corrections, cutoff, out, reports=reports, additions=additions
+        )
     else:
         if as_at is None or out is None:
             raise InputError("--as-at and --out are needed (or --revise ORIGINAL)")
         run = run_engine(
-            source, _spec(as_at, compare, cutoff, period_start, period_end), corrections
+            source,
+            _spec(as_at, compare, cutoff, period_start, period_end),
+            corrections,
+            reports=reports,
+            additions=additions,
         )
     if publication_date is None:
         from inspection_outcomes.core.calendar import scheduled
@@ -198,7 +220,14 @@ def release(
 
 
 def _revision(
-    source: str, revise: Path, corrections: Path | None, cutoff: str | None, out: Path | None
+    source: str,
+    revise: Path,
+    corrections: Path | None,
+    cutoff: str | None,
+    out: Path | None,
+    *,
+    reports: Path | None = None,
+    additions: Path | None = None,
 ) -> tuple[Any, Path, Callable[[Path, dict[str, Any]], None], Path | None]:
     """The engine run of a revision of an earlier release, its folder, the step that writes
     the revisions table into it, and the corrections ledger it used (the original's, unless
@@ -212,10 +241,10 @@ def _revision(
     spec, vintage_ledger = read_vintage_spec(revise)
     corrections = corrections or vintage_ledger
     given_cutoff = parse_date(cutoff, "--cutoff")
-    run = run_engine(source, spec, corrections)
+    run = run_engine(source, spec, corrections, reports=reports, additions=additions)
     latest = run.warehouse.value("SELECT max(publication_date) FROM inspection_events")
     spec = replace(spec, publication_cutoff=given_cutoff or max(latest, spec.publication_cutoff))
-    run = run_engine(source, spec, corrections)
+    run = run_engine(source, spec, corrections, reports=reports, additions=additions)
 
     def extra(folder: Path, _report: dict[str, Any]) -> None:
         write_revisions(revise, run, folder)

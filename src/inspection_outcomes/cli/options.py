@@ -38,6 +38,22 @@ ProviderSource = Annotated[
 Corrections = Annotated[
     Path | None, typer.Option("--corrections", help="Corrections ledger (CSV).")
 ]
+Reports = Annotated[
+    Path | None,
+    typer.Option(
+        "--reports",
+        help="Published reports to combine with the source: a folder of PDFs (its reading "
+        "cached) or a records CSV from 'outcomes reports extract'. A report beats the "
+        "scraped row of the same inspection; a correction beats both.",
+    ),
+]
+Additions = Annotated[
+    Path | None,
+    typer.Option(
+        "--additions",
+        help="Additions ledger (CSV): inspections neither source holds, with their evidence.",
+    ),
+]
 Compare = Annotated[
     str, typer.Option("--compare", help="Change since the 'first' or 'previous' ILACS inspection.")
 ]

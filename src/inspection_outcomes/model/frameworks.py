@@ -119,3 +119,32 @@ def in_force_during(start: date, end: date) -> list[FrameworkVersion]:
         for f in framework_versions()
         if f.effective_from <= end and (f.effective_to is None or f.effective_to >= start)
     ]
+
+
+#: The framework version a change since an earlier inspection is measured within: its
+#: inspections, and those of versions comparable with it, take part (the first ILACS).
+CHANGE_BASELINE = "ilacs_2018"
+
+
+def comparable(
+    a: FrameworkVersion, b: FrameworkVersion, area: str = "overall_effectiveness"
+) -> bool:
+    """Whether a judgement of `area` under one framework version may be compared with one
+    under another: the one place where comparisons across frameworks are decided
+    (methodology, "Coherence and comparability"). Both must give the area; versions of
+    ILACS compare with each other; a framework before ILACS (SIF, CPI) compares only with
+    itself, as its judgements judge other things under similar names."""
+    if area not in a.judgements or area not in b.judgements:
+        return False
+    return a.framework == b.framework or (a.is_ilacs and b.is_ilacs)
+
+
+def in_change_comparison(f: FrameworkVersion) -> bool:
+    """Whether inspections under `f` take part in change since an earlier inspection (the
+    release's change figures and the in-year change): comparable with CHANGE_BASELINE."""
+    return comparable(f, by_id()[CHANGE_BASELINE])
+
+
+def framework_mix_label(framework: str) -> str:
+    """A framework version's name as the coverage note gives it."""
+    return by_id()[framework].name if framework in by_id() else framework

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -12,6 +13,9 @@ from inspection_outcomes.errors import InputError
 from inspection_outcomes.model.events import COLUMNS, InspectionEvent, ddl
 from inspection_outcomes.sources import SourceSpec, parse_spec
 from inspection_outcomes.store.bulk import insert_rows
+
+if TYPE_CHECKING:
+    from inspection_outcomes.checks.history import History
 
 #: The D2I scrape holds graded inspections only: no focused or monitoring visits.
 D2I_HOLDS = ("standard_inspection", "short_inspection", "sif_inspection", "cpi_inspection")
@@ -35,6 +39,8 @@ class LoadedSource:
     simulated: bool = False
     #: Event types the source can hold; None: every type of the canonical schema.
     holds: tuple[str, ...] | None = None
+    #: How reports and additions were combined with the records (checks.history), if they were.
+    history: History | None = None
 
     @property
     def input_files(self) -> list[Path]:

@@ -18,7 +18,11 @@ import duckdb
 from inspection_outcomes.checks.corrections import Application, Correction, apply_corrections
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model.events import JUDGEMENT_COLUMNS
-from inspection_outcomes.model.frameworks import EVENT_TYPES, framework_versions
+from inspection_outcomes.model.frameworks import (
+    EVENT_TYPES,
+    framework_versions,
+    in_change_comparison,
+)
 from inspection_outcomes.model.reference import data_path
 from inspection_outcomes.model.scale import JUDGEMENTS
 from inspection_outcomes.sources.load import LoadedSource
@@ -145,6 +149,10 @@ def _framework_macros(con: duckdb.DuckDBPyConnection) -> None:
         f"CAST(framework_index * {len(EVENT_TYPES)} + event_type_index AS SMALLINT)"
     )
     con.execute(
+        "CREATE OR REPLACE MACRO kind_framework(kind) AS "
+        f"[{_sql_list(names)}][kind // {len(EVENT_TYPES)} + 1]"
+    )
+    con.execute(
         "CREATE OR REPLACE MACRO kind_event_type(kind) AS CAST("
         f"[{_sql_list(EVENT_TYPES)}][kind % {len(EVENT_TYPES)} + 1] AS event_type_name)"
     )
@@ -168,6 +176,9 @@ def _framework_macros(con: duckdb.DuckDBPyConnection) -> None:
         "gives_care_leavers": lambda f, t: (
             graded(f, t) and f.is_ilacs and "care_leavers" in f.judgements
         ),
+        # change since an earlier inspection: only versions the methodology allows to be
+        # compared (model.frameworks.comparable, the one place that decides)
+        "in_change_comparison": lambda f, t: graded(f, t) and in_change_comparison(f),
     }
     for name, test in kinds.items():
         # (NULL for a record with no kind: every rule tests these in WHERE, FILTER or

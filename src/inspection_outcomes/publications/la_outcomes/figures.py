@@ -14,6 +14,7 @@ from inspection_outcomes.model import local_authorities
 from inspection_outcomes.model.frameworks import (
     ILACS_EVENT_TYPES,
     SUB_JUDGEMENT_AREAS,
+    framework_versions,
     in_force_during,
 )
 from inspection_outcomes.model.reference import read_table
@@ -105,6 +106,18 @@ def as_at_block(wh: Warehouse, spec: ReleaseSpec, years_back: int = 0) -> dict[s
         block["by_region"] = {region: distribution(by_region[region]) for region in REGIONS}
         block["sub_judgements"] = {a: distribution(by_area[a]) for a in SUB_JUDGEMENT_AREAS}
     return block
+
+
+def framework_mix(wh: Warehouse, spec: ReleaseSpec) -> dict[str, int]:
+    """How many LAs existing at the date have their most recent graded inspection under each
+    framework version (oldest version first; versions with none left out)."""
+    counts = {
+        str(r["framework"]): int(r["n"])
+        for r in wh.rows(
+            "SELECT * FROM as_at_framework_mix(?, ?)", [spec.as_at, spec.publication_cutoff]
+        )
+    }
+    return {f.framework: counts[f.framework] for f in framework_versions() if f.framework in counts}
 
 
 def care_leavers_vs_children_in_care(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
@@ -285,6 +298,7 @@ def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
             **block["overall_effectiveness"],
             "publication_cutoff": _iso(e.publication_cutoff),
             "local_authorities": block["local_authorities"],
+            "framework_mix": framework_mix(wh, e),
         }
     structural = [
         {
@@ -327,6 +341,7 @@ def compute_figures(wh: Warehouse, spec: ReleaseSpec) -> dict[str, Any]:
         "period": {"start": _iso(spec.period_start), "end": _iso(spec.period_end)},
         "provisional": spec.provisional,
         "coverage": types,
+        "framework_mix": framework_mix(wh, spec),
         **current,
         "care_leavers_vs_children_in_care": care_leavers,
         "inadequate_overall_with_one_inadequate_sub_judgement": inadequate_one_sub,

@@ -102,6 +102,21 @@ def arrange(
     return findings, blocks, extra, annex
 
 
+def framework_mix_text(f: dict[str, Any]) -> str:
+    """The framework mix as the coverage note gives it: each version's name and how many
+    LAs have their most recent inspection under it, and where earlier frameworks count."""
+    mix: dict[str, int] = f["framework_mix"]
+    text = "; ".join(f"{fw.framework_mix_label(k)}: {n}" for k, n in mix.items())
+    earlier = sum(n for k, n in mix.items() if not k.startswith("ilacs"))
+    if earlier:
+        text += (
+            f" ({earlier} LAs’ most recent judgement is under a framework before ILACS, not "
+            "directly comparable with ILACS: it counts in overall effectiveness, and in no "
+            "sub-judgement or change figure)"
+        )
+    return text
+
+
 def _parameters(content: ReleaseContent) -> list[tuple[str, str]]:
     f = content.figures
     rows = [
@@ -121,6 +136,8 @@ def _parameters(content: ReleaseContent) -> list[tuple[str, str]]:
                 ", ".join(fw.EVENT_TYPE_LABELS.get(t, t).lower() for t in f["coverage"]),
             )
         )
+    if f.get("framework_mix"):
+        rows.append(("Framework of each LA’s most recent inspection", framework_mix_text(f)))
     compare = (f.get("change_since_earlier_inspection") or {}).get("compared_with")
     if compare:
         rows.append(("Change compared with", f"the {compare} ILACS graded inspection"))

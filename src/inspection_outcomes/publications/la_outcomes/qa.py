@@ -28,6 +28,17 @@ def input_checksums(run: EngineRun, corrections: Path | None) -> list[dict[str, 
     ]
     if corrections:
         named.append((corrections.name, corrections))
+    h = run.source.history
+    if h is not None and h.additions_file is not None:
+        named.append((h.additions_file.name, h.additions_file))
+    if h is not None and h.reports is not None and h.reports.is_file():
+        named.append((h.reports.name, h.reports))
+    elif h is not None and h.reports is not None:
+        named += [
+            (f"reports/{p.relative_to(h.reports).as_posix()}", p)
+            for p in sorted(h.reports.rglob("*"))
+            if p.is_file()
+        ]
     return [{"path": name, "sha256": sha256(p)} for name, p in named]
 
 
@@ -97,6 +108,26 @@ def previous_release_comparison(run: EngineRun) -> dict[str, Any]:
     }
 
 
+def history_section(run: EngineRun) -> dict[str, Any]:
+    """How the records were made where reports or additions were combined with the source
+    (precedence: checks.history): what each report did, and the secondary-source records
+    of the additions ledger with their evidence. Empty where the source stood alone."""
+    h = run.source.history
+    if h is None:
+        return {"combined": False}
+    return {
+        "combined": True,
+        "precedence": [
+            "a correction in the corrections ledger",
+            "the inspection's own report (its judgements table, dates, type and framework)",
+            "the scraped row",
+        ],
+        **h.counts(),
+        "from_reports": [r.as_dict() for r in h.from_reports if r.action != "agreed"],
+        "secondary_source_records": [a.as_dict() for a in h.additions],
+    }
+
+
 def qa_report(run: EngineRun, corrections: Path | None = None) -> dict[str, Any]:
     f = run.figures
     checks = check_figures(f)
@@ -107,6 +138,7 @@ def qa_report(run: EngineRun, corrections: Path | None = None) -> dict[str, Any]
         "inputs": input_checksums(run, corrections),
         "anomalies": [a.as_dict() for a in run.anomalies],
         "corrections": [a.as_dict() for a in run.corrections],
+        "history": history_section(run),
         "local_authorities": f["local_authorities"],
         "structural_changes": f["structural_changes"],
         "frameworks_in_force": f["frameworks_in_force"],

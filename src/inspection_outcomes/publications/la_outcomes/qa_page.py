@@ -23,11 +23,25 @@ def summary(report: dict[str, Any]) -> list[tuple[str, Any]]:
         ("Consistency check", "Passed" if report["consistency"]["passed"] else "Failed"),
         ("Corrections applied", f"{applied} of {len(corrections)}"),
         ("Anomalies in the source", len(report["anomalies"])),
+        *_history_summary(report.get("history", {})),
         ("LAs not yet inspected", ", ".join(las["not_yet_graded"]) or "None"),
         (
             "LAs whose most recent judgement the source does not hold",
             ", ".join(las["judgement_not_in_source"]) or "None",
         ),
+    ]
+
+
+def _history_summary(history: dict[str, Any]) -> list[tuple[str, Any]]:
+    if not history.get("combined"):
+        return []
+    return [
+        (
+            "Records from reports",
+            f"{history['reports_replacing_fields']} scraped records with fields from their "
+            f"report, {history['reports_agreeing']} agreeing, {history['reports_added']} added",
+        ),
+        ("Secondary-source records", len(history["secondary_source_records"])),
     ]
 
 
@@ -74,6 +88,31 @@ def tables(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
                     c["evidence"],
                 )
                 for c in report["corrections"]
+            ],
+        ),
+        "secondary": _table(
+            "Secondary-source records: inspections neither source holds, from the additions ledger",
+            ["Record", "Local authority", "Dates", "Judgements", "Source", "Quote", "Evidence"],
+            [
+                _texts(
+                    a["record"],
+                    a["la_name"],
+                    f"{a['start_date']} to {a['end_date']}, published {a['publication_date']}"
+                    + (" (bounds)" if a["dates"] == "bounds" else ""),
+                    "; ".join(f"{k} {v}" for k, v in a["judgements"].items()),
+                    a["source"],
+                    a["quote"],
+                    a["evidence"],
+                )
+                for a in report.get("history", {}).get("secondary_source_records", [])
+            ],
+        ),
+        "from_reports": _table(
+            "Records whose fields come from their report, or added from a report",
+            ["Report", "Record", "What", "Fields"],
+            [
+                _texts(r["report"], r["record"], r["action"], ", ".join(r["fields"]))
+                for r in report.get("history", {}).get("from_reports", [])
             ],
         ),
         "left_out": _table(

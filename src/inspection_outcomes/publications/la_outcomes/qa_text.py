@@ -56,6 +56,13 @@ def _summary(report: dict[str, Any], c: Console) -> None:
     )
     applied = sum(1 for x in report["corrections"] if x["applied"])
     c.print(f"Corrections: {applied} applied, {len(report['corrections']) - applied} not applied")
+    h = report.get("history", {})
+    if h.get("combined"):
+        c.print(
+            f"Records from reports: {h['reports_replacing_fields']} with fields from their "
+            f"report, {h['reports_agreeing']} agreeing, {h['reports_added']} added; "
+            f"secondary-source records (additions ledger): {len(h['secondary_source_records'])}"
+        )
     kinds = Counter(a["problem"] for a in report["anomalies"])
     c.print(
         f"Anomalies in the source: {len(report['anomalies'])}"
@@ -86,6 +93,11 @@ def _details(report: dict[str, Any], c: Console) -> None:
         c.print(
             f"  {x['record']} {x['field']}: {x['value_found']!r} -> "
             f"{x['corrected_value']!r} ({state}); evidence: {x['evidence']}"
+        )
+    for a in report.get("history", {}).get("secondary_source_records", []):
+        c.print(
+            f"  secondary-source record {a['record']} ({a['la_name']}, {a['end_date']}, "
+            f"dates {a['dates']}): {a['source']}; quote: {a['quote']}"
         )
     c.print("[bold]Anomalies in the source[/bold]")
     for a in report["anomalies"]:

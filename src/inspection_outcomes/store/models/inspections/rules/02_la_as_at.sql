@@ -8,7 +8,8 @@
 -- key). A judgement the source does not hold at that inspection stays NULL: the LA is then
 -- graded, with a judgement the source does not hold, never given an older one instead. The same
 -- pass keeps what change since an earlier inspection (rules/03_change_since_earlier) compares:
--- the LA's ILACS inspections giving overall effectiveness, how many, the most recent, the first
+-- the LA's ILACS inspections giving overall effectiveness (those whose judgements may be compared:
+-- in_change_comparison, from model.frameworks.comparable), how many, the most recent, the first
 -- and the one before the most recent.
 --
 -- A release also states overall effectiveness as at the two 31 Marches before its date,
@@ -47,6 +48,7 @@ WITH graded AS (
         la_id, recency,
         gives_overall(kind) AS gives_overall,
         is_ilacs_graded(kind) AS ilacs,
+        in_change_comparison(kind) AS compared,
         gives_care_leavers(kind) AS gives_care_leavers,
         included(took_place, publication_date, as_at, cutoff) AS at_date,
         included(took_place, publication_date, year_before, year_before_cutoff)
@@ -63,13 +65,13 @@ WITH graded AS (
         max(recency) FILTER (WHERE at_date AND gives_overall) AS overall_recency,
         max(recency) FILTER (WHERE at_date AND ilacs) AS ilacs_recency,
         max(recency) FILTER (WHERE at_date AND gives_care_leavers) AS care_leavers_recency,
-        count(*) FILTER (WHERE at_date AND gives_overall AND ilacs)
+        count(*) FILTER (WHERE at_date AND compared)
             AS ilacs_overall_inspections,
-        max(recency) FILTER (WHERE at_date AND gives_overall AND ilacs)
+        max(recency) FILTER (WHERE at_date AND compared)
             AS ilacs_overall_recency,
-        min(recency) FILTER (WHERE at_date AND gives_overall AND ilacs)
+        min(recency) FILTER (WHERE at_date AND compared)
             AS first_ilacs_overall_recency,
-        max(recency, 2) FILTER (WHERE at_date AND gives_overall AND ilacs)
+        max(recency, 2) FILTER (WHERE at_date AND compared)
             AS last_two_ilacs_overall,
         max(recency) FILTER (WHERE at_year_before AND gives_overall)
             AS overall_recency_year_before,

@@ -1,6 +1,8 @@
 -- Each in-year graded inspection against the LA's previous ILACS graded inspection (an as-of
--- join: the latest one before it, by recency). Both are ILACS graded inspections giving
--- overall effectiveness, published by the cut-off; the earlier one may be of any date.
+-- join: the latest one before it, by recency). Both are graded inspections whose overall
+-- effectiveness the methodology allows to be compared (in_change_comparison: ILACS versions
+-- giving it, model.frameworks.comparable), published by the cut-off; the earlier one may be
+-- of any date.
 --
 -- table macro in_year_graded(period_start, period_end, cutoff): one row for each such
 -- inspection that took place from `period_start` to `period_end` (both inclusive).
@@ -16,7 +18,7 @@ CREATE OR REPLACE MACRO in_year_graded(period_start, period_end, cutoff) AS TABL
 WITH overall AS (
     SELECT la_id, event_row, recency, took_place
     FROM graded_inspections
-    WHERE is_ilacs_graded(kind) AND gives_overall(kind) AND publication_date <= cutoff
+    WHERE in_change_comparison(kind) AND publication_date <= cutoff
 ), current AS (
     SELECT * FROM overall WHERE took_place BETWEEN period_start AND period_end
 ), earlier AS (
