@@ -2,7 +2,8 @@
 
 The inputs are copies of the real shared files (the D2I history, the 2024 provider-level CSV,
 the corrections ledger, the pre-release access list) with hostile values written into every
-field a source keeps or shows as found. Every output is built from them and read back:
+field a source keeps or shows as found, and crafted report PDFs whose text (grades, lead
+inspector, file name) holds them. Every output is built from them and read back:
 
 * HTML pages, in real headless Chromium: no script runs and the content security policy is
   never breached; no element or attribute appears that the same page built from the clean
@@ -573,3 +574,98 @@ def test_only_https_links_to_the_publisher_are_links(url: str, link: bool) -> No
 
 def test_hidden_characters_are_shown_as_code_points() -> None:
     assert shown("a\u202eb\x00c\td") == "a⟨U+202E⟩b⟨U+0000⟩c\td"
+
+
+# --- text read from report PDFs ---------------------------------------------------------------
+
+#: Hostile values a report's text layer can carry (its font's encoding: no control or
+#: bidirectional characters, which are tested on the sources that can hold them).
+REPORT_VALUES = {k: v for k, v in INERT.items() if k not in ("tab", "carriage_return")}
+DORSET = "2532283_dorset__childrens_services_inspection_-_09_may_2025.pdf"
+
+
+def _report_folder(root: Path, values: dict[str, str]) -> Path:
+    """A folder of crafted reports: one Dorset report whose grades, lead inspector and
+    heading hold the values, and a file that is no report under a hostile name."""
+    from tests.test_report_files import ILACS_PAGE, text_pdf
+
+    folder = root / "reports"
+    folder.mkdir()
+    lines = list(ILACS_PAGE)
+    lines[2] = f"Lead inspector: {values['attribute']}"
+    lines[4] = (
+        f"The impact of leaders on social work practice with children and families {values['formula']}"
+    )
+    lines[8] = f"Overall effectiveness {values['html']}"
+    lines.append(values["govspeak"])
+    lines.append(values["xml"])
+    text_pdf(folder / DORSET, lines)
+    name = values["html"].replace("/", "_")
+    (folder / f"80559_southend-on-sea__{name}.pdf").write_bytes(
+        values["spreadsheet_markup"].encode()
+    )
+    return folder
+
+
+@pytest.fixture(scope="module")
+def report_builds(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The LA release with hostile report text, and with harmless text in the same places."""
+    history = shared / "data" / "ilacs" / "ofsted_csc_ilacs_history.csv"
+    plain = {k: f"plain {k}" for k in REPORT_VALUES}
+    out = {}
+    for name, values in (("hostile", REPORT_VALUES), ("clean", plain)):
+        root = tmp_path_factory.mktemp(f"reports-{name}")
+        folder = _report_folder(root, values)
+        out[name] = root / "release"
+        p = run(
+            "release",
+            "--as-at",
+            "2025-03-31",
+            "--source",
+            f"d2i:{history}",
+            "--corrections",
+            str(LEDGER),
+            "--reports",
+            str(folder),
+            "--out",
+            str(out[name]),
+        )
+        assert p.returncode == 0, p.stderr
+        extract = run(
+            "reports",
+            "extract",
+            str(folder),
+            "--out",
+            str(root / "records.csv"),
+            "--anomalies",
+            str(root / "anomalies.csv"),
+        )
+        assert extract.returncode == 1, extract.stderr  # some files or fields not read
+        assert "\x1b" not in extract.stderr
+    return out["hostile"], out["clean"]
+
+
+def test_report_text_comes_out_inert_in_every_output(report_builds: tuple[Path, Path]) -> None:
+    hostile, clean = report_builds
+    check_pages_have_only_template_markup(hostile, clean)
+    check_svgs(hostile)
+    check_spreadsheets(hostile)
+    check_csvs(hostile)
+    check_csvs(hostile.parent)  # the records and anomalies `reports extract` wrote
+    qa_page = (hostile / "quality-assurance.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;" in qa_page  # the text found, shown as text
+    govspeak = (hostile / "main-findings.govspeak.md").read_text(encoding="utf-8")
+    assert "<" not in govspeak and "javascript:" not in govspeak
+
+
+def test_report_text_is_kept_exactly_in_json_and_read_back_from_csv(
+    report_builds: tuple[Path, Path],
+) -> None:
+    hostile = report_builds[0]
+    qa = json.loads((hostile / "qa-report.json").read_text(encoding="utf-8"))
+    name = REPORT_VALUES["html"].replace("/", "_")
+    assert any(name in s for s in json_strings(qa))  # the hostile file name, as it is
+    # the text found where a grade should be: defused in the CSV, the same when read back
+    rows = _read_csv(hostile.parent / "anomalies.csv", "utf-8")
+    found = [csv_cell_read(r[4]) for r in rows[1:]]
+    assert any(REPORT_VALUES["formula"] in v for v in found)

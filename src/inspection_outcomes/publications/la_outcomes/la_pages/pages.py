@@ -24,6 +24,7 @@ from inspection_outcomes.publications.la_outcomes.profiles.build import (
     Profiles,
 )
 from inspection_outcomes.publications.la_outcomes.profiles.records import Event
+from inspection_outcomes.safe_text import publisher_link
 
 INDEX = "la/index.html"
 SCRIPT = "assets/la-table.js"
@@ -86,15 +87,20 @@ def index_rows(profiles: Profiles) -> list[dict[str, Any]]:
     return rows
 
 
-def _history_rows(events: tuple[Event, ...]) -> list[list[str]]:
+def _history_rows(events: tuple[Event, ...]) -> list[dict[str, Any]]:
+    """Each event's cells, and its report's address where it is the publisher's own (an
+    address from the source is never written as a link otherwise)."""
     return [
-        [
-            say.day(e.start_date),
-            say.day(e.publication_date),
-            say.event_type(e.event_type),
-            say.framework(e.framework),
-            say.judgement(e, "overall_effectiveness") if e.graded else "no judgement (a visit)",
-        ]
+        {
+            "cells": [
+                say.day(e.start_date),
+                say.day(e.publication_date),
+                say.event_type(e.event_type),
+                say.framework(e.framework),
+                say.judgement(e, "overall_effectiveness") if e.graded else "no judgement (a visit)",
+            ],
+            "report": publisher_link(e.report_ref),
+        }
         for e in events
     ]
 
@@ -201,12 +207,8 @@ def profile_context(profiles: Profiles, p: LaProfile, pages: dict[str, str]) -> 
             _inspection_rows(p),
         ),
         "timeline": timeline(p.history, profiles.as_at),
-        "history_table": DataTable(
-            "history",
-            f"Inspections and visits of {la.name}, in date order",
-            ["Start", "Report published", "Type", "Framework", "Overall effectiveness"],
-            _history_rows(p.history),
-        ),
+        "history_caption": f"Inspections and visits of {la.name}, in date order",
+        "history_rows": _history_rows(p.history),
         "visits_not_held": say.types_not_held(profiles.source.holds),
         "neighbours_title": say.NEIGHBOURS_TITLES[p.neighbours.basis],
         "neighbours_note": p.neighbours.note

@@ -31,6 +31,7 @@ class Event:
     graded: bool
     judgements: Mapping[str, str | None]
     themes: tuple[str, ...]
+    report_ref: str | None = None  # the report's address or file name, as the source gives it
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class LaEvents:
 _EVENTS_SQL = f"""
 SELECT i.la_code, i.event_id, CAST(i.event_type AS VARCHAR) AS event_type, i.framework,
        i.start_date, i.end_date, i.publication_date, i.took_place, i.themes, f.recency,
+       e.report_ref,
        {", ".join(f"e.{a}" for a in ALL_AREAS)}
 FROM included_events(?, ?) AS i
 JOIN event_facts AS f ON f.event_row = i.event_row
@@ -76,6 +78,7 @@ def _event(r: dict[str, Any]) -> Event:
         graded=graded,
         judgements={a: r[a] or None for a in areas},
         themes=tuple(t.strip() for t in (r["themes"] or "").split(";") if t.strip()),
+        report_ref=r["report_ref"],
     )
 
 
