@@ -27,7 +27,8 @@ Row = tuple[str, dict[str, float], dict[str, int]]
 WRAP = 34  # characters per line of a bar's label
 NOTE = (
     "Numbers in brackets are the number of {unit} with a judgement. Due to rounding, "
-    "percentages might not add up to 100."
+    "percentages might not add up to 100, and the share good or outstanding in the text "
+    "(from counts) can differ by 1 from the sum of its two segments."
 )
 
 

@@ -33,6 +33,11 @@ FOUR_POINT_GROUPS = tuple(g for g in pm.GROUPS if g not in pm.SA_GROUPS)
 SA_GROUPS = tuple(pm.SA_GROUPS)
 
 
+#: The fewest providers (or homes) with a judgement for which the text gives a percentage:
+#: below it, a percentage would describe one or two providers, so the count is given alone.
+MIN_FOR_PERCENT = 5
+
+
 def group_label(group: str) -> str:
     """'all_childrens_homes' -> "All children's homes"."""
     return group.replace("_", " ").capitalize().replace("hildrens", "hildren's")

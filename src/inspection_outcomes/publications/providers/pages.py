@@ -33,6 +33,7 @@ from inspection_outcomes.core.sentences import (
 )
 from inspection_outcomes.core.types import Chart
 from inspection_outcomes.errors import ReleaseError
+from inspection_outcomes.publications.providers import common as pc
 from inspection_outcomes.publications.providers import findings as pf
 from inspection_outcomes.publications.providers import methodology as pmeth
 
@@ -113,6 +114,7 @@ def render_providers_pages(
             not_held=pmeth.not_held(f),
             groups=pmeth.groups(),
             sector_rule=pmeth.sector_rule(f),
+            min_for_percent=pc.MIN_FOR_PERCENT,
             producer=meta.producer,
             assurer=meta.assurer,
         ),

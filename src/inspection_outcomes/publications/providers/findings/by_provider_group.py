@@ -20,7 +20,17 @@ def sections(f: dict[str, Any]) -> list[Section]:
     bullets = []
     for g in pc.FOUR_POINT_GROUPS:
         block = f"{LATEST}.{g}"
-        if g == "all_providers" or not get(f, f"total:{block}"):
+        n = get(f, f"total:{block}")
+        if g == "all_providers" or not n:
+            continue
+        if n < pc.MIN_FOR_PERCENT:
+            bullets.append(
+                say(
+                    f,
+                    f"{pc.group_label(g)}: {{n}} with a judgement, too few for a percentage",
+                    n=f"total:{block}",
+                )
+            )
             continue
         bullets.append(
             say(

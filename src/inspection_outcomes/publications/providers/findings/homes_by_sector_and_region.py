@@ -23,7 +23,17 @@ def sections(f: dict[str, Any]) -> list[Section]:
     sentences = []
     for s in pc.sectors(f["by_sector"]["latest_overall_effectiveness"]):
         block = f"{sector_block}.{s}.all_childrens_homes"
-        if get(f, f"total:{block}"):
+        n = get(f, f"total:{block}")
+        if n and n < pc.MIN_FOR_PERCENT:
+            sentences.append(
+                say(
+                    f,
+                    f"{pc.sector_label(s)}: {{n}} home{'' if n == 1 else 's'} with a judgement, "
+                    "too few for a percentage",
+                    n=f"total:{block}",
+                )
+            )
+        elif n:
             sentences.append(
                 say(
                     f,
@@ -50,7 +60,8 @@ def sections(f: dict[str, Any]) -> list[Section]:
                     say(
                         f,
                         "Homes run by a trust on behalf of an LA count as LA homes here, although the "
-                        "data record them as voluntary ({n} providers).",
+                        "data record them as voluntary: {n} providers on the register are counted "
+                        "this way.",
                         n="by_sector.providers_reclassified",
                     )
                 ]

@@ -27,7 +27,21 @@ def sections(f: dict[str, Any]) -> list[Section]:
         ]
     sentences = []
     types = f"{iy}.events_by_type.all_providers"
-    if has(f, f"{types}.full_inspection"):
+    sa = f"{iy}.events_by_type.supported_accommodation.full_inspection"
+    if has(f, f"{types}.full_inspection", sa):
+        sentences.append(
+            say(
+                f,
+                "Between {start:date} and {end:date}, providers had {full} full inspections, "
+                "{sa} of them of supported accommodation, which is not judged on the "
+                "four-point scale.",
+                start=f"{iy}.start",
+                end=f"{iy}.end",
+                full=f"{types}.full_inspection",
+                sa=sa,
+            )
+        )
+    elif has(f, f"{types}.full_inspection"):
         sentences.append(
             say(
                 f,
@@ -41,8 +55,10 @@ def sections(f: dict[str, Any]) -> list[Section]:
     sentences.append(
         say(
             f,
-            "Of the {n} full inspections with a judgement on the four-point scale, {pct:pct} "
-            "found the provider good or outstanding and {inad} found it inadequate.",
+            "Of the {n} inspections with a judgement on the four-point scale (full "
+            "inspections, and the monitoring inspections the data record with a full set of "
+            "judgements), {pct:pct} found the provider good or outstanding and {inad} found it "
+            "inadequate.",
             n=f"total:{block}",
             pct=gos(block),
             inad=f"{block}.inadequate",
@@ -52,7 +68,8 @@ def sections(f: dict[str, Any]) -> list[Section]:
     sentences.append(
         say(
             f,
-            "For children’s homes, {pct:pct} of {n} inspections found them good or outstanding.",
+            "For children’s homes, {pct:pct} of the {n} inspections with a judgement found "
+            "them good or outstanding.",
             pct=gos(homes),
             n=f"total:{homes}",
         )

@@ -46,7 +46,7 @@ def sections(f: dict[str, Any]) -> list[Section]:
                 [
                     say(
                         f,
-                        "Between {start:date} and {end:date}, {pct:pct} of the {n} full inspections of "
+                        "Between {start:date} and {end:date}, {pct:pct} of the {n} inspections of "
                         "children’s homes with a judgement found them good or outstanding.",
                         start="in_year_overall_effectiveness.start",
                         end="in_year_overall_effectiveness.end",
