@@ -58,3 +58,18 @@ def test_no_percentage_on_too_few_providers(releases: dict[str, Path]) -> None:
 def test_the_trusts_sentence_says_what_it_counts(releases: dict[str, Path]) -> None:
     text = _text(releases["providers-2025"] / "index.html")
     assert re.search(r"\d+ providers on the register are counted this way", text)
+
+
+def test_sections_the_source_holds_nothing_for_are_left_out(releases: dict[str, Path]) -> None:
+    """From the 2024 CSV (no in-year data, one register): no empty section, nor its contents
+    entry; what is absent said once."""
+    page = (releases["providers-2024"] / "index.html").read_text(encoding="utf-8")
+    text = _text(releases["providers-2024"] / "index.html")
+    assert 'href="#in-year"' not in page and 'id="in-year"' not in page
+    assert "Joiners and leavers" not in text.split("Key messages")[0]
+    assert text.count("This release does not report") == 1
+    assert "This release does not report inspections in the year, and joiners and leavers" in text
+    full = _text(releases["providers-2025"] / "index.html")
+    assert "does not report" not in full and 'id="in-year"' in (
+        releases["providers-2025"] / "index.html"
+    ).read_text(encoding="utf-8")

@@ -256,7 +256,11 @@ def table_cells(table: DataTable, blank: Markup) -> dict[str, list[Any]]:
         return {"format": "numeric"} if i in numeric else {}
 
     def cell(i: int, value: Any) -> dict[str, Any]:
-        return {**({"html": blank} if value is None else {"text": value}), **fmt(i)}
+        if value is None:
+            return {"html": blank, **fmt(i)}
+        if i in numeric and isinstance(value, int) and not isinstance(value, bool):
+            value = f"{value:,}"  # thousands separated, as GOV.UK writes numbers
+        return {"text": value, **fmt(i)}
 
     head = [{"text": col, **fmt(i)} for i, col in enumerate(table.columns)]
     rows = [[cell(i, v) for i, v in enumerate(r)] for r in table.rows]

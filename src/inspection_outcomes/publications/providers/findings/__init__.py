@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from inspection_outcomes.core.sentences import Findings, SectionModule, check_numbers
+from inspection_outcomes.core.sentences import (
+    Findings,
+    Paragraph,
+    Section,
+    SectionModule,
+    Sentence,
+    check_numbers,
+    join_names,
+)
 from inspection_outcomes.publications.providers.findings import (
     about,
     by_provider_group,
@@ -21,7 +29,7 @@ from inspection_outcomes.publications.providers.findings import (
     key_messages,
     providers_and_places,
 )
-from inspection_outcomes.publications.providers.findings.shared import resolve
+from inspection_outcomes.publications.providers.findings.shared import NotHeld, resolve
 
 __all__ = ["FIGURE_IDS", "SECTIONS", "build_providers_findings", "check_providers_numbers"]
 
@@ -42,9 +50,28 @@ SECTIONS: tuple[SectionModule, ...] = (
 
 
 def build_providers_findings(figures: dict[str, Any], title: str = "") -> Findings:
-    return Findings(
-        title=title, sections=[s for module in SECTIONS for s in module.sections(figures)]
-    )
+    """The sections in order; a section the source holds no data for is left out, and the
+    last section says once what the release does not report."""
+    kept: list[Section] = []
+    absent: list[str] = []
+    for section in (s for module in SECTIONS for s in module.sections(figures)):
+        sentences = [x for p in section.paragraphs for x in p.sentences]
+        if sentences and all(isinstance(x, NotHeld) for x in sentences):
+            absent += [x.what for x in sentences if isinstance(x, NotHeld)]
+        else:
+            kept.append(section)
+    if absent and kept:
+        kept[-1].paragraphs.append(
+            Paragraph(
+                [
+                    Sentence(
+                        f"This release does not report {join_names(absent)}: its source data "
+                        "do not hold them."
+                    )
+                ]
+            )
+        )
+    return Findings(title=title, sections=kept)
 
 
 def check_providers_numbers(findings: Findings, figures: dict[str, Any]) -> list[str]:

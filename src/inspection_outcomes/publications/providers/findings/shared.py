@@ -11,6 +11,7 @@ The figures hold counts, so a path may also derive a value from them:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from inspection_outcomes.core import sentences
@@ -55,5 +56,15 @@ def gos(block: str) -> str:
     return f"pct:{block}.outstanding + {block}.good | total:{block}"
 
 
+@dataclass
+class NotHeld(Sentence):
+    """A sentence saying the source holds no data for `what`: a section of nothing else is
+    left out of the release, and what it lacked is said once (build_providers_findings)."""
+
+    what: str = ""
+
+
 def not_held(what: str) -> Sentence:
-    return Sentence(f"The source data of this release do not hold {what}, so it is not reported.")
+    return NotHeld(
+        f"The source data of this release do not hold {what}, so it is not reported.", what=what
+    )
