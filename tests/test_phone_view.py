@@ -20,21 +20,31 @@ RELEASES = ["la", "providers-2025", "providers-2024"]
 _SIZE = re.compile(r"font(?:-size)?:\s*(?:[a-z]+\s+)*([0-9.]+)px")
 
 
-def smallest_text(svg: Path) -> tuple[float, float]:
-    """(the drawing's width in its own units, its smallest font size in those units)."""
-    root = ET.parse(svg).getroot()
+def _own_size(el: ET.Element) -> float | None:
+    m = _SIZE.search(el.attrib.get("style", ""))
+    if m:
+        return float(m.group(1))
+    if "font-size" in el.attrib:
+        return float(el.attrib["font-size"].removesuffix("px"))
+    return None
+
+
+def smallest_text(svg: Path | str) -> tuple[float, float]:
+    """(the drawing's width in its own units, its smallest font size in those units; a text
+    without a size of its own takes its group's)."""
+    root = ET.parse(svg).getroot() if isinstance(svg, Path) else ET.fromstring(svg)
     width = float(root.attrib["viewBox"].split()[2])
     sizes = []
-    for el in root.iter():
-        if el.tag.rsplit("}", 1)[-1] != "text":
-            continue
-        style = el.attrib.get("style", "")
-        m = _SIZE.search(style)
-        if m:
-            sizes.append(float(m.group(1)))
-        elif "font-size" in el.attrib:
-            sizes.append(float(el.attrib["font-size"].removesuffix("px")))
-    assert sizes, svg.name
+
+    def walk(el: ET.Element, inherited: float | None) -> None:
+        size = _own_size(el) or inherited
+        if el.tag.rsplit("}", 1)[-1] == "text" and size is not None:
+            sizes.append(size)
+        for child in el:
+            walk(child, size)
+
+    walk(root, None)
+    assert sizes, "no text"
     return width, min(sizes)
 
 
@@ -74,6 +84,14 @@ def test_chart_text_is_legible_on_a_phone(
             rendered = size * shown / width
             if rendered < MIN_TEXT_PX:
                 small.append(f"{src}: {rendered:.1f} px")
+        inline = page.locator("figure svg")  # the map, inline
+        for i in range(inline.count()):
+            shown = inline.nth(i).bounding_box()["width"]
+            width, size = smallest_text(inline.nth(i).evaluate("e => e.outerHTML"))
+            if size * shown / width < MIN_TEXT_PX:
+                small.append(f"inline drawing {i}: {size * shown / width:.1f} px")
+        if name == "la":
+            assert inline.count() == 1
         page.close()
     assert small == []
 
@@ -82,7 +100,8 @@ def test_the_measure_reads_a_drawings_smallest_text(tmp_path: Path) -> None:
     svg = tmp_path / "x.svg"
     svg.write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 100">'
-        '<text style="font: 12px sans-serif">a</text><text font-size="9">b</text></svg>',
+        '<text style="font: 12px sans-serif">a</text><text font-size="9">b</text>'
+        '<g font-size="7"><text>c</text></g></svg>',
         encoding="utf-8",
     )
-    assert smallest_text(svg) == (400.0, 9.0)
+    assert smallest_text(svg) == (400.0, 7.0)

@@ -27,3 +27,6 @@ class Chart:
     svg: str  # a complete, deterministic <svg> document
     table: DataTable
     note: str = ""
+    #: A drawing the page writes inline (its links then work), where there is one: a
+    #: core.map.Choropleth; else the page shows `svg` as an image.
+    inline: Any = None

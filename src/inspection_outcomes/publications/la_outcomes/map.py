@@ -1,24 +1,28 @@
-"""A hex map of England's LAs by overall effectiveness, as hand-written deterministic SVG.
+"""The map of England's LAs by overall effectiveness at their most recent inspection, from
+real boundaries: the ONS local authority district boundaries (2023) dissolved into the LAs
+that existed at the release's date (model/data/district_las.csv names each district's LA
+today; an LA since replaced is the union of its successors: Cumbria before April 2023,
+Northamptonshire before April 2021). Drawn by the shared core (core/map.py): a London
+close-up, Ofsted's regions outlined, a legend with counts, each LA titled and linked to its
+page.
 
-Every LA is one equal hexagon near its location (positions: model/data/la_hex_positions.csv),
-so London's 33 boroughs are as visible as the counties. Each hex has a <title> (name and
-judgement) for screen readers and tooltips, and a short label; a legend gives the counts.
+The boundaries are third-party data the project does not ship: the release reads them from
+$INSPECTION_OUTCOMES_BOUNDARIES, else from ../shared/data/geo beside the project. Where there
+are none, no map is drawn and the release says so.
 """
 
 from __future__ import annotations
 
-import math
+import os
+from collections.abc import Callable
 from datetime import date
-from html import escape
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from inspection_outcomes.core.charts import (
-    JUDGEMENT_COLOURS,
-    NEUTRAL,
-    SIMULATED,
-    TEXT_ON,
-)
+from inspection_outcomes.core.charts import JUDGEMENT_COLOURS, NEUTRAL, SIMULATED
 from inspection_outcomes.core.content import ReleaseContent
+from inspection_outcomes.core.map import Choropleth, Style, choropleth, dissolve, read_boundaries
 from inspection_outcomes.core.types import Chart, DataTable
 from inspection_outcomes.model import local_authorities as las
 from inspection_outcomes.model.reference import read_table
@@ -36,76 +40,64 @@ CATEGORY_LABELS = {
     NO_OVERALL: "No overall effectiveness judgement",
 }
 NOT_GRADED_FILL = "#F2F2F2"  # Analysis Function sequential palette's lightest shade
-SIZE = 22.0  # hex circumradius in px (pointy top): 38 px wide, room for a 5-letter label
-WIDTH = math.sqrt(3) * SIZE
-ROW = 1.5 * SIZE
-MARGIN = 16.0
-LEGEND_WIDTH = 250.0
-REGION_LINE = "#0B0C0C"
-# Pointy-top axial neighbours, in the order of the hex's edges (from the east, clockwise).
-_NEIGHBOURS = [(1, 0), (0, 1), (-1, 1), (-1, 0), (0, -1), (1, -1)]
+SHARED = "shared"  # an area two LAs of the date shared, which the boundaries cannot part
+BOUNDARIES_ENV = "INSPECTION_OUTCOMES_BOUNDARIES"
+BOUNDARIES_FILE = Path("data") / "geo" / "lad_2023_boundaries.geojson"
+CODE_FIELD, NAME_FIELD = "LAD23CD", "LAD23NM"
+BOUNDARY_SOURCE = (
+    "Local authority district boundaries (May 2023), Office for National Statistics, "
+    "licensed under the Open Government Licence v3.0; contains OS data © Crown copyright "
+    "and database right 2023"
+)
 
 
-def positions() -> dict[str, tuple[int, int, str]]:
-    """LA code -> (q, r, label) from the shipped reference table."""
-    return {
-        row["la_code"]: (int(row["q"]), int(row["r"]), row["label"])
-        for row in read_table("la_hex_positions.csv")
-    }
+def boundaries_file() -> Path | None:
+    """The district boundaries: $INSPECTION_OUTCOMES_BOUNDARIES, else ../shared beside the
+    project (or beside the working folder); None where there are none."""
+    given = os.environ.get(BOUNDARIES_ENV)
+    if given:
+        return Path(given)
+    here = Path(__file__).resolve()
+    for root in (*here.parents, Path.cwd().resolve()):
+        candidate = root.parent / "shared" / BOUNDARIES_FILE
+        if candidate.is_file():
+            return candidate
+    return None
 
 
-def _centre(q: int, r: int) -> tuple[float, float]:
-    return WIDTH * (q + r / 2), ROW * r
+@cache
+def _districts_of() -> dict[str, list[str]]:
+    """Each LA existing today (GSS code) -> its districts (model/data/district_las.csv)."""
+    out: dict[str, list[str]] = {}
+    for row in read_table("district_las.csv"):
+        out.setdefault(row["la_code"], []).append(row["lad_code"])
+    return out
 
 
-def _corners(x: float, y: float) -> list[tuple[float, float]]:
-    """Corners from the lower right, clockwise in screen space (y down)."""
-    return [
-        (
-            x + SIZE * math.cos(math.radians(30 + 60 * i)),
-            y + SIZE * math.sin(math.radians(30 + 60 * i)),
-        )
-        for i in range(6)
-    ]
+def today_codes(code: str) -> tuple[str, ...]:
+    """The LAs of today that cover an LA's area: itself, or its successors' (recursively)."""
+    la = las.by_code().get(code)
+    if la is None or la.valid_to is None or not la.successors:
+        return (code,)
+    return tuple(sorted({c for s in la.successors for c in today_codes(s)}))
 
 
-def _fmt(v: float) -> str:
-    return f"{v:.1f}".rstrip("0").rstrip(".")
-
-
-def _ring(q: int, r: int, radius: int) -> list[tuple[int, int]]:
-    if radius == 0:
-        return [(q, r)]
-    cells = []
-    cq, cr = q + _NEIGHBOURS[4][0] * radius, r + _NEIGHBOURS[4][1] * radius
-    for dq, dr in _NEIGHBOURS:
-        for _ in range(radius):
-            cells.append((cq, cr))
-            cq, cr = cq + dq, cr + dr
-    return cells
-
-
-def place(codes: list[str]) -> dict[str, tuple[int, int, str]]:
-    """Cells for these LAs: their own, or for a former LA a free cell at its successors'."""
-    pos = positions()
-    placed = {c: pos[c] for c in codes if c in pos}
-    taken = {(q, r) for q, r, _ in placed.values()}
-    for code in sorted(c for c in codes if c not in pos):
-        la = las.by_code().get(code)
-        anchors = sorted(pos[s][:2] for s in (la.successors if la else ()) if s in pos)
-        if not anchors:
-            continue  # unknown to the map: listed in the data table only
-        cell = next(
-            c
-            for radius in range(0, 20)
-            for a in anchors
-            for c in _ring(*a, radius)
-            if c not in taken
-        )
-        label = (la.name if la else code)[:4]
-        placed[code] = (cell[0], cell[1], label)
-        taken.add(cell)
-    return placed
+def areas_on(codes: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(area -> today's LAs it is made of, area -> the LAs of the date it is drawn for).
+    An LA of the date is the union of today's LAs it became; a today's LA two LAs of the
+    date became (Bournemouth, Poole and the old Dorset county all became part of BCP) is
+    one shared area, titled with all of them."""
+    claims: dict[str, list[str]] = {}
+    for code in codes:
+        for t in today_codes(code):
+            claims.setdefault(t, []).append(code)
+    members: dict[str, list[str]] = {}
+    drawn_for: dict[str, list[str]] = {}
+    for t, claimants in sorted(claims.items()):
+        key = claimants[0] if len(claimants) == 1 else f"{SHARED}:{t}"
+        members.setdefault(key, []).append(t)
+        drawn_for[key] = claimants
+    return members, drawn_for
 
 
 def _category(row: dict[str, Any], not_in_source: set[str]) -> str:
@@ -136,75 +128,88 @@ def _rows(content: ReleaseContent) -> list[dict[str, Any]]:
     ]
 
 
-def _hatch() -> str:
-    return (
-        '<pattern id="hex-hatch" patternUnits="userSpaceOnUse" width="6" height="6" '
-        'patternTransform="rotate(45)">'
-        f'<rect width="6" height="6" fill="{NEUTRAL}"/>'
-        '<line x1="0" y1="0" x2="0" y2="6" stroke="#FFFFFF" stroke-width="2"/></pattern>'
-    )
-
-
 def _fill(category: str) -> str:
     if category == NOT_INSPECTED:
-        return "url(#hex-hatch)"
+        return "hatch"
     return JUDGEMENT_COLOURS.get(category, NOT_GRADED_FILL)
 
 
-def _outline(category: str) -> str:
-    """A grey outline where the fill is too light to see against the white page."""
-    if _fill(category) == NOT_GRADED_FILL:
-        return ' stroke="#505A5F" stroke-dasharray="3 2"'
-    return ""
-
-
-def _text_colour(category: str) -> str:
-    return TEXT_ON.get(JUDGEMENT_COLOURS.get(category, NEUTRAL), "#000000")
-
-
-def build_map(content: ReleaseContent) -> Chart:
-    """The map chart: SVG, alt text with the counts, and a table of every LA."""
+def build_map(
+    content: ReleaseContent,
+    link_for: Callable[[str], str | None] | None = None,
+    boundaries: Path | None = None,
+) -> Chart | None:
+    """The map chart (the drawing inline, the SVG file, alt text with the counts and a table
+    of every LA), or None where no boundaries are at hand. `link_for` gives an LA's page
+    from the release's folder (None: no page, no link)."""
+    boundaries = boundaries or boundaries_file()
+    if boundaries is None:
+        return None
+    link_for = link_for or (lambda _code: None)
     rows = sorted(_rows(content), key=lambda r: r["la_code"])
+    by_code = {r["la_code"]: r for r in rows}
     as_at = long_date(content.figures["as_at"])
     simulated = content.meta.simulated
-    cells = place([r["la_code"] for r in rows])
     not_in_source = set(
         (content.figures.get("local_authorities") or {}).get("judgement_not_in_source") or []
     )
     cats = {r["la_code"]: _category(r, not_in_source) for r in rows}
     counts = {c: sum(1 for v in cats.values() if v == c) for c in CATEGORY_LABELS}
-    legend = [c for c in CATEGORY_LABELS if c in JUDGEMENTS or counts[c]]
+    legend_cats = [c for c in CATEGORY_LABELS if c in JUDGEMENTS or counts[c]]
+
+    members, drawn_for = areas_on(list(by_code))
+    districts = _districts_of()
+    parts = {
+        code: geom
+        for code, (_, geom) in read_boundaries(boundaries, CODE_FIELD, NAME_FIELD).items()
+    }
+    geoms = dissolve(
+        parts, {k: [d for t in ts for d in districts.get(t, [t])] for k, ts in members.items()}
+    )
+    styles = _styles(drawn_for, by_code, cats, link_for)
+    regions: dict[str, list[str]] = {}
+    for key, claimants in drawn_for.items():
+        regions.setdefault(by_code[claimants[0]]["region"], []).append(key)
+    london = sorted(k for k in regions.get("London", []))
 
     title = f"LA overall effectiveness at their most recent inspection, as at {as_at}: map"
     if simulated:
         title += f" ({SIMULATED.lower()})"
-    count_text = ", ".join(f"{counts[c]} {CATEGORY_LABELS[c].lower()}" for c in legend)
-    unplaced = [r["la_name"] for r in rows if r["la_code"] not in cells]
-    alt = (
-        f"Hex map of England's {len(rows)} local authorities, each drawn as an equal hexagon "
-        "near its location (London's boroughs enlarged into a cluster in the south east), "
-        f"coloured by overall effectiveness at the most recent inspection as at {as_at}: "
-        f"{count_text}."
+    alt = _alt(rows, cats, counts, legend_cats, as_at, simulated)
+    drawing = choropleth(
+        geoms,
+        styles,
+        regions,
+        london,
+        "London",
+        [
+            (_fill(c), CATEGORY_LABELS[c], counts[c], _fill(c) == NOT_GRADED_FILL)
+            for c in legend_cats
+        ],
+        title,
+        alt,
+        hatch=NEUTRAL if counts[NOT_INSPECTED] else "",
     )
-    for cat in (NOT_INSPECTED, NOT_IN_SOURCE, NO_OVERALL):
-        names = sorted(r["la_name"] for r in rows if cats[r["la_code"]] == cat)
-        if names:
-            alt += f" {CATEGORY_LABELS[cat]}: " + ", ".join(names) + "."
-    if simulated:
-        alt = f"{SIMULATED}. {alt}"
-    svg = _svg(rows, cells, cats, counts, legend, title, alt, simulated)
-
     region_order = {r["region"]: int(r["order"]) for r in read_table("regions.csv")}
     table_rows = [
         [r["la_code"], r["la_name"], r["region"], CATEGORY_LABELS[cats[r["la_code"]]]]
         for r in sorted(rows, key=lambda r: (region_order.get(r["region"], 99), r["la_name"]))
     ]
-    notes = [
-        "Each local authority is one hexagon of the same size, placed near its location; "
-        "London is enlarged so that every borough can be seen."
+    shared = [
+        " and ".join(by_code[c]["la_name"] for c in v)
+        for k, v in drawn_for.items()
+        if k.startswith(SHARED)
     ]
-    if unplaced:
-        notes.append("Not on the map (no position): " + ", ".join(unplaced) + ".")
+    notes = [
+        "Local authority boundaries as they were at the date, from the 2023 district "
+        "boundaries; London is shown again, larger, in the box. Regions are outlined."
+    ]
+    if shared:
+        notes.append(
+            "Drawn as one grey area, as the boundaries of today cannot part them: "
+            + "; ".join(shared)
+            + "."
+        )
     if simulated:
         notes.append(f"{SIMULATED}: these are not real inspection outcomes.")
     table = DataTable(
@@ -214,115 +219,65 @@ def build_map(content: ReleaseContent) -> Chart:
         rows=table_rows,
         notes=notes,
     )
-    return Chart(id=MAP_ID, title=title, alt_text=alt, svg=svg, table=table, note=notes[0])
+    return Chart(
+        id=MAP_ID,
+        title=title,
+        alt_text=alt,
+        svg=standalone_svg(drawing),
+        table=table,
+        note=" ".join(notes[:2]),
+        inline=drawing,
+    )
 
 
-def _svg(
+def _styles(
+    drawn_for: dict[str, list[str]],
+    by_code: dict[str, dict[str, Any]],
+    cats: dict[str, str],
+    link_for: Callable[[str], str | None],
+) -> dict[str, Style]:
+    """Each area's fill, tooltip and link: an LA's judgement; a shared area grey."""
+    styles = {}
+    for key, claimants in drawn_for.items():
+        if key.startswith(SHARED):
+            names = " and ".join(by_code[c]["la_name"] for c in claimants)
+            styles[key] = Style(NEUTRAL, f"{names}: their boundaries are not drawn apart", None)
+            continue
+        cat = cats[key]
+        styles[key] = Style(
+            _fill(cat),
+            f"{by_code[key]['la_name']}: {CATEGORY_LABELS[cat].lower()}",
+            link_for(key),
+            _fill(cat) == NOT_GRADED_FILL,
+        )
+    return styles
+
+
+def _alt(
     rows: list[dict[str, Any]],
-    cells: dict[str, tuple[int, int, str]],
     cats: dict[str, str],
     counts: dict[str, int],
-    legend: list[str],
-    title: str,
-    alt: str,
+    legend_cats: list[str],
+    as_at: str,
     simulated: bool,
 ) -> str:
-    centres = {code: _centre(q, r) for code, (q, r, _) in cells.items()}
-    xs = [x for x, _ in centres.values()] or [0.0]
-    ys = [y for _, y in centres.values()] or [0.0]
-    top = MARGIN + (24.0 if simulated else 0.0)
-    dx = MARGIN + WIDTH / 2 - min(xs)
-    dy = top + SIZE - min(ys)
-    map_w = max(xs) - min(xs) + WIDTH
-    map_h = max(ys) - min(ys) + 2 * SIZE
-    width = MARGIN * 2 + map_w + LEGEND_WIDTH
-    height = max(top + map_h + MARGIN, top + 40 + 26 * (len(legend) + 3))
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_fmt(width)} {_fmt(height)}" '
-        f'width="{_fmt(width)}" height="{_fmt(height)}" role="img" '
-        f'aria-labelledby="{MAP_ID}-title {MAP_ID}-desc" '
-        'font-family="Arial, Helvetica, sans-serif">',
-        f'<title id="{MAP_ID}-title">{escape(title)}</title>',
-        f'<desc id="{MAP_ID}-desc">{escape(alt)}</desc>',
-        f"<defs>{_hatch()}</defs>",
-        f'<rect width="{_fmt(width)}" height="{_fmt(height)}" fill="#FFFFFF"/>',
-    ]
-    if simulated:
-        out.append(
-            f'<text x="{_fmt(MARGIN)}" y="{_fmt(MARGIN + 12)}" font-size="16" '
-            f'font-weight="bold" fill="#0B0C0C">{SIMULATED}</text>'
-        )
-    by_code = {r["la_code"]: r for r in rows}
-    out.append('<g id="hexes" stroke="#FFFFFF" stroke-width="1.5">')
-    for code in sorted(cells, key=lambda c: (cells[c][1], cells[c][0])):
-        label = cells[code][2]
-        x, y = centres[code]
-        x, y = x + dx, y + dy
-        row = by_code[code]
-        cat = cats[code]
-        points = " ".join(f"{_fmt(px)},{_fmt(py)}" for px, py in _corners(x, y))
-        font = 10 if len(label) <= 4 else 9
-        out.append(
-            f'<g class="hex" data-la-code="{code}" data-judgement="{cat}">'
-            f"<title>{escape(row['la_name'])}: {escape(CATEGORY_LABELS[cat])}</title>"
-            f'<polygon points="{points}" fill="{_fill(cat)}"{_outline(cat)}/>'
-            f'<text x="{_fmt(x)}" y="{_fmt(y + 3.5)}" text-anchor="middle" font-size="{font}" '
-            f'stroke="none" fill="{_text_colour(cat)}">{escape(label)}</text></g>'
-        )
-    out.append("</g>")
-    out.append(_region_lines(cells, by_code, dx, dy))
-    out.append(_legend(MARGIN * 2 + map_w, top, legend, counts))
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
-
-
-def _region_lines(
-    cells: dict[str, tuple[int, int, str]],
-    by_code: dict[str, dict[str, Any]],
-    dx: float,
-    dy: float,
-) -> str:
-    """Edges between hexes of different Ofsted regions, drawn as dark lines."""
-    at = {(q, r): code for code, (q, r, _) in cells.items()}
-    segments = []
-    for (q, r), code in sorted(at.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        region = by_code[code]["region"]
-        x, y = _centre(q, r)
-        corners = _corners(x + dx, y + dy)
-        for k, (nq, nr) in enumerate(_NEIGHBOURS):
-            other = at.get((q + nq, r + nr))
-            if other is None or other < code or by_code[other]["region"] == region:
-                continue
-            # Corner i sits at 30 + 60 i degrees: the edge facing neighbour k joins k-1 and k.
-            (x1, y1), (x2, y2) = corners[(k + 5) % 6], corners[k]
-            segments.append(f"M{_fmt(x1)} {_fmt(y1)}L{_fmt(x2)} {_fmt(y2)}")
-    return (
-        f'<path id="region-boundaries" d="{"".join(segments)}" fill="none" '
-        f'stroke="{REGION_LINE}" stroke-width="2" stroke-linecap="round"/>'
+    count_text = ", ".join(f"{counts[c]} {CATEGORY_LABELS[c].lower()}" for c in legend_cats)
+    alt = (
+        f"Map of England's {len(rows)} local authorities, with a close-up of London, "
+        f"coloured by overall effectiveness at the most recent inspection as at {as_at}: "
+        f"{count_text}."
     )
+    for cat in (NOT_INSPECTED, NOT_IN_SOURCE, NO_OVERALL):
+        listed = sorted(r["la_name"] for r in rows if cats[r["la_code"]] == cat)
+        if listed:
+            alt += f" {CATEGORY_LABELS[cat]}: " + ", ".join(listed) + "."
+    return f"{SIMULATED}. {alt}" if simulated else alt
 
 
-def _legend(x0: float, top: float, legend: list[str], counts: dict[str, int]) -> str:
-    out = [
-        f'<g id="legend" transform="translate({_fmt(x0)} {_fmt(top)})">',
-        '<text x="0" y="14" font-size="14" font-weight="bold" fill="#0B0C0C">'
-        "Overall effectiveness</text>",
-    ]
-    y = 30.0
-    for cat in legend:
-        out.append(
-            f'<rect x="0" y="{_fmt(y)}" width="18" height="18" fill="{_fill(cat)}"{_outline(cat)}/>'
-            f'<text x="26" y="{_fmt(y + 14)}" font-size="13" fill="#0B0C0C">'
-            f"{escape(CATEGORY_LABELS[cat])} ({counts[cat]})</text>"
-        )
-        y += 26
-    out.append(
-        f'<path d="M0 {_fmt(y + 9)}H18" stroke="{REGION_LINE}" stroke-width="2"/>'
-        f'<text x="26" y="{_fmt(y + 14)}" font-size="13" fill="#0B0C0C">Region boundary</text>'
-    )
-    out.append(
-        f'<text x="0" y="{_fmt(y + 40)}" font-size="12" fill="#3D3D3D">'
-        "Each hexagon is one local authority.</text>"
-    )
-    out.append("</g>")
-    return "".join(out)
+def standalone_svg(drawing: Choropleth) -> str:
+    """The map as a file under charts/: its links lead from there to the release's folder."""
+    from inspection_outcomes.core.pages import environment
+
+    macro = environment().get_template("core/templates/choropleth.svg.j2").module
+    body = str(macro.choropleth_svg(drawing, MAP_ID, "../", True))  # type: ignore[attr-defined]
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + body.strip() + "\n"

@@ -40,6 +40,7 @@ from inspection_outcomes.model import frameworks as fw
 from inspection_outcomes.model import local_authorities as las
 from inspection_outcomes.model.scale import LABELS
 from inspection_outcomes.publications.la_outcomes import findings as fd
+from inspection_outcomes.publications.la_outcomes.map import BOUNDARY_SOURCE
 
 #: This publication's templates, named by their path from the package (core/pages.py).
 TEMPLATES = "publications/la_outcomes/templates/"
@@ -340,6 +341,7 @@ def render_pages(
         not_yet_inspected=join_names(list(lap.get("not_yet_graded") or [])),
         producer=meta.producer,
         assurer=meta.assurer,
+        boundary_source=BOUNDARY_SOURCE,
     )
     pages["glossary.html"] = env.get_template(GLOSSARY).render(
         **common,

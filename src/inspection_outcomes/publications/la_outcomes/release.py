@@ -116,7 +116,9 @@ def write_release(
 
             write_text(tmp / "figures.json", dumps_figures(run.figures))
             timed(stages, "csv", lambda: tidy.write_tidy_csv(content, tmp / "data"))
-            map_chart = timed(stages, "map", lambda: la_map.build_map(content))
+            map_chart = timed(
+                stages, "map", lambda: la_map.build_map(content, lambda c: f"la/{c}.html")
+            )
             timed(stages, "la_pages", lambda: _write_la_pages(run, content, tmp))
             report = timed(stages, "qa", lambda: qa_report(run, corrections))
             problems = timed(
@@ -127,7 +129,7 @@ def write_release(
             )
             timed(stages, "vintage", lambda: write_vintage(run, tmp / VINTAGE, corrections))
             chart_list = result("charts")
-            for c in [*chart_list, map_chart]:
+            for c in [*chart_list, *([map_chart] if map_chart else [])]:
                 write_text(tmp / "charts" / f"{c.id}.svg", c.svg)
             missing = charts.chart_notes(content)
             timed(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model.local_authorities import LocalAuthority
+from inspection_outcomes.model.reference import read_table
 from inspection_outcomes.publications.la_outcomes.profiles.directory import LaDirectory
 from inspection_outcomes.store.inspections import Warehouse
 
@@ -72,9 +73,9 @@ def read_lookup(path: Path, directory: LaDirectory) -> dict[str, tuple[str, ...]
 
 @cache
 def _hex_cells() -> dict[str, tuple[int, int]]:
-    from inspection_outcomes.publications.la_outcomes.map import positions
-
-    return {code: (q, r) for code, (q, r, _label) in positions().items()}
+    return {
+        row["la_code"]: (int(row["q"]), int(row["r"])) for row in read_table("la_hex_positions.csv")
+    }
 
 
 def _cell_of(la: LocalAuthority) -> tuple[tuple[int, int], str] | None:
