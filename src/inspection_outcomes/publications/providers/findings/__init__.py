@@ -25,6 +25,7 @@ from inspection_outcomes.publications.providers.findings import (
     by_provider_group,
     homes_by_sector_and_region,
     in_year,
+    introduction,
     joiners_and_leavers,
     key_messages,
     providers_and_places,
@@ -39,6 +40,7 @@ FIGURE_IDS = ("figure_1", "figure_2", "figure_3", "figure_4", "figure_5")
 
 #: The section modules in the order of the text.
 SECTIONS: tuple[SectionModule, ...] = (
+    introduction,
     key_messages,
     by_provider_group,
     homes_by_sector_and_region,
