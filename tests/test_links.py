@@ -162,3 +162,18 @@ def test_the_internals_check_finds_what_it_looks_for(tmp_path: Path) -> None:
     [text] = published_texts(tmp_path).values()
     assert CODE_NAME.findall(text) == ["local_authority"]
     assert INTERNAL.findall(text) == ["model/data/la_trusts.csv"]
+
+
+def test_figures_come_in_ofsted_2025_order(releases: dict[str, Path]) -> None:
+    """Overall effectiveness over time, by region, the map, the sub-judgements (the
+    focused-visit themes last, where the source holds visits); numbered in that order, and
+    the annex follows it."""
+    page = (releases["la"] / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'<figure class="app-figure" id="figure-([a-z_0-9]+)"', page)
+    assert ids == ["figure_1", "figure_2", "map_overall_effectiveness", "figure_3"]
+    captions = re.findall(r"<figcaption[^>]*>Figure (\d+): ([^<]*)", page)
+    assert [int(n) for n, _ in captions] == [1, 2, 3, 4]
+    assert "by region" in captions[1][1] and "map" in captions[2][1]
+    assert "sub-judgements" in captions[3][1]
+    annex = re.findall(r'<table class="govuk-table" id="data-([a-z_0-9]+)"', page)
+    assert annex == ids
