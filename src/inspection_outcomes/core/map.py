@@ -83,9 +83,12 @@ class Choropleth:
 
 
 @cache
-def read_boundaries(path: Path, code_field: str, name_field: str) -> dict[str, tuple[str, Any]]:
-    """code -> (name, shapely geometry) of every feature of a GeoJSON FeatureCollection;
-    a clear error naming the file, the feature and the field otherwise."""
+def read_boundaries(
+    path: Path, code_field: str, name_field: str, code_prefix: str = ""
+) -> dict[str, tuple[str, Any]]:
+    """code -> (name, shapely geometry) of the features of a GeoJSON FeatureCollection whose
+    code starts with `code_prefix` (every feature is checked); a clear error naming the
+    file, the feature and the field otherwise."""
     from shapely.geometry import shape
 
     try:
@@ -100,6 +103,8 @@ def read_boundaries(path: Path, code_field: str, name_field: str) -> dict[str, t
         code = props.get(code_field) if isinstance(props, dict) else None
         if not isinstance(code, str) or not code.strip():
             raise InputError("an area code expected", file=path, row=i, field=code_field)
+        if not code.startswith(code_prefix):
+            continue
         name = props.get(name_field) if isinstance(props, dict) else None
         try:
             geom = shape(feature["geometry"])
@@ -116,7 +121,9 @@ def read_boundaries(path: Path, code_field: str, name_field: str) -> dict[str, t
             )
         out[code.strip()] = (str(name or code), _polygonal(geom))
     if not out:
-        raise InputError("no features", file=path, field="features")
+        raise InputError(
+            f"no features with a code starting {code_prefix!r}", file=path, field="features"
+        )
     return out
 
 
@@ -125,6 +132,8 @@ def _polygonal(geom: Any) -> Any:
     the source becomes polygons, not a line)."""
     from shapely import get_parts, make_valid, union_all
 
+    if geom.is_valid:
+        return geom
     valid = make_valid(geom)
     polygons = [p for p in get_parts(valid) if p.geom_type in ("Polygon", "MultiPolygon")]
     return union_all(polygons) if polygons else valid

@@ -161,7 +161,7 @@ def build_map(
     districts = _districts_of()
     parts = {
         code: geom
-        for code, (_, geom) in read_boundaries(boundaries, CODE_FIELD, NAME_FIELD).items()
+        for code, (_, geom) in read_boundaries(boundaries, CODE_FIELD, NAME_FIELD, "E").items()
     }
     geoms = dissolve(
         parts, {k: [d for t in ts for d in districts.get(t, [t])] for k, ts in members.items()}

@@ -180,8 +180,25 @@ def _refs(refs: Any, pages: dict[str, str]) -> list[dict[str, str]]:
     ]
 
 
-def profile_context(profiles: Profiles, p: LaProfile, pages: dict[str, str]) -> dict[str, Any]:
-    """What an LA's page shows, as text and numbers (the template escapes it)."""
+def _gap_rows(profiles: Profiles, mine: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "row": say.gap_row(g),
+            "mine": g == mine,
+            "cells": [
+                {"text": v, "format": "numeric"}
+                for v in (str(g.n), f"{g.min_days:,}", f"{g.median_days:,}", f"{g.max_days:,}")
+            ],
+        }
+        for g in profiles.observed_gaps
+    ]
+
+
+def profile_context(
+    profiles: Profiles, p: LaProfile, pages: dict[str, str], gaps_table: Any = None
+) -> dict[str, Any]:
+    """What an LA's page shows, as text and numbers (the template escapes it); `gaps_table`
+    renders the table of observed gaps with the LA's own row marked."""
     la = p.la
     nxt = p.next_inspection
     mine = nxt.observed.gaps if nxt else None
@@ -221,17 +238,7 @@ def profile_context(profiles: Profiles, p: LaProfile, pages: dict[str, str]) -> 
         "rule_quote_source": nxt.rule.quote_source if nxt else None,
         "observed": say.observed(nxt.observed) if nxt else "",
         "overdue": bool(nxt and nxt.observed.overdue),
-        "gaps": [
-            {
-                "row": say.gap_row(g),
-                "mine": g == mine,
-                "cells": [
-                    {"text": v, "format": "numeric"}
-                    for v in (str(g.n), f"{g.min_days:,}", f"{g.median_days:,}", f"{g.max_days:,}")
-                ],
-            }
-            for g in profiles.observed_gaps
-        ],
+        "gaps_table": gaps_table(mine) if gaps_table else "",
         "standing": _standing_text(p),
         "distribution_table": DataTable(
             "distribution",
@@ -270,12 +277,21 @@ def render_la_pages(content: ReleaseContent, profiles: Profiles) -> dict[str, st
         profiles_csv="../data/la_profiles.csv",
     )
     template = env.get_template(TEMPLATES + "la_profile.html.j2")
+    macro = env.get_template(TEMPLATES + "la_gaps.html.j2").module.gaps_table  # type: ignore[attr-defined]
+    rendered: dict[Any, Any] = {}
+
+    def gaps_table(mine: Any) -> Any:
+        """The same table for every LA of one case: rendered once a case."""
+        if mine not in rendered:
+            rendered[mine] = macro(_gap_rows(profiles, mine))
+        return rendered[mine]
+
     for code, p in profiles.profiles.items():
         out[pages_of[code]] = template.render(
             **{**common, "caption": "Local authority"},
             current=INDEX,
             page_title=p.la.name,
-            **profile_context(profiles, p, pages_of),
+            **profile_context(profiles, p, pages_of, gaps_table),
         )
     out[SCRIPT] = SCRIPT_SOURCE.read_text(encoding="utf-8")
     out.update(profiles_files(profiles, pages_of))
