@@ -286,10 +286,11 @@ def test_findings_quote_only_the_figures(built: tuple[Path, Path], figures: dict
     homes = figures["latest_overall_effectiveness"]["groups"]["all_childrens_homes"]
     n = sum(homes.values())
     pct = pc.share(homes["good"] + homes["outstanding"], n)
-    assert f"{pct}% of the {n:,} children’s homes" in findings.sections[0].paragraphs[0].text
+    by_id = {s.id: s for s in findings.sections}
+    assert f"{pct}% of the {n:,} children’s homes" in by_id["key-messages"].paragraphs[0].text
     # a sentence quoting a number no figure explains, or a wrong value, is caught
-    findings.sections[0].paragraphs[0].sentences.append(Sentence("There were 12,345 homes."))
-    first = findings.sections[1].paragraphs[1].sentences[0]
+    by_id["key-messages"].paragraphs[0].sentences.append(Sentence("There were 12,345 homes."))
+    first = by_id["by-provider-group"].paragraphs[1].sentences[0]
     first.values = {k: (v + 1 if isinstance(v, int) else v) for k, v in first.values.items()}
     problems = check_providers_numbers(findings, figures)
     assert any("12,345" in p for p in problems)
