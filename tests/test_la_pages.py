@@ -96,6 +96,22 @@ def test_every_link_of_the_la_pages_leads_to_a_file(release: Path) -> None:
             assert target.is_file(), f"{page.name}: {href}"
 
 
+def test_the_map_and_its_table_link_each_la_to_its_page(release: Path) -> None:
+    """The release's LA-level table (the map's data) names each LA with a link to its page,
+    and the map's shapes link to the same pages."""
+    html = (release / "index.html").read_text(encoding="utf-8")
+    table = re.search(r'<table[^>]*id="data-map_overall_effectiveness".*?</table>', html, re.S)
+    assert table, "the map's data table"
+    profiles = {r["la_code"]: r for r in _csv(release / "data" / "la_profiles.csv")}
+    linked = re.findall(r'<a class="govuk-link" href="la/(E\d{8}).html">([^<]+)</a>', table[0])
+    assert len(linked) == 153
+    for code, name in linked:
+        assert (release / "la" / f"{code}.html").is_file()
+        assert profiles[code]["la_name"] == name.replace("&#39;", "'")
+    shapes = set(re.findall(r'<a href="la/(E\d{8}).html"', html))
+    assert shapes == {code for code, _ in linked}
+
+
 def test_profiles_agree_with_the_la_level_file(release: Path) -> None:
     """Two views of one release: the profiles' latest judgements are the LA-level file's."""
     profiles = {r["la_code"]: r for r in _csv(release / "data" / "la_profiles.csv")}

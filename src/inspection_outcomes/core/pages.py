@@ -250,7 +250,7 @@ def numeric_columns(table: DataTable) -> set[int]:
 
 def table_cells(table: DataTable, blank: Markup) -> dict[str, list[Any]]:
     """govukTable's head and rows for a table: numeric columns right-aligned, a blank value
-    (None) shown as `blank`, markup the template gives."""
+    (None) shown as `blank`, markup the template gives, a row's link on its linked cell."""
     numeric = numeric_columns(table)
 
     def fmt(i: int) -> dict[str, str]:
@@ -263,8 +263,18 @@ def table_cells(table: DataTable, blank: Markup) -> dict[str, list[Any]]:
             value = f"{value:,}"  # thousands separated, as GOV.UK writes numbers
         return {"text": value, **fmt(i)}
 
+    def linked(row: list[dict[str, Any]], href: str | None) -> list[dict[str, Any]]:
+        cell = row[table.link_column]
+        if href and "text" in cell:
+            text = shown(str(cell["text"]))
+            link = Markup('<a class="govuk-link" href="{}">{}</a>').format(href, text)
+            row[table.link_column] = {k: v for k, v in cell.items() if k != "text"} | {"html": link}
+        return row
+
     head = [{"text": col, **fmt(i)} for i, col in enumerate(table.columns)]
     rows = [[cell(i, v) for i, v in enumerate(r)] for r in table.rows]
+    if table.links:
+        rows = [linked(r, href) for r, href in zip(rows, table.links, strict=True)]
     return {"head": head, "rows": rows}
 
 

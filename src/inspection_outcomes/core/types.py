@@ -15,6 +15,10 @@ class DataTable:
     columns: list[str]
     rows: list[list[Any]]
     notes: list[str] = field(default_factory=list)
+    #: Pages the rows link to (a path from the release folder, or None), shown on the
+    #: cell of `link_column`: an LA's name leads to its page. Spreadsheets leave them out.
+    links: list[str | None] = field(default_factory=list)
+    link_column: int = 0
 
 
 @dataclass

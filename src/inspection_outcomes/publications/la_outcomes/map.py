@@ -191,9 +191,10 @@ def build_map(
         hatch=NEUTRAL if counts[NOT_INSPECTED] else "",
     )
     region_order = {r["region"]: int(r["order"]) for r in read_table("regions.csv")}
+    in_order = sorted(rows, key=lambda r: (region_order.get(r["region"], 99), r["la_name"]))
     table_rows = [
         [r["la_code"], r["la_name"], r["region"], CATEGORY_LABELS[cats[r["la_code"]]]]
-        for r in sorted(rows, key=lambda r: (region_order.get(r["region"], 99), r["la_name"]))
+        for r in in_order
     ]
     shared = [
         " and ".join(by_code[c]["la_name"] for c in v)
@@ -218,6 +219,8 @@ def build_map(
         columns=["LA code", "Local authority", "Region", "Overall effectiveness"],
         rows=table_rows,
         notes=notes,
+        links=[link_for(r["la_code"]) for r in in_order],
+        link_column=1,
     )
     return Chart(
         id=MAP_ID,
