@@ -69,6 +69,8 @@ def releases(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str
                 f"ofsted-providers:{ods}",
                 "--in-year-source",
                 f"ofsted-providers:{ods}",
+                "--previous-source",
+                f"ofsted-providers:{csv24}",
                 "--out",
                 str(root / "p25"),
             ]

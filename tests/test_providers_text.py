@@ -68,8 +68,16 @@ def test_sections_the_source_holds_nothing_for_are_left_out(releases: dict[str, 
     assert 'href="#in-year"' not in page and 'id="in-year"' not in page
     assert "Joiners and leavers" not in text.split("Key messages")[0]
     assert text.count("This release does not report") == 1
-    assert "This release does not report inspections in the year, and joiners and leavers" in text
+    said = re.search(r"This release does not report [^.]*\.", text)
+    assert said, "what is absent"
+    for what in ("inspections in the year", "joiners and leavers", "change over time"):
+        assert what in said[0]
+    assert "no earlier register was given" in said[0]
+    assert "no earlier year's provider-level data were given" in said[0]
     full = _text(releases["providers-2025"] / "index.html")
-    assert "does not report" not in full and 'id="in-year"' in (
-        releases["providers-2025"] / "index.html"
-    ).read_text(encoding="utf-8")
+    assert (
+        "not reported" not in full
+        and "does not report" not in full
+        and 'id="in-year"'
+        in (releases["providers-2025"] / "index.html").read_text(encoding="utf-8")
+    )

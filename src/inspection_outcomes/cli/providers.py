@@ -35,6 +35,14 @@ InYearSource = Annotated[
         help="In-year data (ofsted-providers:PATH); default: --source if it has an in-year table.",
     ),
 ]
+PreviousSource = Annotated[
+    str | None,
+    typer.Option(
+        "--previous-source",
+        help="Provider-level data as at an earlier date, a year before (ofsted-providers:PATH): "
+        "the change since then, and joiners and leavers where --source has no table of them.",
+    ),
+]
 SectorRuleOption = Annotated[
     str,
     typer.Option(
@@ -54,6 +62,7 @@ def providers_figures(
     period_end: PeriodEnd = None,
     sector_rule: SectorRuleOption = "trusts_as_la",
     allow_other_period: AllowOtherPeriod = False,
+    previous_source: PreviousSource = None,
     format: Format = "json",
 ) -> None:
     """Print the providers release figures (figures.md) as JSON or as tables."""
@@ -63,7 +72,14 @@ def providers_figures(
 
     check_format(format)
     figures, _ = _providers_figures(
-        as_at, source, in_year_source, period_start, period_end, sector_rule, allow_other_period
+        as_at,
+        source,
+        in_year_source,
+        period_start,
+        period_end,
+        sector_rule,
+        allow_other_period,
+        previous_source,
     )
     if format == "json":
         print(json.dumps(figures, indent=2, sort_keys=True, ensure_ascii=False))
@@ -83,6 +99,7 @@ def _providers_figures(
     period_end: str | None,
     sector_rule: str,
     allow_other_period: bool,
+    previous_source: str | None = None,
 ) -> tuple[dict[str, Any], list[Path]]:
     """The providers figures from the options, and the source files they were read from."""
     from inspection_outcomes.model.providers import SECTOR_RULES, SectorRule
@@ -100,7 +117,11 @@ def _providers_figures(
     in_year = None
     if in_year_source:
         paths.append(Path(parse_spec(in_year_source, PROVIDER_SOURCE_KINDS).path))
-        in_year = read_provider_source(paths[1])
+        in_year = read_provider_source(paths[-1])
+    previous = None
+    if previous_source:
+        paths.append(Path(parse_spec(previous_source, PROVIDER_SOURCE_KINDS).path))
+        previous = read_provider_source(paths[-1])
     figures = pf.build_figures(
         src,
         as_at_day,
@@ -109,6 +130,7 @@ def _providers_figures(
         parse_date(period_end, "--period-end"),
         SectorRule(sector_rule),
         allow_other_period=allow_other_period,
+        previous=previous,
     )
     return figures, paths
 
@@ -128,6 +150,7 @@ def providers_release(
     assurer: Assurer = None,
     publication_date: PublicationDate = None,
     allow_other_period: AllowOtherPeriod = False,
+    previous_source: PreviousSource = None,
 ) -> None:
     """The complete providers release: data, spreadsheets, CSV, findings page, charts."""
     from inspection_outcomes.core.assembler import refuse_existing
@@ -136,7 +159,14 @@ def providers_release(
     parse_date(publication_date, "--publication-date")
     refuse_existing(out, force)  # before the sources are read
     figures, paths = _providers_figures(
-        as_at, source, in_year_source, period_start, period_end, sector_rule, allow_other_period
+        as_at,
+        source,
+        in_year_source,
+        period_start,
+        period_end,
+        sector_rule,
+        allow_other_period,
+        previous_source,
     )
     result = write_providers_release(
         figures,

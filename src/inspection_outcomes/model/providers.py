@@ -16,6 +16,7 @@ organisation only to set ``la_trust`` (see ``SectorRule``) and drops it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache
@@ -50,6 +51,7 @@ PROVIDER_SCHEMA: tuple[tuple[str, str, str], ...] = (
     ("places", "INTEGER", "Registered places, where the provision type has them"),
     ("sa_premises", "INTEGER", "Supported accommodation premises, for supported accommodation"),
     ("short_break_only", "BOOLEAN", "Children's home offering short breaks only"),
+    ("multi_building", "BOOLEAN", "Children's home of more than one building"),
     (
         "latest_event_type",
         "VARCHAR",
@@ -189,6 +191,7 @@ class ProviderRecord:
     places: int | None
     sa_premises: int | None
     short_break_only: bool
+    multi_building: bool
     latest_event_type: str | None
     latest_inspection_date: date | None
     latest_publication_date: date | None
@@ -247,6 +250,48 @@ class JoinerLeaver:
 
     def as_row(self) -> tuple[object, ...]:
         return tuple(getattr(self, f.name) for f in fields(self))
+
+
+#: Registration statuses of a provider on the register (a suspended one stays registered).
+ON_REGISTER = ("active", "suspended")
+
+
+def joiners_and_leavers_between(
+    earlier: Sequence[ProviderRecord], later: Sequence[ProviderRecord]
+) -> list[JoinerLeaver]:
+    """Joiners and leavers found by comparing two complete registers: a joiner is on the
+    later register and not the earlier, a leaver on the earlier and not the later (with the
+    places it had). A provider that joined and left between the two dates is on neither, so
+    this counts fewer than a table of status changes through the year (as Ofsted's own)."""
+
+    def listed(register: Sequence[ProviderRecord]) -> dict[str, ProviderRecord]:
+        return {
+            r.urn: r
+            for r in register
+            if r.registration_status is None or r.registration_status in ON_REGISTER
+        }
+
+    before, after = listed(earlier), listed(later)
+
+    def row(r: ProviderRecord, joiner: bool) -> JoinerLeaver:
+        return JoinerLeaver(
+            urn=r.urn,
+            provision_type=r.provision_type,
+            sector=r.sector,
+            la_trust=r.la_trust,
+            ofsted_region=r.ofsted_region,
+            local_authority=r.local_authority,
+            places=r.places,
+            joiner=joiner,
+            leaver=not joiner,
+            source_file=r.source_file,
+            source_table=r.source_table,
+            source_row=r.source_row,
+        )
+
+    return [row(r, True) for u, r in sorted(after.items()) if u not in before] + [
+        row(r, False) for u, r in sorted(before.items()) if u not in after
+    ]
 
 
 def ddl(table: str, schema: tuple[tuple[str, str, str], ...]) -> str:

@@ -44,6 +44,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "places": ("places",),
     "sa_premises": ("supported accommodation premises", "premises"),
     "short_break_only": ("short-break-only children's home", "short break only children's home"),
+    "multi_building": ("multi-building children's home", "multi building children's home"),
     "owner": ("organisation which owns the provider", "organisation name"),
     "latest_event_type": ("latest full inspection event type",),
     "latest_inspection_date": ("latest full inspection date",),
@@ -117,14 +118,27 @@ class ProviderSource:
     providers_have_sa_outcome: bool = False
     #: the latest table's columns (normalised): a Places column makes it the register too
     latest_columns: tuple[str, ...] = ()
+    #: the register's columns (normalised): which home types and premises it records
+    register_columns: tuple[str, ...] = ()
     register: list[ProviderRecord] | None = None
     register_as_at: date | None = None
+    #: the register lists every registered provider: a providers-and-places table, or a
+    #: latest-inspection table that lists providers not yet inspected. Ofsted's 2024 provider
+    #: level CSV lists inspected providers only (none without an inspection, none registered
+    #: after 15 December 2023), so it counts providers and places but is no register to
+    #: find joiners and leavers against.
+    register_complete: bool = False
     events: list[ProviderEvent] | None = None
     events_period: tuple[date, date] | None = None
     events_have_sa_outcome: bool = False
     joiners_leavers: list[JoinerLeaver] | None = None
     joiners_leavers_period: tuple[date, date] | None = None
     tables: dict[str, str] = field(default_factory=dict)
+
+    def records(self, fld: str, table: str = "register") -> bool:
+        """Whether the register (or the latest table) has a column for a field of COLUMNS."""
+        columns = self.register_columns if table == "register" else self.latest_columns
+        return any(name in columns for name in COLUMNS[fld])
 
 
 @dataclass
@@ -173,6 +187,10 @@ def read_provider_source(path: str | Path) -> ProviderSource:
         # register too: every provider it lists, with its places (no separate table needed)
         src.register, src.register_as_at = src.providers, src.providers_as_at
         src.tables["register"] = src.tables["latest"]
+        src.register_columns = src.latest_columns
+        src.register_complete = any(r.latest_inspection_date is None for r in src.providers)
+    elif src.register is not None:
+        src.register_complete = True
     if src.providers is None and src.events is None and src.register is None:
         raise InputError(
             "no provider-level table: expected a header with 'Latest full inspection event "
@@ -482,6 +500,7 @@ def _load(src: ProviderSource, kind: str, t: _Table) -> None:
         else:
             _once(src.register, src, t, kind)
             src.register, src.register_as_at = records, title_as_at(t.title)
+            src.register_columns = tuple(t.header)
     elif kind == "events":
         _once(src.events, src, t, kind)
         src.events = [_event(r, where) for r in rows]
@@ -518,6 +537,7 @@ def _provider(r: _Row, kind: str, where: str) -> ProviderRecord:
         places=r.count("places"),
         sa_premises=r.count("sa_premises"),
         short_break_only=r.flag("short_break_only"),
+        multi_building=r.flag("multi_building"),
         latest_event_type=r.key("latest_event_type") if latest else None,
         latest_inspection_date=r.date("latest_inspection_date") if latest else None,
         latest_publication_date=r.date("latest_publication_date") if latest else None,

@@ -11,8 +11,9 @@ supported accommodation outcome column) is None, never 0.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
@@ -169,12 +170,15 @@ def build_figures(
     sector_rule: pm.SectorRule | None = None,
     *,
     allow_other_period: bool = False,
+    previous: ProviderSource | None = None,
 ) -> dict[str, Any]:
     """The providers release figures as at ``as_at``.
 
     Latest judgements, providers and places, and joiners and leavers come from ``source``
     (whose provider-level table must be as at ``as_at`` when its title gives a date); in-year
     figures from ``in_year_source``, or from ``source`` when that has an in-year table.
+    ``previous``, a provider-level file as at an earlier date (a year before), gives the
+    change since then, and joiners and leavers where the source has no table of them.
     """
     rule = sector_rule or pm.SectorRule()
     if source.providers is None:
@@ -200,19 +204,114 @@ def build_figures(
         check_in_year_period(events_src, as_at)
     period = choose_period(events_src, as_at, period_start, period_end)
     register_ok = source.register is not None and source.register_as_at in (None, as_at)
-    joiners_ok = source.joiners_leavers is not None
+    earlier = _previous_figures(previous, as_at, rule)
+    joiners = _joiners_and_leavers(source, previous, earlier, as_at, register_ok)
 
     con = wh.build(
         wh.Settings(as_at, period.start, period.end, rule),
         providers=source.providers,
         register=source.register if register_ok and source.register else (),
         events=events_src.events if events_src and events_src.events else (),
-        joiners_leavers=source.joiners_leavers or (),
+        joiners_leavers=joiners.records or (),
     )
     try:
-        return _shape(con, source, events_src, as_at, period, rule, register_ok, joiners_ok)
+        figures = _shape(con, source, events_src, as_at, period, rule, register_ok, joiners)
     finally:
         con.close()
+    figures["previous_year"] = earlier
+    figures["sources"]["previous"] = previous.path.name if previous else None
+    return figures
+
+
+@dataclass(frozen=True)
+class JoinersAndLeavers:
+    """Where the release's joiners and leavers come from, or why there are none."""
+
+    records: list[pm.JoinerLeaver] | None
+    period: tuple[date, date] | None
+    method: str | None  # "table" (the source's own) or "registers" (two compared)
+    absent_because: str | None = None
+
+
+def _previous_figures(
+    previous: ProviderSource | None, as_at: date, rule: pm.SectorRule
+) -> dict[str, Any] | None:
+    """The figures of the earlier file at its own date, by the same rules: the release's
+    change over time compares them with its own."""
+    if previous is None:
+        return None
+    earlier = previous.providers_as_at or previous.register_as_at
+    if earlier is None:
+        raise InputError(
+            "its title gives no date the data are as at (expected e.g. 'as at 31 March 2024')",
+            file=previous.path,
+            field="--previous-source",
+        )
+    if earlier >= as_at:
+        raise InputError(
+            f"holds provider-level data as at {long(earlier)}, which is not before the "
+            f"release's {long(as_at)}",
+            file=previous.path,
+            field="--previous-source",
+        )
+    judged = previous.providers is not None
+    if not judged:  # a register alone: providers and places, and no judgements
+        previous = dataclasses.replace(previous, providers=[])
+    f = build_figures(previous, earlier, None, sector_rule=rule, allow_other_period=True)
+    if not judged:
+        for key in ("latest_overall_effectiveness", "latest_sub_judgements"):
+            f[key]["groups"] = _none_like(f[key]["groups"])
+    register = f["providers_and_places"]
+    if not previous.register_complete:
+        # a list of inspected providers only (Ofsted's 2024 CSV): its counts are no register
+        # to compare the release's with
+        register = {
+            "as_at": register["as_at"],
+            "providers": dict.fromkeys(register["providers"]),
+            "places": dict.fromkeys(register["places"]),
+        }
+    return {
+        "as_at": earlier.isoformat(),
+        "register_complete": previous.register_complete,
+        "latest_overall_effectiveness": f["latest_overall_effectiveness"],
+        "latest_sub_judgements": f["latest_sub_judgements"],
+        "providers_and_places": register,
+    }
+
+
+def _none_like(block: Any) -> Any:
+    """The same nesting with every count None: figures the source does not hold."""
+    if isinstance(block, dict):
+        return {k: _none_like(v) for k, v in block.items()}
+    return None
+
+
+def _joiners_and_leavers(
+    source: ProviderSource,
+    previous: ProviderSource | None,
+    earlier: dict[str, Any] | None,
+    as_at: date,
+    register_ok: bool,
+) -> JoinersAndLeavers:
+    """Ofsted's own table of joiners and leavers where the source has one (it follows
+    status changes through the year); else the difference of the register at the release's
+    date and a complete register at the earlier date; else none, with why."""
+    if source.joiners_leavers is not None:
+        return JoinersAndLeavers(source.joiners_leavers, source.joiners_leavers_period, "table")
+    if previous is None or earlier is None:
+        why = "the source data hold no table of them and no earlier register was given"
+    elif not (register_ok and source.register_complete and source.register):
+        why = "the source data list inspected providers only, not the whole register"
+    elif not (previous.register_complete and previous.register):
+        why = (
+            f"the earlier file, as at {long(date.fromisoformat(earlier['as_at']))}, lists "
+            "inspected providers only, not the whole register"
+        )
+    else:
+        start = date.fromisoformat(earlier["as_at"]) + timedelta(days=1)
+        records = pm.joiners_and_leavers_between(previous.register, source.register)
+        return JoinersAndLeavers(records, (start, as_at), "registers")
+    return JoinersAndLeavers(None, None, None, why)
 
 
 def _shape(
@@ -223,7 +322,7 @@ def _shape(
     period: Period,
     rule: pm.SectorRule,
     register_ok: bool,
-    joiners_ok: bool,
+    joiners: JoinersAndLeavers,
 ) -> dict[str, Any]:
     groups = pm.GROUPS
     sa_latest = source.providers_have_sa_outcome
@@ -296,7 +395,8 @@ def _shape(
             "SELECT grp, joiners, leavers, joiner_places, leaver_places FROM joiners_and_leavers",
         )
     }
-    jl_period = source.joiners_leavers_period
+    jl_period = joiners.period
+    joiners_ok = joiners.records is not None
 
     def jl_value(g: str, i: int, places: bool) -> int | None:
         if not joiners_ok:
@@ -361,7 +461,11 @@ def _shape(
             "providers": la_providers,
             "places": la_places,
         },
+        "latest_sub_judgements": _sub_judgements(con, source, as_at),
+        "register_details": _register_details(con, source, as_at, register_ok),
         "joiners_and_leavers": {
+            "method": joiners.method,
+            "absent_because": joiners.absent_because,
             "start": jl_period[0].isoformat() if jl_period and joiners_ok else None,
             "end": jl_period[1].isoformat() if jl_period and joiners_ok else None,
             "joiners": {g: jl_value(g, 0, False) for g in groups},
@@ -369,6 +473,7 @@ def _shape(
             "joiner_places": {g: jl_value(g, 2, True) for g in groups},
             "leaver_places": {g: jl_value(g, 3, True) for g in groups},
         },
+        "published_by": _published_by(con),
         "rules": {
             "sector": rule.name,
             "sector_description": rule.describe(),
@@ -378,6 +483,80 @@ def _shape(
             "as_at": source.path.name,
             "in_year": events_src.path.name if events_src else None,
         },
+    }
+
+
+def _published_by(con: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+    """The latest report publication date the data hold, for the latest inspections and
+    for the period's: Ofsted's data count inspections whose reports were published by a
+    date (30 April after a 31 March), so this is the cut-off the source applied."""
+    ((latest,),) = _q(con, "SELECT max(latest_publication_date) FROM providers")
+    ((in_year,),) = _q(con, "SELECT max(publication_date) FROM provider_events")
+    return {
+        "latest": latest.isoformat() if latest else None,
+        "in_year": in_year.isoformat() if in_year else None,
+    }
+
+
+#: The SCCIF's judgements at a full inspection, the headline first.
+SUB_JUDGEMENTS = ("overall", "help_and_protection", "leaders_and_managers")
+
+
+def _sub_judgements(
+    con: duckdb.DuckDBPyConnection, source: ProviderSource, as_at: date
+) -> dict[str, Any]:
+    """Each four-point group's providers by each SCCIF judgement at their latest full
+    inspection; a judgement whose column the source lacks is None throughout."""
+    got = {
+        (g, sub, j): n
+        for g, sub, j, n in _q(
+            con, "SELECT grp, sub_judgement, judgement, providers FROM latest_sub_judgements"
+        )
+    }
+    groups = tuple(g for g in pm.GROUPS if g not in pm.SA_GROUPS)
+    held = {sub: source.records(sub, "latest") for sub in SUB_JUDGEMENTS}
+    return {
+        "as_at": as_at.isoformat(),
+        "groups": {
+            g: {
+                sub: {j: (got.get((g, sub, j), 0) if held[sub] else None) for j in JUDGEMENTS}
+                for sub in SUB_JUDGEMENTS
+            }
+            for g in groups
+        },
+    }
+
+
+def _register_details(
+    con: duckdb.DuckDBPyConnection, source: ProviderSource, as_at: date, register_ok: bool
+) -> dict[str, Any]:
+    """Home types (short breaks only, more than one building) and supported accommodation
+    premises by group, from the register; None where the source records no such column."""
+    rows = {
+        g: rest
+        for g, *rest in _q(
+            con,
+            "SELECT grp, short_break_only, short_break_only_places, multi_building, "
+            "multi_building_places, premises FROM register_details",
+        )
+    }
+
+    def column(i: int, fld: str, groups: tuple[str, ...]) -> dict[str, int | None]:
+        held = register_ok and source.records(fld)
+        return {g: ((rows.get(g) or [0] * 5)[i] or 0) if held else None for g in groups}
+
+    sa = tuple(pm.SA_GROUPS)
+    return {
+        "as_at": as_at.isoformat(),
+        "short_break_only": {
+            "providers": column(0, "short_break_only", pm.GROUPS),
+            "places": column(1, "short_break_only", pm.GROUPS),
+        },
+        "multi_building": {
+            "providers": column(2, "multi_building", pm.GROUPS),
+            "places": column(3, "multi_building", pm.GROUPS),
+        },
+        "premises": column(4, "sa_premises", sa),
     }
 
 

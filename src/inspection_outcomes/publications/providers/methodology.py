@@ -38,12 +38,104 @@ def sources(figures: dict[str, Any]) -> list[tuple[str, str]]:
             (
                 file_name(src["as_at"]),
                 f"providers and their latest full inspection as at {at}; inspections {between}",
-            )
+            ),
+            *_previous_source(figures),
         ]
     out = [(file_name(src["as_at"]), f"providers and their latest full inspection as at {at}")]
     if src.get("in_year"):
         out.append((file_name(src["in_year"]), f"inspections {between}"))
-    return out
+    return out + _previous_source(figures)
+
+
+def _previous_source(figures: dict[str, Any]) -> list[tuple[str, str]]:
+    earlier = figures.get("previous_year")
+    name = figures["sources"].get("previous")
+    if not earlier or not name:
+        return []
+    what = f"providers and their latest full inspection as at {pc.long_date(earlier['as_at'])}"
+    if not earlier.get("register_complete"):
+        what += " (inspected providers only: not compared as a register)"
+    return [(file_name(name), what + ", for the change since then")]
+
+
+def frameworks() -> list[tuple[str, str]]:
+    """(framework, what it applies to and since when), from model/data/provider_frameworks."""
+    return [
+        (
+            row["name"],
+            f"{row['applies_to'][:1].upper()}{row['applies_to'][1:]}, from "
+            f"{pc.long_date(row['effective_from'])}. {row['notes']}.",
+        )
+        for row in read_table("provider_frameworks.csv")
+    ]
+
+
+def statements(figures: dict[str, Any]) -> dict[str, str]:
+    """The methodology's statements that depend on the release: the cut-off the source
+    applied, change over time, joiners and leavers."""
+    out: dict[str, str] = {}
+    published = figures.get("published_by") or {}
+    parts = []
+    if published.get("latest") and published.get("latest") == published.get("in_year"):
+        parts.append(
+            "the latest full inspections as at the date and the period's inspections are "
+            f"those whose reports were published by {pc.long_date(published['latest'])}"
+        )
+    elif published.get("latest"):
+        parts.append(
+            "the latest full inspections as at the date are those whose reports were "
+            f"published by {pc.long_date(published['latest'])}"
+        )
+    if published.get("in_year") and published.get("in_year") != published.get("latest"):
+        parts.append(
+            "the period's inspections are those whose reports were published by "
+            f"{pc.long_date(published['in_year'])}"
+        )
+    if parts:
+        out["cutoff"] = (
+            "Ofsted's provider-level data count an inspection once its report is published, "
+            "up to a cut-off after the period. In the data of this release, "
+            + " and ".join(parts)
+            + ". An inspection whose report came later is in the next release."
+        )
+    earlier = figures.get("previous_year")
+    if earlier:
+        out["change"] = (
+            f"The change over time compares this release with the figures as at "
+            f"{pc.long_date(earlier['as_at'])}, worked out from that year's provider-level "
+            "data by the same rules. A change in percentage points is the difference of the "
+            "two rounded percentages. Framework changes can move the grade profile from one "
+            "year to the next, so a change does not solely show a change in the quality of "
+            "provision."
+            + (
+                ""
+                if earlier.get("register_complete")
+                else " That year's file lists inspected providers only, so its counts of "
+                "providers and places are not compared with this release's register."
+            )
+        )
+    else:
+        out["change"] = (
+            "This release was built without the previous year's provider-level data, so it "
+            "gives no change over time."
+        )
+    method = figures["joiners_and_leavers"].get("method")
+    if method == "table":
+        out["joiners"] = (
+            "Joiners and leavers are Ofsted's own list of the providers that registered or "
+            "deregistered in the period. Comparing joiners with leavers does not give the "
+            "change in places: providers active throughout also change their registered places."
+        )
+    elif method == "registers":
+        out["joiners"] = (
+            "Joiners and leavers are found by comparing the register at the start of the "
+            "period with the register at its end: a provider that joined and left within the "
+            "period is in neither, so they can be fewer than a list of status changes."
+        )
+    else:
+        why = figures["joiners_and_leavers"].get("absent_because")
+        out["joiners"] = f"Joiners and leavers are not reported: {why}." if why else ""
+    return {k: v for k, v in out.items() if v}
 
 
 def groups() -> list[tuple[str, str]]:

@@ -112,6 +112,8 @@ def render_providers_pages(
             parameters=pmeth.parameters(f, meta.provisional),
             sources=pmeth.sources(f),
             not_held=pmeth.not_held(f),
+            frameworks=pmeth.frameworks(),
+            statements=pmeth.statements(f),
             groups=pmeth.groups(),
             sector_rule=pmeth.sector_rule(f),
             min_for_percent=pc.MIN_FOR_PERCENT,

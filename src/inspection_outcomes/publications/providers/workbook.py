@@ -30,6 +30,10 @@ from inspection_outcomes.core.workbook import (
 )
 from inspection_outcomes.model.scale import JUDGEMENTS, SUPPORTED_ACCOMMODATION_JUDGEMENTS
 from inspection_outcomes.publications.providers import common as pc
+from inspection_outcomes.publications.providers.findings.change_over_time import change_table
+from inspection_outcomes.publications.providers.findings.sub_judgements import (
+    SUB_JUDGEMENT_LABELS,
+)
 
 
 def _judgement_columns(scale: tuple[str, ...], unit: str) -> list[tuple[str, str]]:
@@ -389,6 +393,8 @@ def build_providers_workbook(content: ReleaseContent) -> Workbook:
         )
     )
 
+    sheets += _sub_judgement_and_change_sheets(f, at, sim, notes)
+
     return Workbook(
         title=meta.title,
         cover_sections=_cover(content, notes, at, between, published),
@@ -398,6 +404,55 @@ def build_providers_workbook(content: ReleaseContent) -> Workbook:
         subject=f"Underlying data: {meta.title}",
         keywords=["children's social care", "children's homes", "providers", "inspection"],
     )
+
+
+def _sub_judgement_and_change_sheets(
+    f: dict[str, Any], at: str, sim: list[str], notes: Notes
+) -> list[Sheet]:
+    """The SCCIF judgements behind the headline, and the change since the previous year:
+    each a sheet only where the source data hold it."""
+    out: list[Sheet] = []
+    subs = f["latest_sub_judgements"]["groups"]
+    held = [s for s in SUB_JUDGEMENT_LABELS if subs["all_childrens_homes"][s]["good"] is not None]
+    if len(held) > 1:
+        out.append(
+            make_sheet(
+                "Sub_judgements",
+                f"Providers by each judgement at their latest full inspection, as at {at}",
+                "Providers by provider group and by each of the three judgements of a full "
+                "inspection under the social care common inspection framework (SCCIF)",
+                [*sim, "The first judgement is the overall one, the release's headline."],
+                [
+                    ("Provider group", "text"),
+                    ("Judgement", "text"),
+                    *_judgement_columns(JUDGEMENTS, "Providers"),
+                ],
+                [
+                    [
+                        pc.group_label(g),
+                        SUB_JUDGEMENT_LABELS[s],
+                        *_judgement_cells(subs[g][s], JUDGEMENTS),
+                    ]
+                    for g in pc.FOUR_POINT_GROUPS
+                    if g in subs
+                    for s in held
+                ],
+            )
+        )
+    if f.get("previous_year"):
+        table = change_table(f)
+        out.append(
+            make_sheet(
+                "Change_over_time",
+                table.caption,
+                "Providers with a judgement and the percentage good or outstanding, a year "
+                "apart, by provider group",
+                [*sim, *table.notes, SYMBOL_LINE],
+                [(c, "text" if i == 0 else "number") for i, c in enumerate(table.columns)],
+                [[or_blank(v) for v in row] for row in table.rows],
+            )
+        )
+    return out
 
 
 def pm_groups(f: dict[str, Any]) -> list[str]:

@@ -23,12 +23,14 @@ from inspection_outcomes.core.sentences import (
 from inspection_outcomes.publications.providers.findings import (
     about,
     by_provider_group,
+    change_over_time,
     homes_by_sector_and_region,
     in_year,
     introduction,
     joiners_and_leavers,
     key_messages,
     providers_and_places,
+    sub_judgements,
 )
 from inspection_outcomes.publications.providers.findings.shared import NotHeld, resolve
 
@@ -43,6 +45,8 @@ SECTIONS: tuple[SectionModule, ...] = (
     introduction,
     key_messages,
     by_provider_group,
+    sub_judgements,
+    change_over_time,
     homes_by_sector_and_region,
     in_year,
     providers_and_places,
@@ -55,24 +59,23 @@ def build_providers_findings(figures: dict[str, Any], title: str = "") -> Findin
     """The sections in order; a section the source holds no data for is left out, and the
     last section says once what the release does not report."""
     kept: list[Section] = []
-    absent: list[str] = []
+    absent: list[NotHeld] = []
     for section in (s for module in SECTIONS for s in module.sections(figures)):
         sentences = [x for p in section.paragraphs for x in p.sentences]
         if sentences and all(isinstance(x, NotHeld) for x in sentences):
-            absent += [x.what for x in sentences if isinstance(x, NotHeld)]
+            absent += [x for x in sentences if isinstance(x, NotHeld)]
         else:
             kept.append(section)
     if absent and kept:
-        kept[-1].paragraphs.append(
-            Paragraph(
-                [
-                    Sentence(
-                        f"This release does not report {join_names(absent)}: its source data "
-                        "do not hold them."
-                    )
-                ]
-            )
-        )
+        parts = [
+            f"{x.what} ({x.why})" if x.why else f"{x.what} (its source data do not hold them)"
+            for x in absent
+        ]
+        said = [Sentence(f"This release does not report {join_names(parts)}.")]
+        kept[-1].paragraphs.append(Paragraph(said))
+    tables = [t for section in kept for t in section.tables]
+    for n, table in enumerate(tables, start=1):
+        table.caption = f"Table {n}: {table.caption}"
     return Findings(title=title, sections=kept)
 
 

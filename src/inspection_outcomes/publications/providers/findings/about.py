@@ -12,6 +12,22 @@ def sections(f: dict[str, Any]) -> list[Section]:
     sources = [say(f, "Providers as at the date come from {file}.", file="sources.as_at")]
     if get(f, "sources.in_year") and f["sources"]["in_year"] != f["sources"]["as_at"]:
         sources.append(say(f, "Inspections in the year come from {file}.", file="sources.in_year"))
+    if get(f, "sources.previous"):
+        sources.append(
+            say(
+                f,
+                "Figures as at {then:date}, for the change since then, come from {file}.",
+                then="previous_year.as_at",
+                file="sources.previous",
+            )
+        )
+        if get(f, "previous_year.register_complete") is False:
+            sources.append(
+                Sentence(
+                    "That file lists inspected providers only, so its counts of providers and "
+                    "places are not compared with this release's register."
+                )
+            )
     return [
         Section(
             heading=Sentence("About these statistics"),

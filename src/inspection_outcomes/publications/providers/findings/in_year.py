@@ -51,6 +51,24 @@ def sections(f: dict[str, Any]) -> list[Section]:
                 full=f"{types}.full_inspection",
             )
         )
+    homes_types = f"{iy}.events_by_type.all_childrens_homes"
+    visits = [
+        f"{b}.{t}"
+        for b in (types, homes_types)
+        for t in ("monitoring_inspection", "assurance_visit")
+    ]
+    if has(f, *visits):
+        sentences.append(
+            say(
+                f,
+                "They also had {m} monitoring inspections and {a} assurance visits ({hm} and "
+                "{ha} of them of children’s homes).",
+                m=visits[0],
+                a=visits[1],
+                hm=visits[2],
+                ha=visits[3],
+            )
+        )
     block = f"{IN_YEAR}.all_providers"
     sentences.append(
         say(

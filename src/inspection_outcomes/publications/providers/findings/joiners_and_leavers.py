@@ -11,7 +11,8 @@ from inspection_outcomes.publications.providers.findings.shared import get, has,
 def sections(f: dict[str, Any]) -> list[Section]:
     jl = "joiners_and_leavers"
     if not has(f, f"{jl}.joiners.all_childrens_homes", f"{jl}.start"):
-        paras = [Paragraph([not_held("joiners and leavers")])]
+        why = get(f, f"{jl}.absent_because")
+        paras = [Paragraph([not_held("joiners and leavers", why or "")])]
     else:
         net = get(f, f"{jl}.joiners.all_childrens_homes - {jl}.leavers.all_childrens_homes")
         change = (
@@ -43,6 +44,21 @@ def sections(f: dict[str, Any]) -> list[Section]:
                 ]
             )
         ]
+        if get(f, f"{jl}.method") == "registers":
+            paras.append(
+                Paragraph(
+                    [
+                        say(
+                            f,
+                            "These are found by comparing the register as at {then:date} with "
+                            "the register as at {now:date}: a provider that joined and left "
+                            "between the two dates is counted in neither.",
+                            then="previous_year.as_at",
+                            now="providers_and_places.as_at",
+                        )
+                    ]
+                )
+            )
     return [
         Section(heading=Sentence("Joiners and leavers"), id="joiners-and-leavers", paragraphs=paras)
     ]

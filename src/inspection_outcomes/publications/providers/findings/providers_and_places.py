@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from inspection_outcomes.core.sentences import Paragraph, Section, Sentence
-from inspection_outcomes.publications.providers.findings.shared import has, not_held, say
+from inspection_outcomes.publications.providers.findings.shared import get, has, not_held, say
 
 
 def sections(f: dict[str, Any]) -> list[Section]:
@@ -34,6 +34,42 @@ def sections(f: dict[str, Any]) -> list[Section]:
                 ]
             )
         ]
+        details = "register_details"
+        homes = []
+        if has(f, f"{details}.short_break_only.providers.all_childrens_homes"):
+            homes.append(
+                say(
+                    f,
+                    "{n} children’s homes offered short breaks only, with {places} places.",
+                    n=f"{details}.short_break_only.providers.all_childrens_homes",
+                    places=f"{details}.short_break_only.places.all_childrens_homes",
+                )
+            )
+        if has(f, f"{details}.multi_building.providers.all_childrens_homes"):
+            homes.append(
+                say(
+                    f,
+                    "{n} children’s homes were in more than one building, with {places} places.",
+                    n=f"{details}.multi_building.providers.all_childrens_homes",
+                    places=f"{details}.multi_building.places.all_childrens_homes",
+                )
+            )
+        sa = "supported_accommodation"
+        if has(f, f"{details}.premises.{sa}", f"{pp}.providers.{sa}") and get(
+            f, f"{pp}.providers.{sa}"
+        ):
+            homes.append(
+                say(
+                    f,
+                    "The {n} supported accommodation providers had {premises} premises, with "
+                    "{places} places.",
+                    n=f"{pp}.providers.{sa}",
+                    premises=f"{details}.premises.{sa}",
+                    places=f"{pp}.places.{sa}",
+                )
+            )
+        if homes:
+            paras.append(Paragraph(homes))
     return [
         Section(
             heading=Sentence("Providers and places"),
