@@ -14,15 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from inspection_outcomes.core.la_areas import areas_on, today_codes
 from inspection_outcomes.core.map import read_boundaries
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model import local_authorities as las
-from inspection_outcomes.publications.la_outcomes.map import (
-    CATEGORY_LABELS,
-    areas_on,
-    build_map,
-    today_codes,
-)
+from inspection_outcomes.publications.la_outcomes.map import CATEGORY_LABELS, build_map
 from tests.conftest import require_shared
 from tests.test_charts_content import real_content
 

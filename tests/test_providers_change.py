@@ -218,3 +218,33 @@ def test_the_methodology_states_cut_off_frameworks_and_change(
     assert "difference of the two rounded percentages" in text
     without = (releases["providers-2024"] / "methodology.html").read_text(encoding="utf-8")
     assert "gives no change over time" in without
+
+
+def test_the_map_of_childrens_homes_counts_the_registers_homes(
+    releases: dict[str, Path],
+) -> None:
+    """One map module, two publications: the providers release maps its children's homes by
+    LA area; its table holds every English LA, and its counts are the register's rows."""
+    header, rows = _sheet("Providers+places_at_31_Mar_2025")
+    col = header.index
+    kinds = {"children's home", "secure children's home"}
+    homes = [
+        r
+        for r in rows
+        if str(r[col("Provision type")]).lower() in kinds
+        or str(r[col("Provision type")]).lower().startswith("residential special school (")
+    ]
+    england = [r for r in homes if r[col("Ofsted Region")] != "Wales"]
+    out = releases["providers-2025"]
+    page = (out / "index.html").read_text(encoding="utf-8")
+    table = re.search(r'<table[^>]*id="data-map_childrens_homes".*?</table>', page, re.S)
+    assert table, "the map's data table"
+    cells = re.findall(r"<tr.*?</tr>", table[0], re.S)[1:]
+    counts = [int(re.findall(r">([\d,]+)<", c)[0].replace(",", "")) for c in cells]
+    assert len(cells) == 153
+    assert sum(counts) == len(england)
+    svg = (out / "charts" / "map_childrens_homes.svg").read_bytes()
+    assert len(svg) < 400_000
+    legend = [int(n) for n in re.findall(r"homes \((\d+)\)</text>", svg.decode())]
+    assert sum(legend) == 153  # every area once: 50 or more ... no homes
+    assert "Lancashire: " in svg.decode() and "children&#39;s homes</title>" in svg.decode()

@@ -11,6 +11,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from inspection_outcomes.model import providers as pm
+from inspection_outcomes.model.local_authorities import all_local_authorities
 from inspection_outcomes.model.reference import read_table
 from inspection_outcomes.publications.providers.figures import IN_YEAR_RULE
 from inspection_outcomes.sources.ofsted_providers import decode_text, normalise_header
@@ -53,6 +54,12 @@ def source_values() -> tuple[frozenset[str], str]:
                 (sensitive.add(text) if c else other.append(text))
     # empty, redacted and placeholder cells identify nobody ("NULL" is JSON's own word too)
     return frozenset(sensitive - {"", "REDACTED", "NULL", "N/A"}), "\n".join(other)
+
+
+def geography() -> list[str]:
+    """The names of England's LAs (reference data): the map's areas are named by them, and a
+    town in an address column may bear the same name without naming a provider."""
+    return [n for la in all_local_authorities() for n in (la.name, *la.aliases)]
 
 
 def strings(data: Any) -> set[str]:
@@ -107,6 +114,7 @@ def test_no_source_name_or_address_in_any_output(run: str, monkeypatch: pytest.M
             pm.SectorRule("as_recorded").describe(),
             *(r["label"] for r in read_table("provider_groups.csv")),
             *(k.replace("_", " ") for k in strings(figures)),
+            *geography(),
         ]
     ).lower()
     for out in outputs:

@@ -38,7 +38,7 @@ from inspection_outcomes.publications.providers.workbook import build_providers_
 from inspection_outcomes.sources import ofsted_providers
 from tests.browser_support import audit_page, axe, chromium, serve
 from tests.providers_support import CSV_2024, ODS_2025, data_file, run_cli, source
-from tests.test_providers_redaction import source_values, strings
+from tests.test_providers_redaction import geography, source_values, strings
 
 pytestmark = pytest.mark.shared
 
@@ -125,7 +125,8 @@ def test_release_contains_every_part(built: tuple[Path, Path]) -> None:
         assert (out / name).is_file(), name
     # in-year outcomes come from the ODS; the 2024 CSV's Places column is its register
     assert sorted(p.name for p in (out / "charts").glob("*.svg")) == [
-        f"figure_{n}.svg" for n in range(1, 6)
+        *(f"figure_{n}.svg" for n in range(1, 6)),
+        "map_childrens_homes.svg",
     ]
     # no joiners and leavers table: that file is not written (no file of x), and the data
     # guidance says why
@@ -314,8 +315,12 @@ def test_every_chart_has_alt_text_and_its_data_table(built: tuple[Path, Path]) -
         text = svg.read_text()
         assert "<title" in text and "<desc" in text
         chart_id = svg.stem
-        assert f'src="charts/{chart_id}.svg"' in page
         assert f'id="data-{chart_id}"' in page
+        if chart_id.startswith("map_"):  # drawn inline, so that its shapes' titles show
+            alt = re.search(rf'<desc id="{chart_id}-desc">([^<]+)</desc>', page)
+            assert alt and "children's homes" in alt.group(1).replace("&#39;", "'")
+            continue
+        assert f'src="charts/{chart_id}.svg"' in page
         alt = re.search(rf'src="charts/{chart_id}.svg" alt="([^"]+)"', page)
         assert alt and len(alt.group(1)) > 80 and re.search(r"\d+(%| providers)", alt.group(1))
     # the 2024 CSV's Places column is the register: figure 5 is drawn, nothing says otherwise
@@ -360,6 +365,7 @@ def test_no_name_address_or_postcode_in_any_file(
             pm.SectorRule().describe(),
             *(r["label"] for r in read_table("provider_groups.csv")),
             *(k.replace("_", " ") for k in strings(figures)),
+            *geography(),
         ]
     ).lower()
     for name, text in texts.items():

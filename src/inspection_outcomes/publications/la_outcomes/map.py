@@ -6,23 +6,26 @@ Northamptonshire before April 2021). Drawn by the shared core (core/map.py): a L
 close-up, Ofsted's regions outlined, a legend with counts, each LA titled and linked to its
 page.
 
-The boundaries are third-party data the project does not ship: the release reads them from
-$INSPECTION_OUTCOMES_BOUNDARIES, else from ../shared/data/geo beside the project. Where there
-are none, no map is drawn and the release says so.
+The areas and their boundaries are core/la_areas.py's, shared with the providers release's
+map. Where there are no boundaries, no map is drawn and the release says so.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from inspection_outcomes.core.charts import JUDGEMENT_COLOURS, NEUTRAL, SIMULATED
 from inspection_outcomes.core.content import ReleaseContent
-from inspection_outcomes.core.map import Choropleth, Style, choropleth, dissolve, read_boundaries
+from inspection_outcomes.core.la_areas import (
+    SHARED,
+    boundaries_file,
+    la_geometries,
+    map_chart,
+)
+from inspection_outcomes.core.map import Style, choropleth
 from inspection_outcomes.core.types import Chart, DataTable
 from inspection_outcomes.model import local_authorities as las
 from inspection_outcomes.model.reference import read_table
@@ -40,64 +43,6 @@ CATEGORY_LABELS = {
     NO_OVERALL: "No overall effectiveness judgement",
 }
 NOT_GRADED_FILL = "#F2F2F2"  # Analysis Function sequential palette's lightest shade
-SHARED = "shared"  # an area two LAs of the date shared, which the boundaries cannot part
-BOUNDARIES_ENV = "INSPECTION_OUTCOMES_BOUNDARIES"
-BOUNDARIES_FILE = Path("data") / "geo" / "lad_2023_boundaries.geojson"
-CODE_FIELD, NAME_FIELD = "LAD23CD", "LAD23NM"
-BOUNDARY_SOURCE = (
-    "Local authority district boundaries (May 2023), Office for National Statistics, "
-    "licensed under the Open Government Licence v3.0; contains OS data © Crown copyright "
-    "and database right 2023"
-)
-
-
-def boundaries_file() -> Path | None:
-    """The district boundaries: $INSPECTION_OUTCOMES_BOUNDARIES, else ../shared beside the
-    project (or beside the working folder); None where there are none."""
-    given = os.environ.get(BOUNDARIES_ENV)
-    if given:
-        return Path(given)
-    here = Path(__file__).resolve()
-    for root in (*here.parents, Path.cwd().resolve()):
-        candidate = root.parent / "shared" / BOUNDARIES_FILE
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-@cache
-def _districts_of() -> dict[str, list[str]]:
-    """Each LA existing today (GSS code) -> its districts (model/data/district_las.csv)."""
-    out: dict[str, list[str]] = {}
-    for row in read_table("district_las.csv"):
-        out.setdefault(row["la_code"], []).append(row["lad_code"])
-    return out
-
-
-def today_codes(code: str) -> tuple[str, ...]:
-    """The LAs of today that cover an LA's area: itself, or its successors' (recursively)."""
-    la = las.by_code().get(code)
-    if la is None or la.valid_to is None or not la.successors:
-        return (code,)
-    return tuple(sorted({c for s in la.successors for c in today_codes(s)}))
-
-
-def areas_on(codes: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(area -> today's LAs it is made of, area -> the LAs of the date it is drawn for).
-    An LA of the date is the union of today's LAs it became; a today's LA two LAs of the
-    date became (Bournemouth, Poole and the old Dorset county all became part of BCP) is
-    one shared area, titled with all of them."""
-    claims: dict[str, list[str]] = {}
-    for code in codes:
-        for t in today_codes(code):
-            claims.setdefault(t, []).append(code)
-    members: dict[str, list[str]] = {}
-    drawn_for: dict[str, list[str]] = {}
-    for t, claimants in sorted(claims.items()):
-        key = claimants[0] if len(claimants) == 1 else f"{SHARED}:{t}"
-        members.setdefault(key, []).append(t)
-        drawn_for[key] = claimants
-    return members, drawn_for
 
 
 def _category(row: dict[str, Any], not_in_source: set[str]) -> str:
@@ -157,15 +102,7 @@ def build_map(
     counts = {c: sum(1 for v in cats.values() if v == c) for c in CATEGORY_LABELS}
     legend_cats = [c for c in CATEGORY_LABELS if c in JUDGEMENTS or counts[c]]
 
-    members, drawn_for = areas_on(list(by_code))
-    districts = _districts_of()
-    parts = {
-        code: geom
-        for code, (_, geom) in read_boundaries(boundaries, CODE_FIELD, NAME_FIELD, "E").items()
-    }
-    geoms = dissolve(
-        parts, {k: [d for t in ts for d in districts.get(t, [t])] for k, ts in members.items()}
-    )
+    geoms, drawn_for = la_geometries(list(by_code), boundaries)
     styles = _styles(drawn_for, by_code, cats, link_for)
     regions: dict[str, list[str]] = {}
     for key, claimants in drawn_for.items():
@@ -222,15 +159,7 @@ def build_map(
         links=[link_for(r["la_code"]) for r in in_order],
         link_column=1,
     )
-    return Chart(
-        id=MAP_ID,
-        title=title,
-        alt_text=alt,
-        svg=standalone_svg(drawing),
-        table=table,
-        note=" ".join(notes[:2]),
-        inline=drawing,
-    )
+    return map_chart(MAP_ID, drawing, table, " ".join(notes[:2]))
 
 
 def _styles(
@@ -275,12 +204,3 @@ def _alt(
         if listed:
             alt += f" {CATEGORY_LABELS[cat]}: " + ", ".join(listed) + "."
     return f"{SIMULATED}. {alt}" if simulated else alt
-
-
-def standalone_svg(drawing: Choropleth) -> str:
-    """The map as a file under charts/: its links lead from there to the release's folder."""
-    from inspection_outcomes.core.pages import environment
-
-    macro = environment().get_template("core/templates/choropleth.svg.j2").module
-    body = str(macro.choropleth_svg(drawing, MAP_ID, "../", True))  # type: ignore[attr-defined]
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + body.strip() + "\n"

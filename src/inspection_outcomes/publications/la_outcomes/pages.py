@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from inspection_outcomes.core.content import ReleaseContent
+from inspection_outcomes.core.la_areas import BOUNDARY_SOURCE
 from inspection_outcomes.core.pages import (
     GLOSSARY,
     PRE_RELEASE,
@@ -40,7 +41,6 @@ from inspection_outcomes.model import frameworks as fw
 from inspection_outcomes.model import local_authorities as las
 from inspection_outcomes.model.scale import LABELS
 from inspection_outcomes.publications.la_outcomes import findings as fd
-from inspection_outcomes.publications.la_outcomes.map import BOUNDARY_SOURCE
 
 #: This publication's templates, named by their path from the package (core/pages.py).
 TEMPLATES = "publications/la_outcomes/templates/"

@@ -221,7 +221,7 @@ def _providers_by_sector(content: ReleaseContent) -> Chart | None:
 
 
 def build_providers_charts(content: ReleaseContent) -> list[Chart]:
-    """Figures 1-5, each only where the figures support it."""
+    """Figures 1-5 and the map, each only where the figures (and boundaries) support it."""
     import matplotlib
 
     charts = []
@@ -236,7 +236,10 @@ def build_providers_charts(content: ReleaseContent) -> list[Chart]:
             chart = make(content)
             if chart is not None:
                 charts.append(chart)
-    return charts
+    from inspection_outcomes.publications.providers.map import build_providers_map
+
+    homes_map = build_providers_map(content.figures)
+    return charts + ([homes_map] if homes_map is not None else [])
 
 
 def providers_chart_notes(content: ReleaseContent) -> dict[str, str]:
@@ -247,6 +250,17 @@ def providers_chart_notes(content: ReleaseContent) -> dict[str, str]:
         notes["figure_4"] = (
             "In-year outcomes by provider group are not shown: the source "
             "data of this release hold no in-year inspections."
+        )
+    from inspection_outcomes.core.la_areas import boundaries_file
+    from inspection_outcomes.publications.providers.map import MAP_ID
+
+    if (
+        f["providers_and_places"]["providers"]["all_providers"] is not None
+        and not boundaries_file()
+    ):
+        notes[MAP_ID] = (
+            "The map of children's homes by area is not drawn: no local authority boundaries "
+            "were at hand when the release was built."
         )
     if f["providers_and_places"]["providers"]["all_providers"] is None:
         notes["figure_5"] = (

@@ -75,6 +75,6 @@ def sections(f: dict[str, Any]) -> list[Section]:
             heading=Sentence("Providers and places"),
             id="providers-and-places",
             paragraphs=paras,
-            figure_ids=["figure_5"],
+            figure_ids=["figure_5", "map_childrens_homes"],
         )
     ]
