@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from inspection_outcomes.core.content import ReleaseContent
+from inspection_outcomes.core.sentences import join_names
 from inspection_outcomes.core.workbook import (
     NOT_APPLICABLE,
     NOT_AVAILABLE,
@@ -394,10 +395,23 @@ def build_providers_workbook(content: ReleaseContent) -> Workbook:
     )
 
     sheets += _sub_judgement_and_change_sheets(f, at, sim, notes)
+    # a sheet of nothing but [x] is not written: the cover says once what is absent
+    absent = {
+        "In_year": None if in_year_held else "inspections in the year",
+        "Providers_and_places": None if register_held else "providers and places",
+        "Joiners_and_leavers": None if jl_held else "joiners and leavers",
+    }
+    sheets = [
+        sh for sh in sheets if not any(sh.name.startswith(k) and v for k, v in absent.items())
+    ]
+    missing = [v for v in absent.values() if v]
+    if any(_nothing_held(sh) for sh in sheets if sh.name == "Supported_accommodation"):
+        sheets = [sh for sh in sheets if sh.name != "Supported_accommodation"]
+        missing.append("supported accommodation outcomes")
 
     return Workbook(
         title=meta.title,
-        cover_sections=_cover(content, notes, at, between, published),
+        cover_sections=_cover(content, notes, at, between, published, missing),
         sheets=contents_and_notes(notes, sheets),
         created=published,
         author=meta.producer or "Ofsted",
@@ -455,13 +469,24 @@ def _sub_judgement_and_change_sheets(
     return out
 
 
+def _nothing_held(sheet: Sheet) -> bool:
+    """Every number of the sheet is [x]: the source holds none of its figures."""
+    numbers = [i for i, c in enumerate(sheet.columns) if c.kind == "number"]
+    return all(row[i] == NOT_AVAILABLE for row in sheet.rows for i in numbers)
+
+
 def pm_groups(f: dict[str, Any]) -> list[str]:
     """Provider groups in Ofsted's order."""
     return pc.groups(f["latest_overall_effectiveness"]["groups"])
 
 
 def _cover(
-    content: ReleaseContent, notes: Notes, at: str, between: str, published: date
+    content: ReleaseContent,
+    notes: Notes,
+    at: str,
+    between: str,
+    published: date,
+    missing: list[str],
 ) -> list[CoverSection]:
     meta = content.meta
     f = content.figures
@@ -500,16 +525,45 @@ def _cover(
                 "providers in England (children's homes, secure children's homes, independent "
                 "fostering agencies, residential special schools, supported accommodation and "
                 "others) and their inspection outcomes.",
-                f"It contains: the overall effectiveness of providers at their latest full "
-                f"inspection as at {at}, by provider group, sector, region and local authority "
-                f"area; the outcomes of full inspections {between}; providers and places; and "
-                "joiners and leavers. No provider is named: the tables hold counts only.",
+                "It contains: "
+                + "; ".join(
+                    part
+                    for part, what in (
+                        (
+                            "the overall effectiveness of providers at their latest full "
+                            f"inspection as at {at}, by provider group, sector, region and local "
+                            "authority area",
+                            "",
+                        ),
+                        (f"the outcomes of full inspections {between}", "inspections in the year"),
+                        ("providers and places", "providers and places"),
+                        ("joiners and leavers", "joiners and leavers"),
+                    )
+                    if what not in missing
+                )
+                + ". No provider is named: the tables hold counts only.",
+                *(
+                    [
+                        "It has no sheets of "
+                        + join_names(missing)
+                        + ": the source data of this release do not hold them."
+                    ]
+                    if missing
+                    else []
+                ),
                 "The contents sheet lists every sheet; the notes sheet explains the notes "
                 "referred to as [note 1] and so on.",
             ],
         ),
         CoverSection("Source", [source_text + "."]),
-        CoverSection("Period covered", [f"Providers as at {at}; inspections {between}."]),
+        CoverSection(
+            "Period covered",
+            [
+                f"Providers as at {at}."
+                if "inspections in the year" in missing
+                else f"Providers as at {at}; inspections {between}."
+            ],
+        ),
         *closing_sections(published, meta.producer, meta.assurer, meta.contact),
     ]
     return sections
