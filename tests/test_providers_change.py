@@ -248,3 +248,22 @@ def test_the_map_of_childrens_homes_counts_the_registers_homes(
     legend = [int(n) for n in re.findall(r"homes \((\d+)\)</text>", svg.decode())]
     assert sum(legend) == 153  # every area once: 50 or more ... no homes
     assert "Lancashire: " in svg.decode() and "children&#39;s homes</title>" in svg.decode()
+
+
+def test_joiners_and_leavers_are_a_chart_and_its_table(
+    releases: dict[str, Path], figures: dict[str, Any]
+) -> None:
+    out = releases["providers-2025"]
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert (out / "charts" / "figure_6.svg").is_file()
+    table = re.search(r'<table[^>]*id="data-figure_6".*?</table>', page, re.S)
+    assert table
+    homes = re.search(r"All children&#39;s homes</th>(.*?)</tr>", table[0], re.S)
+    assert homes
+    numbers = [int(n.replace(",", "")) for n in re.findall(r">([\d,]+)<", homes[1])]
+    jl = figures["joiners_and_leavers"]
+    assert numbers[:2] == [
+        jl["joiners"]["all_childrens_homes"],
+        jl["leavers"]["all_childrens_homes"],
+    ]
+    assert not (releases["providers-2024"] / "charts" / "figure_6.svg").exists()

@@ -199,29 +199,93 @@ def _providers_by_sector(content: ReleaseContent) -> Chart | None:
         )
         + "."
     )
-    alt = f"{SIMULATED}. {alt}" if simulated else alt
-    table = DataTable(
-        id="figure_5_data",
-        caption=f"Data for {shown}",
-        columns=["Sector", "All providers", "All children's homes"],
-        rows=[
+    return _bar_chart(
+        "figure_5",
+        fig,
+        shown,
+        f"{SIMULATED}. {alt}" if simulated else alt,
+        ["Sector", "All providers", "All children's homes"],
+        [
             [pc.sector_label(s), providers[s]["all_providers"], providers[s]["all_childrens_homes"]]
             for s in sectors
         ],
-        notes=[note],
+        note,
+    )
+
+
+def _bar_chart(
+    chart_id: str,
+    fig: Any,
+    title: str,
+    alt: str,
+    columns: list[str],
+    rows: list[list[Any]],
+    note: str,
+) -> Chart:
+    """A bar chart with the data table that holds its numbers."""
+    table = DataTable(
+        id=f"{chart_id}_data", caption=f"Data for {title}", columns=columns, rows=rows, notes=[note]
     )
     return Chart(
-        id="figure_5",
-        title=shown,
+        id=chart_id,
+        title=title,
         alt_text=alt,
-        svg=finish_svg(fig, "figure_5", shown, alt),
+        svg=finish_svg(fig, chart_id, title, alt),
         table=table,
         note=note,
     )
 
 
+def _joiners_and_leavers(content: ReleaseContent) -> Chart | None:
+    """Providers that joined and left the register in the period, by provider group (each
+    group with any; the aggregates first)."""
+    f = content.figures
+    jl = f["joiners_and_leavers"]
+    if jl["joiners"]["all_providers"] is None or not (jl["start"] and jl["end"]):
+        return None
+    groups = [
+        g for g in pc.groups(jl["joiners"]) if (jl["joiners"][g] or 0) + (jl["leavers"][g] or 0)
+    ]
+    simulated = content.meta.simulated
+    between = f"between {pc.long_date(jl['start'])} and {pc.long_date(jl['end'])}"
+    note = (
+        f"Providers that joined (registered) or left (resigned, closed or were cancelled) "
+        f"{between}. Comparing the two does not give the change in places."
+    )
+    fig = grouped_bars(
+        [pc.group_label(g) for g in groups],
+        [
+            ("Joiners", [jl["joiners"][g] for g in groups], "#12436D"),
+            ("Leavers", [jl["leavers"][g] for g in groups], "#F46A25"),
+        ],
+        caption=f"{SIMULATED}. {note}" if simulated else note,
+        value_text=lambda v: f"{v:,}",
+        axis_text=lambda x: f"{x:,.0f}",
+    )
+    title = "Providers joining and leaving the register, by provider group"
+    shown = f"{title} ({SIMULATED.lower()})" if simulated else title
+    alt = (
+        f"Bar chart of the providers that joined and left the register {between}: "
+        + "; ".join(
+            f"{pc.group_label(g)} {jl['joiners'][g]:,} joined and {jl['leavers'][g]:,} left"
+            for g in groups
+        )
+        + "."
+    )
+    keys = ("joiners", "leavers", "joiner_places", "leaver_places")
+    return _bar_chart(
+        "figure_6",
+        fig,
+        shown,
+        f"{SIMULATED}. {alt}" if simulated else alt,
+        ["Provider group", "Joiners", "Leavers", "Joiner places", "Leaver places"],
+        [[pc.group_label(g), *(jl[k][g] for k in keys)] for g in groups],
+        note,
+    )
+
+
 def build_providers_charts(content: ReleaseContent) -> list[Chart]:
-    """Figures 1-5 and the map, each only where the figures (and boundaries) support it."""
+    """Figures 1-6 and the map, each only where the figures (and boundaries) support it."""
     import matplotlib
 
     charts = []
@@ -232,6 +296,7 @@ def build_providers_charts(content: ReleaseContent) -> list[Chart]:
             _homes_by_region,
             _in_year_by_group,
             _providers_by_sector,
+            _joiners_and_leavers,
         ):
             chart = make(content)
             if chart is not None:

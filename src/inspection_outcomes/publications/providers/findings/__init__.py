@@ -37,7 +37,15 @@ from inspection_outcomes.publications.providers.findings.shared import NotHeld, 
 __all__ = ["FIGURE_IDS", "SECTIONS", "build_providers_findings", "check_providers_numbers"]
 
 #: Figure ids in the order the findings place them.
-FIGURE_IDS = ("figure_1", "figure_2", "figure_3", "figure_4", "figure_5", "map_childrens_homes")
+FIGURE_IDS = (
+    "figure_1",
+    "figure_2",
+    "figure_3",
+    "figure_4",
+    "figure_5",
+    "map_childrens_homes",
+    "figure_6",
+)
 
 
 #: The section modules in the order of the text.

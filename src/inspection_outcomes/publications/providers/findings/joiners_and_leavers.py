@@ -60,5 +60,10 @@ def sections(f: dict[str, Any]) -> list[Section]:
                 )
             )
     return [
-        Section(heading=Sentence("Joiners and leavers"), id="joiners-and-leavers", paragraphs=paras)
+        Section(
+            heading=Sentence("Joiners and leavers"),
+            id="joiners-and-leavers",
+            paragraphs=paras,
+            figure_ids=["figure_6"],
+        )
     ]
