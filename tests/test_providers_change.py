@@ -267,3 +267,46 @@ def test_joiners_and_leavers_are_a_chart_and_its_table(
         jl["leavers"]["all_childrens_homes"],
     ]
     assert not (releases["providers-2024"] / "charts" / "figure_6.svg").exists()
+
+
+def test_change_since_the_previous_inspection_from_the_2024_csvs_columns(
+    releases: dict[str, Path],
+) -> None:
+    """The 2024 CSV gives each provider's previous full inspection: counted here from its
+    own columns, improved, kept or declined agree with the figures, page and sheet."""
+    raw = data_file(CSV_2024).read_bytes().decode("mac_roman")
+    rows = list(csv.reader(raw.splitlines()))
+    header = [h.strip() for h in rows[3]]
+    col = header.index
+    order = ["Outstanding", "Good", "Requires improvement to be good", "Inadequate"]
+    latest_col = col("Overall experiences and progress of children and young people")
+    before_col = col("Previous overall experiences and progress of children and young people")
+    found = Counter()
+    for r in rows[4:]:
+        kind = r[col("Provision type")].strip().lower()
+        if kind not in ("children's home", "secure children's home") and not kind.startswith(
+            "residential special school ("
+        ):
+            continue
+        now, then = r[latest_col].strip(), r[before_col].strip()
+        if now in order and then in order:
+            d = order.index(then) - order.index(now)
+            found["improved" if d > 0 else "same" if d == 0 else "declined"] += 1
+    f = build_figures(source(CSV_2024), AS_AT_2024)
+    assert f["change_since_previous_inspection"]["groups"]["all_childrens_homes"] == dict(found)
+    text = re.sub(r"<[^>]+>", " ", (releases["providers-2024"] / "index.html").read_text())
+    assert (
+        f"Of the {sum(found.values()):,} children’s homes whose previous full inspection also "
+        f"had a judgement, {found['improved']:,} improved"
+    ) in text
+    book = CalamineWorkbook.from_path(str(releases["providers-2024"] / "underlying-data.ods"))
+    sheet = book.get_sheet_by_name("Change_since_previous").to_python()
+    homes = next(r for r in sheet if r[0] == "All children's homes")
+    assert homes[1:] == [sum(found.values()), found["improved"], found["same"], found["declined"]]
+    # the 2025 ODS has no previous inspection's columns: nothing is said of it
+    assert figures_2025_has_no_previous_columns()
+
+
+def figures_2025_has_no_previous_columns() -> bool:
+    f = build_figures(source(ODS_2025), AS_AT_2025)
+    return set(f["change_since_previous_inspection"]["groups"]["all_providers"].values()) == {None}

@@ -75,6 +75,16 @@ PROVIDER_SCHEMA: tuple[tuple[str, str, str], ...] = (
     ),
     ("leaders_and_managers", "VARCHAR", "The effectiveness of leaders and managers (same scale)"),
     (
+        "previous_inspection_date",
+        "DATE",
+        "Date of the full inspection before the latest, where the data give it",
+    ),
+    (
+        "previous_overall",
+        "VARCHAR",
+        "Overall experiences and progress at that previous full inspection (four-point scale)",
+    ),
+    (
         "sa_outcome",
         "VARCHAR",
         "Supported accommodation's own scale: consistently_strong, "
@@ -199,6 +209,8 @@ class ProviderRecord:
     overall: str | None
     help_and_protection: str | None
     leaders_and_managers: str | None
+    previous_inspection_date: date | None
+    previous_overall: str | None
     sa_outcome: str | None
     source_file: str
     source_table: str

@@ -463,6 +463,7 @@ def _shape(
         },
         "latest_sub_judgements": _sub_judgements(con, source, as_at),
         "register_details": _register_details(con, source, as_at, register_ok),
+        "change_since_previous_inspection": _change_since_previous(con, source, as_at),
         "joiners_and_leavers": {
             "method": joiners.method,
             "absent_because": joiners.absent_because,
@@ -524,6 +525,30 @@ def _sub_judgements(
             }
             for g in groups
         },
+    }
+
+
+#: Directions of change since a provider's previous full inspection.
+CHANGES = ("improved", "same", "declined")
+
+
+def _change_since_previous(
+    con: duckdb.DuckDBPyConnection, source: ProviderSource, as_at: date
+) -> dict[str, Any]:
+    """Each four-point group's providers whose latest full inspection improved on, matched
+    or fell below the previous one; None throughout where the source has no previous
+    inspection's judgement (the 2024 CSV has it, the 2025 ODS not)."""
+    held = source.records("previous_overall", "latest")
+    got = {
+        (g, c): n
+        for g, c, n in _q(
+            con, "SELECT grp, change, providers FROM change_since_previous_inspection"
+        )
+    }
+    groups = tuple(g for g in pm.GROUPS if g not in pm.SA_GROUPS)
+    return {
+        "as_at": as_at.isoformat(),
+        "groups": {g: {c: (got.get((g, c), 0) if held else None) for c in CHANGES} for g in groups},
     }
 
 

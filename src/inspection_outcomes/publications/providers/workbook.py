@@ -453,6 +453,38 @@ def _sub_judgement_and_change_sheets(
                 ],
             )
         )
+    since = f["change_since_previous_inspection"]["groups"]
+    if since["all_providers"]["same"] is not None:
+        out.append(
+            make_sheet(
+                "Change_since_previous",
+                f"Providers by change since their previous full inspection, as at {at}",
+                "Providers whose latest full inspection improved on, kept or fell below the "
+                "overall judgement of their previous one, by provider group",
+                [
+                    *sim,
+                    "Providers with a judgement at both their latest and their previous full "
+                    "inspection; outstanding is the best judgement, inadequate the worst.",
+                ],
+                [
+                    ("Provider group", "text"),
+                    ("Providers with both judgements", "number"),
+                    ("Improved", "number"),
+                    ("Same judgement", "number"),
+                    ("Declined", "number"),
+                ],
+                [
+                    [
+                        pc.group_label(g),
+                        sum(since[g].values()),
+                        since[g]["improved"],
+                        since[g]["same"],
+                        since[g]["declined"],
+                    ]
+                    for g in pc.FOUR_POINT_GROUPS
+                ],
+            )
+        )
     if f.get("previous_year"):
         table = change_table(f)
         out.append(

@@ -70,8 +70,33 @@ def sections(f: dict[str, Any]) -> list[Section]:
                     ]
                 ),
                 Paragraph(bullets, style="bullets"),
+                *_since_previous_inspection(f),
                 Paragraph([sa_sentence]),
             ],
             figure_ids=["figure_1"],
+        )
+    ]
+
+
+def _since_previous_inspection(f: dict[str, Any]) -> list[Paragraph]:
+    """Children's homes whose latest full inspection improved on their previous one, where
+    the source gives the previous judgement."""
+    block = "change_since_previous_inspection.groups.all_childrens_homes"
+    if not has(f, f"total:{block}") or not get(f, f"total:{block}"):
+        return []
+    return [
+        Paragraph(
+            [
+                say(
+                    f,
+                    "Of the {n} children’s homes whose previous full inspection also had a "
+                    "judgement, {up} improved at their latest, {same} kept the same judgement "
+                    "and {down} declined.",
+                    n=f"total:{block}",
+                    up=f"{block}.improved",
+                    same=f"{block}.same",
+                    down=f"{block}.declined",
+                )
+            ]
         )
     ]
