@@ -310,3 +310,18 @@ def test_change_since_the_previous_inspection_from_the_2024_csvs_columns(
 def figures_2025_has_no_previous_columns() -> bool:
     f = build_figures(source(ODS_2025), AS_AT_2025)
     return set(f["change_since_previous_inspection"]["groups"]["all_providers"].values()) == {None}
+
+
+def test_home_types_and_premises_reach_the_workbook(releases: dict[str, Path]) -> None:
+    f = build_figures(source(ODS_2025), AS_AT_2025)
+    book = CalamineWorkbook.from_path(str(releases["providers-2025"] / "underlying-data.ods"))
+    rows = {r[0]: r[1:] for r in book.get_sheet_by_name("Home_types_and_premises").to_python()}
+    details = f["register_details"]
+    assert rows["Children's homes offering short breaks only"] == [
+        details["short_break_only"]["providers"]["all_childrens_homes"],
+        details["short_break_only"]["places"]["all_childrens_homes"],
+    ]
+    assert rows["Supported accommodation premises"] == [
+        details["premises"]["supported_accommodation"],
+        f["providers_and_places"]["places"]["supported_accommodation"],
+    ]

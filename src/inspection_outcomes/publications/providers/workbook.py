@@ -453,6 +453,40 @@ def _sub_judgement_and_change_sheets(
                 ],
             )
         )
+    details = f["register_details"]
+    kinds = [
+        (
+            label,
+            details[key]["providers"]["all_childrens_homes"],
+            details[key]["places"]["all_childrens_homes"],
+        )
+        for key, label in (
+            ("short_break_only", "Children's homes offering short breaks only"),
+            ("multi_building", "Children's homes of more than one building"),
+        )
+        if details[key]["providers"]["all_childrens_homes"] is not None
+    ]
+    premises = details["premises"]["supported_accommodation"]
+    if premises is not None and f["providers_and_places"]["providers"]["supported_accommodation"]:
+        kinds.append(
+            (
+                "Supported accommodation premises",
+                premises,
+                f["providers_and_places"]["places"]["supported_accommodation"],
+            )
+        )
+    if kinds:
+        out.append(
+            make_sheet(
+                "Home_types_and_premises",
+                f"Children's homes by type, and supported accommodation premises, as at {at}",
+                "Short-break-only and multi-building children's homes, and the premises of "
+                "supported accommodation providers, with their places",
+                [*sim, f"On the register as at {at}.", SYMBOL_LINE],
+                [("Type", "text"), ("Homes or premises", "number"), ("Places", "number")],
+                [[label, n, or_blank(places)] for label, n, places in kinds],
+            )
+        )
     since = f["change_since_previous_inspection"]["groups"]
     if since["all_providers"]["same"] is not None:
         out.append(
