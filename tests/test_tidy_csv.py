@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -118,15 +119,38 @@ def test_every_la_of_the_release_has_its_ees_name_and_code(folder: Path) -> None
         for r in rows
         if r["geographic_level"] == "Local authority"
     }
+    on = date.fromisoformat(content.figures["as_at"])
     expected = set()
     for src in content.tables["as_at"]:
-        la = ees_la(src["la_code"])
+        la = ees_la(src["la_code"], on)
         assert la is not None, src["la_name"]
         expected.add((la.old_la_code, la.new_la_code, la.la_name, la.region.code, src["region"]))
     assert written == expected
     names = {n for _, _, n, _, _ in written}
     assert {"Bedford", "County Durham", "Herefordshire, County of"} <= names
     assert not names & {"Bedford Borough", "Durham", "Herefordshire"}
+    # Barnsley's and Sheffield's GSS codes changed on 1 May 2025: as at 31 March 2024 the
+    # files give the codes of that date, as EES's own lookup dates them
+    codes = {n: c for _, c, n, _, _ in written}
+    assert (codes["Barnsley"], codes["Sheffield"]) == ("E08000016", "E08000019")
+    with (Path(__file__).parents[1] / "src/inspection_outcomes/model/data/ees_geography.csv").open(
+        encoding="utf-8"
+    ) as f:
+        lookup = {
+            r["code"]: r for r in csv.DictReader(f) if r["geographic_level"] == "Local authority"
+        }
+    for _, code, _, _, _ in written:
+        row = lookup[code]
+        assert row["valid_from"] <= on.isoformat() <= (row["valid_to"] or "9999"), code
+
+
+def test_an_la_whose_code_changed_is_given_the_code_of_the_date() -> None:
+    barnsley = "E08000038"
+    assert ees_la(barnsley, date(2024, 3, 31)).new_la_code == "E08000016"  # type: ignore[union-attr]
+    assert ees_la(barnsley, date(2025, 4, 30)).new_la_code == "E08000016"  # type: ignore[union-attr]
+    assert ees_la(barnsley, date(2026, 3, 31)).new_la_code == barnsley  # type: ignore[union-attr]
+    assert ees_la(barnsley).new_la_code == barnsley  # type: ignore[union-attr]
+    assert ees_la("E10000016", date(2024, 3, 31)).la_name == "Kent"  # type: ignore[union-attr]
 
 
 def test_la_level_gives_each_las_judgement(folder: Path) -> None:
@@ -139,10 +163,10 @@ def test_la_level_gives_each_las_judgement(folder: Path) -> None:
     ]
     by_la: dict[str, dict[str, str]] = {}
     for r in rows:
-        by_la.setdefault(r["new_la_code"], {})[r["judgement"]] = r["number_of_las"]
+        by_la.setdefault(r["old_la_code"], {})[r["judgement"]] = r["number_of_las"]
     assert len(by_la) == len(content.tables["as_at"])
-    for src in content.tables["as_at"]:
-        got = by_la[src["la_code"]]
+    for src in content.tables["as_at"]:  # by the 3-digit code: GSS codes change (Barnsley)
+        got = by_la[src["old_la_code"]]
         if src["overall_effectiveness"]:
             assert got[LABELS[src["overall_effectiveness"]]] == "1"
             assert sum(int(v) for k, v in got.items() if k != "Total") == 1

@@ -11,6 +11,7 @@ Ofsted's regions and the LA names people use.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from inspection_outcomes.model.reference import read_table
@@ -34,6 +35,13 @@ class EesLa:
     old_la_code: str
     la_name: str
     region: Region
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 def _rows(level: str) -> list[dict[str, str]]:
@@ -61,15 +69,32 @@ def _las() -> dict[str, EesLa]:
     for r in _rows("Local authority"):
         if r["region_code"] in _regions_by_code():
             out[r["code"]] = EesLa(
-                r["code"], r["old_la_code"], r["name"], _regions_by_code()[r["region_code"]]
+                r["code"],
+                r["old_la_code"],
+                r["name"],
+                _regions_by_code()[r["region_code"]],
+                date.fromisoformat(r["valid_from"]) if r["valid_from"] else None,
+                date.fromisoformat(r["valid_to"]) if r["valid_to"] else None,
             )
     return out
 
 
-def ees_la(new_la_code: str) -> EesLa | None:
+def ees_la(new_la_code: str, on: date | None = None) -> EesLa | None:
     """The LA as EES lists it (code, old code, name, ONS region), or None if EES has no such
-    code."""
-    return _las().get(new_la_code)
+    code. With a date, the code in force then: an LA whose GSS code changed (Barnsley and
+    Sheffield, E08000016 and E08000019 until 30 April 2025) is listed by the code of its
+    date, found among its former codes (model/data/local_authorities.csv)."""
+    la = _las().get(new_la_code)
+    if on is None or (la is not None and la.valid_on(on)):
+        return la
+    from inspection_outcomes.model.local_authorities import by_code
+
+    known = by_code().get(new_la_code)
+    for code in known.former_gss_codes if known else ():
+        former = _las().get(code)
+        if former is not None and former.valid_on(on):
+            return former
+    return la
 
 
 def region_of_ofsted(ofsted_region: str) -> Region | None:

@@ -77,7 +77,7 @@ def _symbol(cell: str) -> str:
     return cell.strip("[]")
 
 
-def _ees(row: dict[str, Any]) -> EesLa:
+def _ees(row: dict[str, Any], on: date) -> EesLa:
     """The LA of a table row as EES lists it.
 
     An LA EES does not list (a simulated copy such as E09000002-2) keeps its own code and
@@ -85,7 +85,7 @@ def _ees(row: dict[str, Any]) -> EesLa:
     the EES check then names it, unless the release is simulated (core.ees_rules).
     """
     code = str(row.get("la_code") or "")
-    la = ees_la(code)
+    la = ees_la(code, on)
     if la is not None:
         return la
     original = ees_la(code.rsplit("-", 1)[0])
@@ -101,11 +101,11 @@ def _ees(row: dict[str, Any]) -> EesLa:
 Level = tuple[str, Region | None, EesLa | None, list[dict[str, Any]]]
 
 
-def _levels(rows: list[dict[str, Any]]) -> list[Level]:
+def _levels(rows: list[dict[str, Any]], on: date) -> list[Level]:
     """(geographic level, ONS region, EES LA, the LA rows it covers): national, the 9 ONS
     regions (from each LA's ONS region), then LAs by region and EES name."""
     out: list[Level] = [("National", None, None, rows)]
-    las = [(_ees(r), r) for r in rows]
+    las = [(_ees(r, on), r) for r in rows]
     for region in regions():
         out.append(("Regional", region, None, [r for la, r in las if la.region == region]))
     for la, r in sorted(las, key=lambda p: (p[0].region.code, p[0].la_name, p[0].new_la_code)):
@@ -126,7 +126,7 @@ def judgements_as_at(content: ReleaseContent) -> TidyFile:
     f = content.figures
     year = str(_iso(f["as_at"]).year)
     out = []
-    for level, region, la, rows in _levels(content.tables.get("as_at", [])):
+    for level, region, la, rows in _levels(content.tables.get("as_at", []), _iso(f["as_at"])):
         for area in ILACS_AREAS:
             cells = [la_cell(r, area) for r in rows]
             counts = {j: sum(1 for c in cells if c == LABELS[j]) for j in JUDGEMENTS}
@@ -191,13 +191,14 @@ def inspections_in_year(content: ReleaseContent) -> TidyFile:
     coverage = set(f.get("coverage") or EVENT_TYPES)
     events = content.tables.get("in_year", [])
     out = []
-    for level, region, la, _ in _levels(content.tables.get("as_at", [])):
+    on = _iso(f["as_at"])
+    for level, region, la, _ in _levels(content.tables.get("as_at", []), on):
         if level == "National":
             mine = events
         elif la is None:
-            mine = [e for e in events if _ees(e).region == region]
+            mine = [e for e in events if _ees(e, on).region == region]
         else:
-            mine = [e for e in events if e.get("la_code") == la.new_la_code]
+            mine = [e for e in events if _ees(e, on) == la]
         for t in (*EVENT_TYPES, TOTAL):
             types = set(EVENT_TYPES) if t == TOTAL else {t}
             held = types <= coverage
@@ -254,7 +255,7 @@ def graded_outcomes_in_year(content: ReleaseContent) -> TidyFile:
     out = []
     levels: list[tuple[str, Region | None, list[dict[str, Any]]]] = [("National", None, graded)]
     levels += [
-        ("Regional", region, [e for e in graded if _ees(e).region == region])
+        ("Regional", region, [e for e in graded if _ees(e, _iso(f["as_at"])).region == region])
         for region in regions()
     ]
     for level, region, rows in levels:
