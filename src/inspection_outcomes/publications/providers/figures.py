@@ -2,9 +2,13 @@
 
 Fixed keys: ``latest_overall_effectiveness``, ``in_year_overall_effectiveness`` and
 ``providers_and_places``; added: ``by_sector``, ``by_region``, ``by_ons_region`` (the tidy
-files' regions), ``by_local_authority``,
-``joiners_and_leavers``, ``rules``, ``sources`` and ``in_year_overall_effectiveness.provisional``
-(a period shorter than a year). Counts come from the warehouse models;
+files' regions), ``by_local_authority``, ``latest_sub_judgements`` (the SCCIF's three
+judgements), ``change_since_previous_inspection``, ``register_details`` (home types and
+supported accommodation premises), ``joiners_and_leavers`` (with its ``method``: the source's
+table or two registers, or ``absent_because``), ``previous_year`` (the previous file's
+figures, or None), ``published_by`` (the latest report publication dates the data hold),
+``rules``, ``sources`` and ``in_year_overall_effectiveness.provisional`` (a period shorter
+than a year). Counts come from the warehouse models;
 a figure the source cannot support (no in-year table, no providers and places table, no
 supported accommodation outcome column) is None, never 0.
 """
