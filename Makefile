@@ -50,10 +50,13 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Browser tests use Debian's Chromium (no browser download); the W3C checker (vnu-jar) needs
-# Java, from Debian's packages where it is missing.
+# Java, from Debian's packages where it is missing; the ODF check needs jing and the OASIS
+# ODF 1.2 schema, which Debian's jOpenDocument library (libjopendocument-java) ships.
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 	@command -v java >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null)
+	@command -v jing >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq jing >/dev/null)
+	@ls /usr/share/java/jOpenDocument*.jar >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libjopendocument-java >/dev/null)
 
 format: venv ## Format the code (ruff format)
 	$(VENV)/bin/ruff format src tests bench
