@@ -88,3 +88,17 @@ def releases(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str
             ]
         ),
     }
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The simulated release `outcomes demo` builds (no ../shared needed)."""
+    out = tmp_path_factory.mktemp("demo") / "demo"
+    p = subprocess.run(
+        [sys.executable, "-m", "inspection_outcomes", "demo", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert p.returncode == 0, p.stderr
+    return out

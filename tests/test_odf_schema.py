@@ -13,7 +13,6 @@ from __future__ import annotations
 import glob
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -60,19 +59,6 @@ def _validate(schema: Path, ods: Path, tmp: Path) -> str:
     errors = [line for line in p.stdout.splitlines() if ": error:" in line]
     assert (p.returncode == 0) == (not errors), p.stdout + p.stderr
     return "\n".join(errors)
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("odf-demo") / "demo"
-    p = subprocess.run(
-        [sys.executable, "-m", "inspection_outcomes", "demo", "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert p.returncode == 0, p.stderr
-    return out
 
 
 @pytest.mark.parametrize("release", ["la", "providers-2025", "providers-2024"])

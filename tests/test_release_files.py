@@ -4,32 +4,15 @@ modes as any file the user writes, and ODS parts laid out as the ODF 1.2 schema 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
-
-import pytest
 
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 #: The order of a table-cell style's properties in the ODF 1.2 schema
 #: (style-table-cell-properties, style-paragraph-properties, style-text-properties).
 CELL_PROPERTIES = ("table-cell-properties", "paragraph-properties", "text-properties")
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("files") / "demo"
-    p = subprocess.run(
-        [sys.executable, "-m", "inspection_outcomes", "demo", "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert p.returncode == 0, p.stderr
-    return out
 
 
 def test_every_file_and_folder_has_the_modes_of_a_plain_write(demo: Path) -> None:
