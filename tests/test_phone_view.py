@@ -67,6 +67,38 @@ def test_nothing_is_wider_than_a_phone(
 
 
 @pytest.mark.parametrize("name", RELEASES)
+def test_table_captions_stay_on_the_screen(
+    releases: dict[str, Path], browser: Any, name: str
+) -> None:
+    """A table wider than the phone scrolls in its box; its caption wraps to the screen and
+    stays in view, before and after the table is scrolled."""
+    with serve(releases[name]) as url:
+        page = browser.new_page(viewport={"width": PHONE, "height": 800})
+        page.goto(f"{url}/index.html")
+        wide = page.evaluate(
+            """() => [...document.querySelectorAll('.app-table-container')]
+                .filter(box => box.scrollWidth > box.clientWidth).length"""
+        )
+        edges = page.evaluate(
+            """() => [...document.querySelectorAll('.app-table-container')].map(box => {
+                const caption = box.querySelector('.app-caption');
+                if (!caption) return null;
+                const before = caption.getBoundingClientRect();
+                box.scrollLeft = box.scrollWidth;
+                const after = caption.getBoundingClientRect();
+                return [before.left, before.right, after.left, after.right];
+            }).filter(Boolean)"""
+        )
+        page.close()
+    assert edges
+    if name == "providers-2025":
+        assert wide > 0  # the change table is wider than a phone: the check bites
+    for left, right, left_after, right_after in edges:
+        assert left >= 0 and right <= PHONE
+        assert left_after >= 0 and right_after <= PHONE
+
+
+@pytest.mark.parametrize("name", RELEASES)
 def test_chart_text_is_legible_on_a_phone(
     releases: dict[str, Path], browser: Any, name: str
 ) -> None:

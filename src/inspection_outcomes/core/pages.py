@@ -76,6 +76,8 @@ APP_CSS = """\
 .app-table-container { position: relative; overflow-x: auto; margin-bottom: 20px; }
 .app-table-container:focus { outline: 3px solid #ffdd00; }
 .app-table-container .govuk-table { margin-bottom: 0; }
+.app-table-container .app-caption { display: inline-block; position: sticky; left: 0;
+  max-width: calc(100vw - 40px); }
 .app-inline-map { display: block; width: 100%; max-width: 36rem; height: auto; margin-bottom: 15px; }
 .app-inline-chart { display: block; width: 100%; max-width: 30rem; height: auto; margin-bottom: 15px; }
 .app-sort-button { font: inherit; font-weight: bold; color: #1d70b8; background: none; border: 0;
