@@ -163,3 +163,23 @@ def test_names_and_codes_give_the_same_profile(shared: Path, name: str) -> None:
     assert data["la"]["name"] == "Kent"
     assert data["latest_inspection"]["start_date"] == "2022-05-09"
     assert date.fromisoformat(data["as_at"]) == date(2025, 3, 31)
+
+
+def test_dates_that_are_bounds_are_said_as_bounds(shared: Path) -> None:
+    """Cumbria's 2017 inspection enters from the additions ledger with the year only: its
+    dates are the latest the evidence allows, and the profile says "by", never the day as
+    if it were known; the 2015 inspection's stated dates stand as they are."""
+    additions = ("--additions", str(ROOT / "corrections" / "additions.csv"))
+    shown = la(shared, "Cumbria", "2022-03-31", *additions, "--format", "json")
+    assert shown.returncode == 0, shown.stderr
+    profile = json.loads(shown.stdout)
+    latest, previous = profile["latest_inspection"], profile["previous_inspection"]
+    assert (latest["start_date"], latest["dates_are_bounds"]) == ("2017-12-31", True)
+    assert (previous["start_date"], previous["dates_are_bounds"]) == ("2015-03-03", False)
+    text = la(shared, "Cumbria", "2022-03-31", *additions).stdout
+    flat = " ".join(text.split())
+    assert "by 31 December 2017" in flat and "by 22 July 2018" in flat
+    assert "3 March 2015" in flat and "by 3 March 2015" not in flat
+    assert "additions ledger additions.csv (secondary sources)" in flat
+    plain = la_json(shared, "Cumbria", "2022-03-31")
+    assert all(not e["dates_are_bounds"] for e in plain["history"])

@@ -210,6 +210,21 @@ class _AsAt:
         )
 
 
+def _described(wh: Warehouse) -> str:
+    """The source, with the reports and the additions ledger that complete it."""
+    text = str(wh.source.spec)
+    history = wh.source.history
+    if history is not None and history.reports is not None:
+        text += f", with the reports of {history.reports.name}"
+    if history is not None and history.additions_file is not None:
+        n = len(history.additions)
+        text += (
+            f", and {n:,} record{'' if n == 1 else 's'} of the additions ledger "
+            f"{history.additions_file.name} (secondary sources)"
+        )
+    return text
+
+
 def build_profiles(
     wh: Warehouse,
     spec: ReleaseSpec,
@@ -240,7 +255,7 @@ def build_profiles(
         neighbours,
     )
     source = SourceSummary(
-        str(wh.source.spec),
+        _described(wh),
         wh.source.simulated,
         wh.source.holds or EVENT_TYPES,
         sum(1 for a in wh.applications if a.applied),

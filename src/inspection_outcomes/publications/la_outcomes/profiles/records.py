@@ -32,6 +32,9 @@ class Event:
     judgements: Mapping[str, str | None]
     themes: tuple[str, ...]
     report_ref: str | None = None  # the report's address or file name, as the source gives it
+    #: the dates are bounds, not the days themselves: a record of the additions ledger whose
+    #: sources give less (the year), standing at the latest days the evidence allows
+    dates_are_bounds: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ ORDER BY i.la_code, i.took_place, i.end_date NULLS FIRST, i.publication_date, i.
 """
 
 
-def _event(r: dict[str, Any]) -> Event:
+def _event(r: dict[str, Any], bounds: frozenset[str] = frozenset()) -> Event:
     graded = r["recency"] is not None
     version = by_id().get(r["framework"] or "")
     areas = version.judgements if graded and version else ()
@@ -79,6 +82,7 @@ def _event(r: dict[str, Any]) -> Event:
         judgements={a: r[a] or None for a in areas},
         themes=tuple(t.strip() for t in (r["themes"] or "").split(";") if t.strip()),
         report_ref=r["report_ref"],
+        dates_are_bounds=r["event_id"] in bounds,
     )
 
 
@@ -98,9 +102,13 @@ def la_events(
 ) -> dict[str, LaEvents]:
     """The events of every LA (or of the LAs with these GSS codes) as at the spec's date."""
     where, params = as_at_query(spec, "i.la_code", codes)
+    history = wh.source.history
+    bounds = frozenset(
+        a.event.event_id for a in (history.additions if history else []) if a.dates == "bounds"
+    )
     by_la: dict[str, list[tuple[int | None, Event]]] = {}
     for r in wh.rows(_EVENTS_SQL.format(where=where), params):
-        by_la.setdefault(r["la_code"], []).append((r["recency"], _event(r)))
+        by_la.setdefault(r["la_code"], []).append((r["recency"], _event(r, bounds)))
     return {
         code: LaEvents(
             events=tuple(e for _, e in rows),

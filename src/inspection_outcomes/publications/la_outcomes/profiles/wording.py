@@ -61,6 +61,13 @@ def day(value: date | None) -> str:
     return long_date(value) if value is not None else "not held"
 
 
+def event_day(event: Event, value: date | None) -> str:
+    """A day of an event: "by 31 December 2017" where its dates are bounds (the sources
+    give the year only), so that no bound reads as the day itself."""
+    said = day(value)
+    return f"by {said}" if value is not None and event.dates_are_bounds else said
+
+
 def days(n: int | float) -> str:
     return f"{n:,} day{'' if n == 1 else 's'}"
 
