@@ -206,3 +206,46 @@ def test_a_final_release_never_says_draft(built: tuple[Path, Path]) -> None:
         cover = CalamineWorkbook.from_path(str(out / name)).get_sheet_by_name("Cover")
         texts.append(" ".join(str(c) for r in cover.to_python() for c in r))
     assert texts and not [t for t in texts if "Draft" in t or "not for publication" in t]
+
+
+def test_the_vintage_records_what_completed_the_records_and_a_revision_asks_for_it(
+    tmp_path: Path, history: Path
+) -> None:
+    """A release completed by the additions ledger says so in its vintage (ledger, records);
+    revising it without the ledger is refused with a line naming the option, with it the
+    revision is built."""
+    additions = Path(__file__).parents[1] / "corrections" / "additions.csv"
+    original = tmp_path / "r2022"
+    p = run(
+        "release",
+        "--as-at",
+        "2022-03-31",
+        "--source",
+        f"d2i:{history}",
+        "--additions",
+        str(additions),
+        "--out",
+        str(original),
+    )
+    assert p.returncode == 0, p.stderr
+    params = json.loads((original / "vintage" / "release.json").read_text())
+    assert params["additions"] == "additions.csv" and params["reports"] is None
+    assert params["addition_records"] == sorted(
+        r["record"] for r in csv.DictReader(additions.open(encoding="utf-8"))
+    )
+    refused = run("release", "--revise", str(original), "--source", f"d2i:{history}")
+    assert refused.returncode == 2
+    assert "give --additions" in refused.stderr and "Traceback" not in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    p = run(
+        "release",
+        "--revise",
+        str(original),
+        "--source",
+        f"d2i:{history}",
+        "--additions",
+        str(additions),
+    )
+    assert p.returncode == 0, p.stderr
+    table = json.loads((tmp_path / "r2022-revised" / "revisions.json").read_text())
+    assert table["figures_changed"] == []

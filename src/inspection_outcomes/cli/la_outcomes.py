@@ -235,10 +235,14 @@ def _revision(
     from dataclasses import replace
 
     from inspection_outcomes.publications.la_outcomes.engine import run_engine
-    from inspection_outcomes.publications.la_outcomes.revisions import read_vintage_spec
+    from inspection_outcomes.publications.la_outcomes.revisions import (
+        check_completed_alike,
+        read_vintage_spec,
+    )
     from inspection_outcomes.publications.la_outcomes.revisions_writer import write_revisions
 
     spec, vintage_ledger = read_vintage_spec(revise)
+    check_completed_alike(revise, reports, additions)
     corrections = corrections or vintage_ledger
     given_cutoff = parse_date(cutoff, "--cutoff")
     run = run_engine(source, spec, corrections, reports=reports, additions=additions)

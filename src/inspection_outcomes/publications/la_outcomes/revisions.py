@@ -53,10 +53,28 @@ def write_vintage(run: EngineRun, folder: Path, corrections: Path | None) -> Non
         "compare": run.spec.compare,
         "source": run.source.spec.kind,
         "corrections": VINTAGE_LEDGER if corrections else None,
+        **_completed_by(run),
     }
     (folder / VINTAGE_PARAMS).write_text(
         json.dumps(params, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
+
+
+def _completed_by(run: EngineRun) -> dict[str, Any]:
+    """What completed the source's records (the vintage's events already hold them): the
+    reports folder, how many records it gave or changed, and the additions ledger with its
+    records, by name; None where not used."""
+    history = run.source.history
+    reports = history.reports if history else None
+    additions = history.additions_file if history else None
+    return {
+        "reports": reports.name if reports else None,
+        "records_from_reports": history.counts() if history and reports else None,
+        "additions": additions.name if additions else None,
+        "addition_records": sorted(a.event.event_id for a in history.additions)
+        if history and additions
+        else None,
+    }
 
 
 def read_vintage_spec(release: Path) -> tuple[ReleaseSpec, Path | None]:
@@ -75,6 +93,23 @@ def read_vintage_spec(release: Path) -> tuple[ReleaseSpec, Path | None]:
     )
     ledger = release / VINTAGE / p["corrections"] if p.get("corrections") else None
     return spec, ledger
+
+
+def check_completed_alike(release: Path, reports: Path | None, additions: Path | None) -> None:
+    """A revision reads what completed the original's records: without them its figures
+    would move for want of an input, not for a revised record."""
+    p = json.loads((release / VINTAGE / VINTAGE_PARAMS).read_text(encoding="utf-8"))
+    for key, given, option in (
+        ("reports", reports, "--reports"),
+        ("additions", additions, "--additions"),
+    ):
+        if p.get(key) and given is None:
+            raise InputError(
+                f"the original release was completed by {key} '{p[key]}': give {option} "
+                "(the same, or a newer one) to revise it",
+                file=release,
+                field=option,
+            )
 
 
 def flatten(node: Any, path: str = "") -> dict[str, Any]:
