@@ -325,3 +325,28 @@ def test_home_types_and_premises_reach_the_workbook(releases: dict[str, Path]) -
         details["premises"]["supported_accommodation"],
         f["providers_and_places"]["places"]["supported_accommodation"],
     ]
+
+
+def test_the_sub_judgements_tidy_file_meets_the_standard_and_the_figures(
+    releases: dict[str, Path], figures: dict[str, Any]
+) -> None:
+    from inspection_outcomes.core.tidy import check_tidy_csv
+
+    data = releases["providers-2025"] / "data"
+    path = data / "providers_latest_sub_judgements.csv"
+    assert check_tidy_csv(path) == []
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    subs = figures["latest_sub_judgements"]["groups"]["all_childrens_homes"]
+    homes = {
+        r["judgement_area"]: int(r["number_of_providers"])
+        for r in rows
+        if r["provider_group"] == "All children's homes" and r["judgement"] == "Total"
+    }
+    assert homes["How well children and young people are helped and protected"] == sum(
+        subs["help_and_protection"].values()
+    )
+    assert homes["The effectiveness of leaders and managers"] == sum(
+        subs["leaders_and_managers"].values()
+    )
+    assert {r["provider_group"] for r in rows}.isdisjoint({"Supported accommodation"})

@@ -136,6 +136,7 @@ def test_release_contains_every_part(built: tuple[Path, Path]) -> None:
         "providers_events_in_year",
         "providers_in_year_outcomes",
         "providers_latest_outcomes",
+        "providers_latest_sub_judgements",
     ]
     guidance = (out / "data" / "data_guidance.md").read_text()
     assert "`providers_joiners_and_leavers.csv` is not written: the source holds no joiners" in (

@@ -104,6 +104,20 @@ def _judgement_rows(
     return out
 
 
+def _count_and_percent(unit: str) -> list[MetaRow]:
+    """The two indicators of a judgement file: how many, and what percentage of the total."""
+    return [
+        MetaRow(f"number_of_{unit}", "Indicator", f"Number of {unit}", indicator_dp="0"),
+        MetaRow(
+            f"percent_of_{unit}",
+            "Indicator",
+            f"Percentage of {unit}",
+            indicator_unit="%",
+            indicator_dp="0",
+        ),
+    ]
+
+
 def _regions(f: dict[str, Any]) -> list[Region]:
     """The ONS regions of the regional rows (figures by_ons_region)."""
     return list(regions()) if "by_ons_region" in f else []
@@ -160,18 +174,61 @@ def latest_outcomes(f: dict[str, Any]) -> TidyFile:
             filter_hint="Judgement at the latest full inspection (supported accommodation "
             "has its own scale); Total is the providers with a judgement",
         ),
-        MetaRow("number_of_providers", "Indicator", "Number of providers", indicator_dp="0"),
-        MetaRow(
-            "percent_of_providers",
-            "Indicator",
-            "Percentage of providers",
-            indicator_unit="%",
-            indicator_dp="0",
-        ),
+        *_count_and_percent("providers"),
     ]
     return TidyFile(
         "providers_latest_outcomes",
         f"Overall effectiveness of providers at their latest full inspection as at {as_at}",
+        meta,
+        rows,
+    )
+
+
+def latest_sub_judgements(f: dict[str, Any]) -> TidyFile:
+    """The SCCIF's three judgements at the latest full inspection, by four-point group."""
+    from inspection_outcomes.publications.providers.findings.sub_judgements import (
+        SUB_JUDGEMENT_LABELS,
+    )
+
+    block = f["latest_sub_judgements"]
+    period, ident = _time(None, None, block["as_at"])
+    national = _geo("National", period, ident)
+    rows: list[dict[str, Any]] = []
+    for g in pc.groups(block["groups"]):
+        for sub, label in SUB_JUDGEMENT_LABELS.items():
+            rows += _judgement_rows(
+                national, g, block["groups"][g][sub], {"judgement_area": label}, "providers"
+            )
+    meta = [
+        MetaRow(
+            "provider_group",
+            "Filter",
+            "Provider group",
+            filter_hint="Provision type, or All children's homes and All providers (every "
+            "provision type judged on the four-point scale: supported accommodation has no "
+            "such judgements)",
+            filter_default=pc.group_label("all_providers"),
+        ),
+        MetaRow(
+            "judgement_area",
+            "Filter",
+            "Judgement",
+            filter_hint="One of the three judgements of a full inspection under the social "
+            "care common inspection framework (SCCIF); the first is the headline",
+            filter_default=SUB_JUDGEMENT_LABELS["overall"],
+        ),
+        MetaRow(
+            "judgement",
+            "Filter",
+            "Grade",
+            filter_hint="Grade at the latest full inspection; Total is the providers with a "
+            "judgement",
+        ),
+        *_count_and_percent("providers"),
+    ]
+    return TidyFile(
+        "providers_latest_sub_judgements",
+        f"Providers by each judgement at their latest full inspection as at {block['as_at']}",
         meta,
         rows,
     )
@@ -199,14 +256,7 @@ def in_year_outcomes(f: dict[str, Any]) -> TidyFile:
             filter_hint="Judgement given at the inspection; Total is the inspections with "
             "a judgement",
         ),
-        MetaRow("number_of_inspections", "Indicator", "Number of inspections", indicator_dp="0"),
-        MetaRow(
-            "percent_of_inspections",
-            "Indicator",
-            "Percentage of inspections",
-            indicator_unit="%",
-            indicator_dp="0",
-        ),
+        *_count_and_percent("inspections"),
     ]
     return TidyFile(
         "providers_in_year_outcomes",
@@ -389,6 +439,7 @@ def _all_x(t: TidyFile) -> bool:
 def _every_file(f: dict[str, Any]) -> list[TidyFile]:
     return [
         latest_outcomes(f),
+        latest_sub_judgements(f),
         in_year_outcomes(f),
         events_in_year(f),
         providers_and_places(f),
@@ -404,6 +455,8 @@ NOT_WRITTEN = {
     "no Places column in its provider-level table",
     "providers_joiners_and_leavers": "the source holds no joiners and leavers table (providers "
     "that joined or left the register in the year)",
+    "providers_latest_sub_judgements": "the source's provider-level table has no column for "
+    "the judgements other than the overall one",
 }
 
 
@@ -415,8 +468,12 @@ def providers_tidy_files(content: ReleaseContent) -> list[TidyFile]:
 
 def providers_not_written(content: ReleaseContent) -> list[tuple[str, str]]:
     """(file name, why) of the files not written."""
+    why = dict(NOT_WRITTEN)
+    absent = content.figures["joiners_and_leavers"].get("absent_because") or ""
+    if "inspected providers only" in absent:  # an earlier file was given, but no register
+        why["providers_joiners_and_leavers"] += f", and {absent}"
     return [
-        (t.name, NOT_WRITTEN.get(t.name, "the source holds none of its figures"))
+        (t.name, why.get(t.name, "the source holds none of its figures"))
         for t in _every_file(content.figures)
         if _all_x(t)
     ]
