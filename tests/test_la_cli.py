@@ -183,3 +183,26 @@ def test_dates_that_are_bounds_are_said_as_bounds(shared: Path) -> None:
     assert "additions ledger additions.csv (secondary sources)" in flat
     plain = la_json(shared, "Cumbria", "2022-03-31")
     assert all(not e["dates_are_bounds"] for e in plain["history"])
+
+
+def test_an_la_that_no_longer_exists_keeps_its_history(shared: Path) -> None:
+    """Northamptonshire (until 31 March 2021) is in neither the scrape nor the reports
+    folder: as at its last 31 March its latest graded inspection is the June 2019 standard
+    inspection from the additions ledger (stated dates), its previous the 2016 SIF
+    inspection (bounds), and both reach the profile with the sources named."""
+    additions = ("--additions", str(ROOT / "corrections" / "additions.csv"))
+    shown = la(shared, "Northamptonshire", "2021-03-31", *additions, "--format", "json")
+    assert shown.returncode == 0, shown.stderr
+    profile = json.loads(shown.stdout)
+    latest, previous = profile["latest_inspection"], profile["previous_inspection"]
+    assert (latest["event_type"], latest["framework"]) == ("standard_inspection", "ilacs_2018")
+    assert (latest["start_date"], latest["end_date"]) == ("2019-06-17", "2019-06-28")
+    assert latest["judgements"]["overall_effectiveness"] == "inadequate"
+    assert latest["judgements"]["impact_of_leaders"] == "requires_improvement"
+    assert not latest["dates_are_bounds"] and previous["dates_are_bounds"]
+    assert previous["framework"] == "sif"
+    flat = " ".join(la(shared, "Northamptonshire", "2021-03-31", *additions).stdout.split())
+    assert "17 June 2019" in flat and "by 17 June 2019" not in flat
+    assert "by 27 April 2016" in flat
+    without = la_json(shared, "Northamptonshire", "2021-03-31")
+    assert without["latest_inspection"] is None
