@@ -207,7 +207,11 @@ def test_figures_every_31_march(shared: Path, report_cache: Path, year: int) -> 
     las = f["local_authorities"]
     if year >= 2018:
         assert set(las["not_yet_graded"]) == AWAITING_FIRST_INSPECTION.get(year, set())
-        assert las["judgement_not_in_source"] == []
+    # A scraped row whose report is no graded inspection (Surrey's LSCB review of August
+    # 2015; the 2013 inspections of looked after children services of Kent, Medway and
+    # Norfolk) leaves the figures, so Surrey stands at its SIF inspection of June 2015. Only
+    # Bromley's 2012 row stays without its judgement: its report is a saved HTML page.
+    assert set(las["judgement_not_in_source"]) <= ({"Bromley"} if year < 2017 else set())
     assert sum(mix.values()) == las["total"] - len(las["not_yet_graded"])
     ilacs = sum(n for k, n in mix.items() if k.startswith("ilacs"))
     assert f["change_since_earlier_inspection"]["n"] <= ilacs

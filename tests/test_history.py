@@ -5,12 +5,14 @@ reports' reading cache."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from inspection_outcomes.checks.additions import ADDITION_COLUMNS, read_additions
+from inspection_outcomes.checks.anomalies import Anomaly
 from inspection_outcomes.checks.corrections import Correction
 from inspection_outcomes.checks.history import History, combine
 from inspection_outcomes.errors import InputError
@@ -118,6 +120,34 @@ def test_a_report_the_scrape_lacks_is_added() -> None:
         "report:80473:2022-01-10",
     ]
     assert history.counts()["reports_added"] == 1
+
+
+def test_a_report_of_no_graded_inspection_takes_its_scraped_row_out() -> None:
+    """The scrape reads every row before 2018 as a graded inspection; a report whose title
+    says it is not one (an LSCB-only review) settles the row of the same file: it leaves
+    the figures, the QA says so, and a row of another day stays."""
+    review = Anomaly(
+        "80473_hartlepool__childrens_services_inspection_-_28_august_2018.pdf",
+        1,
+        "",
+        "Review of the effectiveness of the Local Safeguarding Children Board",
+        "an LSCB-only review, not an inspection of the LA's services",
+        effect="no record from this file",
+        kind="not_a_graded_report",
+    )
+    elsewhere = replace(review, file=review.file.replace("28_august", "29_august"))
+    history = History(None, None)
+    combined = combine(_scraped(), [], [review, elsewhere], [], history)
+    assert combined.records is not None
+    (row,) = combined.records
+    assert (row.event_type, row.framework) == ("", None)
+    assert history.counts()["reports_not_graded"] == 1
+    assert [r.action for r in history.from_reports] == ["not_graded"]
+    settled, untouched = combined.anomalies
+    assert settled.effect.endswith("the scraped record d2i:80473:2018-08-28 is left out")
+    assert untouched == elsewhere
+    wh = Warehouse(combined, [])
+    assert _record(wh, "d2i:80473:2018-08-28")["event_type"] == ""
 
 
 def test_the_additions_ledger() -> None:

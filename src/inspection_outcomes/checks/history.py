@@ -8,8 +8,11 @@ none, even where the scrape wrote one), except a field the report could not be r
 which keeps the scraped value. The record keeps the scraped row's identifier and
 publication date, and the scraped values stay as the values the source wrote, so a
 correction in the ledger, checked against them, beats both. A report of an inspection the
-scrape lacks is added as its own record. A row of the additions ledger (neither source
-holds it) is added last, and must not be an inspection either source holds.
+scrape lacks is added as its own record. A report that is not of a graded inspection
+(`not_a_graded_report`: an inspection of looked after children services, an LSCB-only
+review) settles the scraped row of the same file: the row is no graded inspection, so it
+leaves the figures, with its anomalies marked so. A row of the additions ledger (neither
+source holds it) is added last, and must not be an inspection either source holds.
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from inspection_outcomes.checks.additions import Addition
 from inspection_outcomes.checks.anomalies import Anomaly
 from inspection_outcomes.checks.report_checks import match, text
 from inspection_outcomes.errors import InputError
+from inspection_outcomes.model import local_authorities
 from inspection_outcomes.model.events import JUDGEMENT_COLUMNS, InspectionEvent
 from inspection_outcomes.sources.load import LoadedSource
+from inspection_outcomes.sources.reports import FILE_URN, date_from_name
 
 #: Fields a report's record gives the combined record (publication date stays the scrape's).
 REPORT_GIVES = ("event_type", "framework", "start_date", "end_date", *JUDGEMENT_COLUMNS)
@@ -34,7 +39,7 @@ class FromReport:
 
     report: str
     record: str
-    action: str  # "replaced", "agreed" or "added"
+    action: str  # "replaced", "agreed", "added" or "not_graded"
     fields: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
@@ -60,12 +65,44 @@ class History:
             "reports_replacing_fields": sum(1 for r in self.from_reports if r.action == "replaced"),
             "reports_agreeing": sum(1 for r in self.from_reports if r.action == "agreed"),
             "reports_added": sum(1 for r in self.from_reports if r.action == "added"),
+            "reports_not_graded": sum(1 for r in self.from_reports if r.action == "not_graded"),
         }
 
 
 def _unreadable(anomalies: list[Anomaly]) -> set[tuple[str, str]]:
     """(record, field) of the report fields that could not be read."""
     return {(a.record, a.field) for a in anomalies if a.record and a.field}
+
+
+def _file_probe(anomaly: Anomaly) -> InspectionEvent | None:
+    """The LA and publication date a report's file name gives (`<urn>_<la>__<title>.pdf`),
+    as a record `match` can find the scraped row of; None where the name gives neither."""
+    urn, published = FILE_URN.match(anomaly.file), date_from_name(Path(anomaly.file))
+    la = local_authorities.resolve_code(urn.group(1)) if urn else None
+    if la is None or published is None:
+        return None
+    return InspectionEvent(anomaly.file, la.la_code, la.name, "", None, None, None, published)
+
+
+def _settle_not_graded(
+    records: list[InspectionEvent], anomalies: list[Anomaly], history: History
+) -> list[Anomaly]:
+    """Scraped rows whose own report is not of a graded inspection leave the figures (their
+    type is emptied, as the scrape's unknown types are); the report's anomaly says which."""
+    out = []
+    for a in anomalies:
+        probe = _file_probe(a) if a.kind == "not_a_graded_report" else None
+        found = match(probe, records) if probe else None
+        if found is None or found.event_id.startswith("report:"):
+            out.append(a)
+            continue
+        i = records.index(found)
+        records[i] = replace(found, event_type="", framework=None, report_ref=a.file)
+        history.from_reports.append(FromReport(a.file, found.event_id, "not_graded"))
+        out.append(
+            replace(a, effect=f"{a.effect}; the scraped record {found.event_id} is left out")
+        )
+    return out
 
 
 def _merge(
@@ -142,14 +179,10 @@ def combine(
             )
         records.append(e)
     history.additions = list(additions)
-    reported = {r.record: r.report for r in history.from_reports if r.action != "added"}
+    report_anomalies = _settle_not_graded(records, report_anomalies, history)
+    reported = {r.record: r for r in history.from_reports if r.action != "added"}
     anomalies = [
-        replace(
-            a, effect=f"superseded: the record's values come from its report ({reported[a.record]})"
-        )
-        if a.record in reported
-        else a
-        for a in base.anomalies
+        _superseded(a, reported[a.record]) if a.record in reported else a for a in base.anomalies
     ]
     return replace(
         base,
@@ -158,3 +191,12 @@ def combine(
         source_values=source_values,
         history=history,
     )
+
+
+def _superseded(anomaly: Anomaly, by: FromReport) -> Anomaly:
+    """A scraped anomaly its report settles, marked with how."""
+    if by.action == "not_graded":
+        effect = f"superseded: its report ({by.report}) is not of a graded inspection: left out"
+    else:
+        effect = f"superseded: the record's values come from its report ({by.report})"
+    return replace(anomaly, effect=effect)

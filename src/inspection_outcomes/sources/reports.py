@@ -37,7 +37,7 @@ from inspection_outcomes.sources.report_text import DateError, event_type_from_d
 
 #: '<urn>_<la>__<report title> - 16 may 2024.pdf'
 _FILE_DATE = re.compile(r"(\d{1,2})[_\s]+([a-z]+)[_\s]+(\d{4})$", re.I)
-_FILE_URN = re.compile(r"^(\d+)_")
+FILE_URN = re.compile(r"^(\d+)_")
 #: Re-inspections under the SIF of LAs it judged inadequate ran on after ILACS began
 #: (frameworks.csv: "continued into 2018"): a report that says it is a SIF inspection is one
 #: when it began by a year after the SIF's last day.
@@ -47,7 +47,7 @@ VISITS = ("focused_visit", "monitoring_visit")
 NO_RECORD = "no record from this file"
 
 
-def _date_from_name(path: Path) -> date | None:
+def date_from_name(path: Path) -> date | None:
     m = _FILE_DATE.search(path.stem)
     if not m:
         return None
@@ -71,7 +71,7 @@ def _resolve_la(text: ReportText, path: Path) -> local_authorities.LocalAuthorit
     """The LA the report names (as it was on the inspection's last day), checked against
     the URN its file name starts with."""
     la = local_authorities.resolve(text.la_name, on=text.end_date) if text.la_name else None
-    m = _FILE_URN.match(path.name)
+    m = FILE_URN.match(path.name)
     by_urn = local_authorities.resolve_code(m.group(1)) if m else None
     if la is not None and by_urn is not None and not _related(la, by_urn):
         raise NoRecord(
@@ -181,7 +181,7 @@ def _event_type(text: ReportText) -> tuple[str, Problem | None]:
 
 
 def _publication(text: ReportText, path: Path) -> tuple[date, list[Problem]]:
-    published = text.published or _date_from_name(path)
+    published = text.published or date_from_name(path)
     if published is None:
         raise NoRecord(
             "no_publication_date",
@@ -219,7 +219,7 @@ def _extra(text: ReportText, path: Path) -> dict[str, str]:
         extra["lscb_review"] = text.lscb
     if text.not_judged:
         extra["not_judged"] = ";".join(text.not_judged)
-    named = _date_from_name(path)
+    named = date_from_name(path)
     if named is not None:
         extra["file_publication_date"] = named.isoformat()
     return extra

@@ -91,7 +91,14 @@ def history_note(history: History) -> str:
         parts.append(
             f"{c['reports_replacing_fields'] + c['reports_agreeing'] + c['reports_added']} "
             f"published reports ({c['reports_replacing_fields']} giving values the history "
-            f"lacked or held wrongly, {c['reports_added']} of inspections it lacked)"
+            f"lacked or held wrongly, {c['reports_added']} of inspections it lacked"
+            + (
+                f"; {c['reports_not_graded']} showing a scraped record to be no graded "
+                "inspection, which the figures leave out"
+                if c["reports_not_graded"]
+                else ""
+            )
+            + ")"
         )
     if history.additions_file is not None:
         parts.append(f"{len(history.additions)} secondary-source records from the additions ledger")

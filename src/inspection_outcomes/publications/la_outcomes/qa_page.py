@@ -39,7 +39,8 @@ def _history_summary(history: dict[str, Any]) -> list[tuple[str, Any]]:
         (
             "Records from reports",
             f"{history['reports_replacing_fields']} scraped records with fields from their "
-            f"report, {history['reports_agreeing']} agreeing, {history['reports_added']} added",
+            f"report, {history['reports_agreeing']} agreeing, {history['reports_added']} added, "
+            f"{history['reports_not_graded']} left out as not graded inspections",
         ),
         ("Secondary-source records", len(history["secondary_source_records"])),
     ]

@@ -60,7 +60,8 @@ def _summary(report: dict[str, Any], c: Console) -> None:
     if h.get("combined"):
         c.print(
             f"Records from reports: {h['reports_replacing_fields']} with fields from their "
-            f"report, {h['reports_agreeing']} agreeing, {h['reports_added']} added; "
+            f"report, {h['reports_agreeing']} agreeing, {h['reports_added']} added, "
+            f"{h['reports_not_graded']} left out as not graded inspections; "
             f"secondary-source records (additions ledger): {len(h['secondary_source_records'])}"
         )
     kinds = Counter(a["problem"] for a in report["anomalies"])
