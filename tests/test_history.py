@@ -18,6 +18,7 @@ from inspection_outcomes.checks.history import History, combine
 from inspection_outcomes.errors import InputError
 from inspection_outcomes.model.events import InspectionEvent
 from inspection_outcomes.model.frameworks import by_id, comparable, in_change_comparison
+from inspection_outcomes.publications.la_outcomes.engine import history_note
 from inspection_outcomes.sources import SourceSpec
 from inspection_outcomes.sources.load import D2I_HOLDS, LoadedSource
 from inspection_outcomes.sources.report_cache import folder_key, read_reports_cached
@@ -148,6 +149,8 @@ def test_a_report_of_no_graded_inspection_takes_its_scraped_row_out() -> None:
     assert untouched == elsewhere
     wh = Warehouse(combined, [])
     assert _record(wh, "d2i:80473:2018-08-28")["event_type"] == ""
+    note = history_note(history)
+    assert "1 report of no graded inspection (the figures leave out the scraped record" in note
 
 
 def test_the_additions_ledger() -> None:

@@ -11,6 +11,7 @@ from inspection_outcomes.checks.anomalies import Anomaly
 from inspection_outcomes.checks.corrections import Application, read_ledger
 from inspection_outcomes.checks.history import History, combine
 from inspection_outcomes.core.content import ReleaseContent, ReleaseMeta
+from inspection_outcomes.core.sentences import join_names
 from inspection_outcomes.publications.la_outcomes.figures import compute_figures
 from inspection_outcomes.publications.la_outcomes.spec import ReleaseSpec
 from inspection_outcomes.publications.la_outcomes.tables import build_tables
@@ -91,20 +92,18 @@ def history_note(history: History) -> str:
         parts.append(
             f"{c['reports_replacing_fields'] + c['reports_agreeing'] + c['reports_added']} "
             f"published reports ({c['reports_replacing_fields']} giving values the history "
-            f"lacked or held wrongly, {c['reports_added']} of inspections it lacked"
-            + (
-                f"; {c['reports_not_graded']} showing a scraped record to be no graded "
-                "inspection, which the figures leave out"
-                if c["reports_not_graded"]
-                else ""
-            )
-            + ")"
+            f"lacked or held wrongly, {c['reports_added']} of inspections it lacked)"
+        )
+    if c["reports_not_graded"]:
+        parts.append(
+            f"{c['reports_not_graded']} report{'' if c['reports_not_graded'] == 1 else 's'} "
+            "of no graded inspection (the figures leave out the scraped record of each)"
         )
     if history.additions_file is not None:
         parts.append(f"{len(history.additions)} secondary-source records from the additions ledger")
     return (
         "The inspection records combine the inspection history with "
-        + " and ".join(parts)
+        + join_names(parts)
         + ": a correction comes first, then the inspection's own report, then the history. "
         "The quality assurance report lists each record."
     )
