@@ -298,3 +298,13 @@ def test_a_bad_additions_ledger_stops_the_command_with_one_line(
     assert p.returncode == 2 and p.stdout == ""
     lines = p.stderr.strip().splitlines()
     assert len(lines) == 1 and "row 2" in lines[0] and "care_leavers" in lines[0]
+
+
+def test_every_kind_of_dates_reads_in_the_qa_report() -> None:
+    """Each value the ledger's `dates` takes has its words on the QA page, and those that
+    make a date a bound say so."""
+    from inspection_outcomes.checks.additions import BOUND_DATES
+    from inspection_outcomes.publications.la_outcomes.qa_page import BOUNDS_SAID
+
+    assert set(BOUNDS_SAID) == set(BOUND_DATES)
+    assert all(bool(BOUNDS_SAID[k]) == bool(v) for k, v in BOUND_DATES.items())

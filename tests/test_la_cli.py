@@ -203,6 +203,22 @@ def test_an_la_that_no_longer_exists_keeps_its_history(shared: Path) -> None:
     assert previous["framework"] == "sif"
     flat = " ".join(la(shared, "Northamptonshire", "2021-03-31", *additions).stdout.split())
     assert "17 June 2019" in flat and "by 17 June 2019" not in flat
-    assert "by 27 April 2016" in flat
+    # 2016: the inspection's days are bounds, the publication date is stated
+    assert previous["bound_dates"] == ["start_date", "end_date"]
+    assert "by 29 February 2016" in flat
+    assert "27 April 2016" in flat and "by 27 April 2016" not in flat
     without = la_json(shared, "Northamptonshire", "2021-03-31")
     assert without["latest_inspection"] is None
+
+
+def test_only_the_dates_that_are_bounds_are_said_as_bounds(shared: Path) -> None:
+    """Cumbria's 2022 inspection: its days are stated (20 to 30 September 2022), its
+    publication date a bound (by 22 November 2022, the day it was reported)."""
+    additions = ("--additions", str(ROOT / "corrections" / "additions.csv"))
+    shown = la(shared, "Cumbria", "2023-03-31", *additions, "--format", "json")
+    assert shown.returncode == 0, shown.stderr
+    latest = json.loads(shown.stdout)["latest_inspection"]
+    assert (latest["start_date"], latest["bound_dates"]) == ("2022-09-20", ["publication_date"])
+    flat = " ".join(la(shared, "Cumbria", "2023-03-31", *additions).stdout.split())
+    assert "20 September 2022" in flat and "by 20 September 2022" not in flat
+    assert "by 22 November 2022" in flat

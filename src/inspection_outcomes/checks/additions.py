@@ -2,10 +2,12 @@
 
 Each row is one inspection with its evidence: where it is stated (`source`: addresses or
 citations), the words that state it (`quote`) and how the row was made from them
-(`evidence`). `dates` says what the dates are: `stated` (the sources give them) or `bounds`
-(they give less, such as the year: end_date and publication_date are then the latest days
-the evidence allows, and `evidence` says how they were found; start_date may be empty and
-the record then stands at its publication bound, never earlier than it can have been).
+(`evidence`). `dates` says which dates are bounds: `stated` (the sources give every one),
+`bounds` (they give less, such as the year: each date is then the latest day the evidence
+allows, and `evidence` says how it was found; start_date may be empty and the record then
+stands at its publication bound, never earlier than it can have been), `inspection_bounds`
+(the inspection's days are bounds, its publication date stated) or `publication_bound` (the
+inspection's days stated, its publication date a bound).
 Records built from the ledger are secondary-source records, and the QA report lists them.
 """
 
@@ -22,7 +24,14 @@ from inspection_outcomes.model.events import JUDGEMENT_COLUMNS, InspectionEvent
 from inspection_outcomes.model.scale import JUDGEMENTS
 from inspection_outcomes.safe_text import csv_cell_read, plain_text
 
-DATES = ("stated", "bounds")
+#: The value of `dates` -> the dates it makes bounds (the latest days the evidence allows).
+BOUND_DATES: dict[str, tuple[str, ...]] = {
+    "stated": (),
+    "bounds": ("start_date", "end_date", "publication_date"),
+    "inspection_bounds": ("start_date", "end_date"),
+    "publication_bound": ("publication_date",),
+}
+DATES = tuple(BOUND_DATES)
 ADDITION_COLUMNS = (
     "record",
     "la_code",
@@ -55,6 +64,11 @@ class Addition:
     evidence: str
     date: str
     ledger_row: int
+
+    @property
+    def bound_dates(self) -> tuple[str, ...]:
+        """The dates that are bounds, not the days themselves."""
+        return BOUND_DATES[self.dates]
 
     def as_dict(self) -> dict[str, object]:
         e = self.event
@@ -114,7 +128,7 @@ def _check(path: Path, i: int, r: dict[str, str]) -> local_authorities.LocalAuth
             raise _fail(path, i, c, "empty (every addition needs it)")
     if r["dates"] not in DATES:
         raise _fail(path, i, "dates", f"'{r['dates']}' is not one of {', '.join(DATES)}")
-    if r["dates"] == "stated" and not r["start_date"]:
+    if "start_date" not in BOUND_DATES.get(r["dates"], ()) and not r["start_date"]:
         raise _fail(path, i, "start_date", "empty (stated dates need the first day)")
     if r["event_type"] not in frameworks.EVENT_TYPES:
         raise _fail(path, i, "event_type", "not one of " + ", ".join(frameworks.EVENT_TYPES) + "")

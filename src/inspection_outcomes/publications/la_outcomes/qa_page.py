@@ -8,6 +8,13 @@ from typing import Any
 from inspection_outcomes.core.content import ReleaseContent
 
 TEMPLATE = "publications/la_outcomes/templates/qa_report.html.j2"
+#: How a secondary-source record's `dates` (checks.additions.BOUND_DATES) reads after them.
+BOUNDS_SAID = {
+    "stated": "",
+    "bounds": " (bounds)",
+    "inspection_bounds": " (the inspection's days are bounds)",
+    "publication_bound": " (the publication date is a bound)",
+}
 
 Cells = list[dict[str, Any]]
 
@@ -99,7 +106,7 @@ def tables(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
                     a["record"],
                     a["la_name"],
                     f"{a['start_date']} to {a['end_date']}, published {a['publication_date']}"
-                    + (" (bounds)" if a["dates"] == "bounds" else ""),
+                    + BOUNDS_SAID[a["dates"]],
                     "; ".join(f"{k} {v}" for k, v in a["judgements"].items()),
                     a["source"],
                     a["quote"],

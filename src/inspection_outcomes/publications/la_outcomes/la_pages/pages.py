@@ -77,7 +77,7 @@ def index_rows(profiles: Profiles) -> list[dict[str, Any]]:
                 "exists": p.existence == EXISTS,
                 "overall": _overall(p),
                 "overall_sort": _sort_key(p),
-                "start": say.event_day(latest, latest.start_date)
+                "start": say.event_day(latest, "start_date")
                 if latest and latest.start_date
                 else "",
                 "start_sort": latest.took_place.isoformat() if latest else "",
@@ -95,8 +95,8 @@ def _history_rows(events: tuple[Event, ...]) -> list[dict[str, Any]]:
     return [
         {
             "cells": [
-                say.event_day(e, e.start_date),
-                say.event_day(e, e.publication_date),
+                say.event_day(e, "start_date"),
+                say.event_day(e, "publication_date"),
                 say.event_type(e.event_type),
                 say.framework(e.framework),
                 say.judgement(e, "overall_effectiveness") if e.graded else "no judgement (a visit)",
@@ -114,8 +114,8 @@ def _inspection_rows(p: LaProfile) -> list[list[str]]:
         return [label, *(value(e) if e else NONE_HELD for e in pair)]
 
     rows = [
-        row("Start", lambda e: say.event_day(e, e.start_date)),
-        row("Report published", lambda e: say.event_day(e, e.publication_date)),
+        row("Start", lambda e: say.event_day(e, "start_date")),
+        row("Report published", lambda e: say.event_day(e, "publication_date")),
         row("Type", lambda e: say.event_type(e.event_type)),
         row("Framework", lambda e: say.framework(e.framework)),
     ]

@@ -74,7 +74,7 @@ def timeline(events: Sequence[Event], as_at: date) -> Timeline:
     marks = []
     for e in events:
         overall = e.judgements.get("overall_effectiveness") if e.graded else None
-        when = say.event_day(e, e.start_date or e.publication_date)
+        when = say.event_day(e, "start_date" if e.start_date else "publication_date")
         what = f"{say.event_type(e.event_type)}, {when}"
         if not e.graded:
             marks.append(Mark(x_of(e.took_place), row_y[VISITS_ROW], "diamond", NEUTRAL, what))

@@ -32,9 +32,11 @@ class Event:
     judgements: Mapping[str, str | None]
     themes: tuple[str, ...]
     report_ref: str | None = None  # the report's address or file name, as the source gives it
-    #: the dates are bounds, not the days themselves: a record of the additions ledger whose
+    #: some dates are bounds, not the days themselves: a record of the additions ledger whose
     #: sources give less (the year), standing at the latest days the evidence allows
     dates_are_bounds: bool = False
+    #: which: start_date, end_date, publication_date
+    bound_dates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ ORDER BY i.la_code, i.took_place, i.end_date NULLS FIRST, i.publication_date, i.
 """
 
 
-def _event(r: dict[str, Any], bounds: frozenset[str] = frozenset()) -> Event:
+def _event(r: dict[str, Any], bounds: Mapping[str, tuple[str, ...]]) -> Event:
     graded = r["recency"] is not None
     version = by_id().get(r["framework"] or "")
     areas = version.judgements if graded and version else ()
@@ -82,7 +84,8 @@ def _event(r: dict[str, Any], bounds: frozenset[str] = frozenset()) -> Event:
         judgements={a: r[a] or None for a in areas},
         themes=tuple(t.strip() for t in (r["themes"] or "").split(";") if t.strip()),
         report_ref=r["report_ref"],
-        dates_are_bounds=r["event_id"] in bounds,
+        dates_are_bounds=bool(bounds.get(r["event_id"])),
+        bound_dates=bounds.get(r["event_id"], ()),
     )
 
 
@@ -103,9 +106,7 @@ def la_events(
     """The events of every LA (or of the LAs with these GSS codes) as at the spec's date."""
     where, params = as_at_query(spec, "i.la_code", codes)
     history = wh.source.history
-    bounds = frozenset(
-        a.event.event_id for a in (history.additions if history else []) if a.dates == "bounds"
-    )
+    bounds = {a.event.event_id: a.bound_dates for a in (history.additions if history else [])}
     by_la: dict[str, list[tuple[int | None, Event]]] = {}
     for r in wh.rows(_EVENTS_SQL.format(where=where), params):
         by_la.setdefault(r["la_code"], []).append((r["recency"], _event(r, bounds)))

@@ -63,8 +63,8 @@ def _inspections(latest: Event | None, previous: Event | None) -> Table:
     def row(label: str, value: Callable[[Event], str]) -> None:
         t.add_row(label, *(escape(value(e)) if e else NONE_HELD for e in pair))
 
-    row("Start", lambda e: say.event_day(e, e.start_date))
-    row("Published", lambda e: say.event_day(e, e.publication_date))
+    row("Start", lambda e: say.event_day(e, "start_date"))
+    row("Published", lambda e: say.event_day(e, "publication_date"))
     row("Type", lambda e: say.event_type(e.event_type))
     row("Framework", lambda e: say.framework(e.framework))
     for area in ALL_AREAS:
@@ -85,8 +85,8 @@ def _history(profiles: Profiles, p: LaProfile) -> Table | str:
         t.add_column(col)
     for e in p.history:
         t.add_row(
-            say.event_day(e, e.start_date),
-            say.event_day(e, e.publication_date),
+            say.event_day(e, "start_date"),
+            say.event_day(e, "publication_date"),
             escape(say.event_type(e.event_type)),
             say.framework(e.framework),
             say.judgement(e, "overall_effectiveness") if e.graded else "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Literal
 
 from inspection_outcomes.core.workbook import long_date
 from inspection_outcomes.model.frameworks import (
@@ -55,17 +56,21 @@ NEIGHBOURS_TITLES = {
 }
 #: The event types a history can hold that a source may not: said when it holds none.
 VISITS = ("focused_visit", "monitoring_visit")
+#: The dates of an event a profile says.
+DateField = Literal["start_date", "end_date", "publication_date"]
 
 
 def day(value: date | None) -> str:
     return long_date(value) if value is not None else "not held"
 
 
-def event_day(event: Event, value: date | None) -> str:
-    """A day of an event: "by 31 December 2017" where its dates are bounds (the sources
-    give the year only), so that no bound reads as the day itself."""
+def event_day(event: Event, field: DateField) -> str:
+    """A day of an event (`start_date`, `end_date`, `publication_date`): "by 31 December
+    2017" where that date is a bound (the sources give the year only), so that no bound
+    reads as the day itself."""
+    value: date | None = getattr(event, field)
     said = day(value)
-    return f"by {said}" if value is not None and event.dates_are_bounds else said
+    return f"by {said}" if value is not None and field in event.bound_dates else said
 
 
 def days(n: int | float) -> str:
