@@ -7,6 +7,12 @@ from typing import Any
 from inspection_outcomes.core.sentences import Paragraph, Section, Sentence
 from inspection_outcomes.publications.providers.findings.shared import get, has, not_held, say
 
+#: The kinds of children's home the register details count, and how a sentence says each.
+HOME_KINDS = (
+    ("short_break_only", "offered short breaks only"),
+    ("multi_building", "were in more than one building"),
+)
+
 
 def sections(f: dict[str, Any]) -> list[Section]:
     pp = "providers_and_places"
@@ -35,25 +41,16 @@ def sections(f: dict[str, Any]) -> list[Section]:
             )
         ]
         details = "register_details"
-        homes = []
-        if has(f, f"{details}.short_break_only.providers.all_childrens_homes"):
-            homes.append(
-                say(
-                    f,
-                    "{n} children’s homes offered short breaks only, with {places} places.",
-                    n=f"{details}.short_break_only.providers.all_childrens_homes",
-                    places=f"{details}.short_break_only.places.all_childrens_homes",
-                )
+        homes = [
+            say(
+                f,
+                "{n} children’s homes " + what + ", with {places} places.",
+                n=f"{details}.{kind}.providers.all_childrens_homes",
+                places=f"{details}.{kind}.places.all_childrens_homes",
             )
-        if has(f, f"{details}.multi_building.providers.all_childrens_homes"):
-            homes.append(
-                say(
-                    f,
-                    "{n} children’s homes were in more than one building, with {places} places.",
-                    n=f"{details}.multi_building.providers.all_childrens_homes",
-                    places=f"{details}.multi_building.places.all_childrens_homes",
-                )
-            )
+            for kind, what in HOME_KINDS
+            if has(f, f"{details}.{kind}.providers.all_childrens_homes")
+        ]
         sa = "supported_accommodation"
         if has(f, f"{details}.premises.{sa}", f"{pp}.providers.{sa}") and get(
             f, f"{pp}.providers.{sa}"
